@@ -1,0 +1,61 @@
+# One command per job. Every target creates .venv on first use.
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+PY := $(BIN)/python
+STAMP := $(VENV)/.installed
+GEN := generated/partner-center-analytics-client
+SPEC := openapi/partner-center-analytics.yaml
+PORT ?= 8080
+BASE_URL ?=
+TOKEN ?=
+REPORT_DIR ?= reports/contract
+BASE ?=
+
+.DEFAULT_GOAL := help
+.PHONY: help setup generate contract test lint typecheck emulator demo bench breaking dist clean
+
+help: ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+
+$(STAMP): pyproject.toml $(GEN)/pyproject.toml
+	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "need $(PYTHON) on PATH (or make PYTHON=...)"; exit 1; }
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e $(GEN) -e '.[dev]'
+	touch $(STAMP)
+
+setup: $(STAMP) ## create .venv and install everything
+
+generate: $(STAMP) ## regenerate generated/ from the spec and overrides/
+	$(PY) -m pcinsights.codegen
+
+contract: $(STAMP) ## validate the spec, regenerate, run schemathesis against the emulator (or BASE_URL with TOKEN)
+	$(PY) -m pcinsights.contract --spec $(SPEC) --report-dir $(REPORT_DIR) $(if $(BASE_URL),--base-url $(BASE_URL)) $(if $(TOKEN),--token-env TOKEN)
+
+test: $(STAMP) ## the whole suite: lint, types, spec lint, pytest (contract, client, emulator, generated-is-current)
+	$(BIN)/ruff check src tests benchmarks overrides/runtime
+	$(BIN)/ruff format --check src tests benchmarks overrides/runtime
+	$(BIN)/mypy
+	$(BIN)/mypy --strict $(GEN)/partner_center_analytics
+	$(PY) -m pcinsights.speclint $(SPEC)
+	$(BIN)/pytest -n 2 --dist loadgroup
+
+emulator: $(STAMP) ## serve the emulator on 127.0.0.1:$(PORT) (see: .venv/bin/python -m pcinsights.emulator --help)
+	$(PY) -m pcinsights.emulator --port $(PORT)
+
+demo: $(STAMP) ## a no-credentials demo: the CLI against an in-process emulator
+	$(BIN)/pcinsights deployment --emulator --format table
+	$(BIN)/pcinsights deployment --emulator --format chart
+
+bench: $(STAMP) ## run the benchmarks and print ratios against in-run baselines
+	$(PY) benchmarks/run.py
+
+breaking: $(STAMP) ## compare the generated API against BASE (default: last tag, else main)
+	$(PY) -m pcinsights.breaking $(if $(BASE),--base $(BASE))
+
+dist: $(STAMP) ## build the generated package's wheel and sdist into dist/
+	$(PY) -m build --outdir dist $(GEN)
+
+clean: ## remove .venv, reports, dist
+	rm -rf $(VENV) reports dist .pytest_cache .mypy_cache .hypothesis

@@ -1,0 +1,354 @@
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.channel import Channel
+from ..models.service_name import ServiceName
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.resource_attributes import ResourceAttributes
+
+
+T = TypeVar("T", bound="CustomerLicensesUsageInsights")
+
+
+@_attrs_define
+class CustomerLicensesUsageInsights:
+    """Qualified and active licenses for one product and workload of one customer. The docs type `workloadName` as a
+    number, which every example and SDK contradicts; this spec takes it as a string.
+
+        Attributes:
+            processed_date_time (datetime.datetime | None | Unset): When Partner Center aggregated the data (UTC; offsets
+                and 0 to 7 fractional digits occur).
+            service_name (None | ServiceName | str | Unset): The service, for example `o365` or `crm`; other values may
+                appear.
+            channel (Channel | None | str | Unset): The sales channel, for example `reseller`; other values may appear.
+            attributes (ResourceAttributes | Unset): The resource's type name and, for some resources, its ETag.
+            customer_id (None | str | Unset): The customer's tenant id (the docs' examples leave it out).
+            customer_name (None | str | Unset): The customer's company name.
+            product_name (None | str | Unset): The product, for example `OFFICE 365 BUSINESS ESSENTIALS`.
+            service_code (None | str | Unset): The service code, for example `O365` (the docs' examples leave it out).
+            workload_code (None | str | Unset): The workload code, for example `EXO`.
+            workload_name (None | str | Unset): The workload, for example `Exchange`.
+            usage_percent (float | None | Unset): A fraction from 0 to 1 (0.25 means 25%). Partner Center's docs do not say
+                whether 1.0 means 100% or 1%; this spec chooses the fraction. Clients do not enforce the range, so either
+                reading parses.
+            licenses_active (int | None | Unset): A number of licenses.
+            licenses_qualified (int | None | Unset): A number of licenses.
+    """
+
+    processed_date_time: datetime.datetime | None | Unset = UNSET
+    service_name: None | ServiceName | str | Unset = UNSET
+    channel: Channel | None | str | Unset = UNSET
+    attributes: ResourceAttributes | Unset = UNSET
+    customer_id: None | str | Unset = UNSET
+    customer_name: None | str | Unset = UNSET
+    product_name: None | str | Unset = UNSET
+    service_code: None | str | Unset = UNSET
+    workload_code: None | str | Unset = UNSET
+    workload_name: None | str | Unset = UNSET
+    usage_percent: float | None | Unset = UNSET
+    licenses_active: int | None | Unset = UNSET
+    licenses_qualified: int | None | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        processed_date_time: None | str | Unset
+        if isinstance(self.processed_date_time, Unset):
+            processed_date_time = UNSET
+        elif isinstance(self.processed_date_time, datetime.datetime):
+            processed_date_time = self.processed_date_time.isoformat()
+        else:
+            processed_date_time = self.processed_date_time
+
+        service_name: None | str | Unset
+        if isinstance(self.service_name, Unset):
+            service_name = UNSET
+        elif isinstance(self.service_name, ServiceName):
+            service_name = self.service_name.value
+        else:
+            service_name = self.service_name
+
+        channel: None | str | Unset
+        if isinstance(self.channel, Unset):
+            channel = UNSET
+        elif isinstance(self.channel, Channel):
+            channel = self.channel.value
+        else:
+            channel = self.channel
+
+        attributes: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.attributes, Unset):
+            attributes = self.attributes.to_dict()
+
+        customer_id: None | str | Unset
+        if isinstance(self.customer_id, Unset):
+            customer_id = UNSET
+        else:
+            customer_id = self.customer_id
+
+        customer_name: None | str | Unset
+        if isinstance(self.customer_name, Unset):
+            customer_name = UNSET
+        else:
+            customer_name = self.customer_name
+
+        product_name: None | str | Unset
+        if isinstance(self.product_name, Unset):
+            product_name = UNSET
+        else:
+            product_name = self.product_name
+
+        service_code: None | str | Unset
+        if isinstance(self.service_code, Unset):
+            service_code = UNSET
+        else:
+            service_code = self.service_code
+
+        workload_code: None | str | Unset
+        if isinstance(self.workload_code, Unset):
+            workload_code = UNSET
+        else:
+            workload_code = self.workload_code
+
+        workload_name: None | str | Unset
+        if isinstance(self.workload_name, Unset):
+            workload_name = UNSET
+        else:
+            workload_name = self.workload_name
+
+        usage_percent: float | None | Unset
+        if isinstance(self.usage_percent, Unset):
+            usage_percent = UNSET
+        else:
+            usage_percent = self.usage_percent
+
+        licenses_active: int | None | Unset
+        if isinstance(self.licenses_active, Unset):
+            licenses_active = UNSET
+        else:
+            licenses_active = self.licenses_active
+
+        licenses_qualified: int | None | Unset
+        if isinstance(self.licenses_qualified, Unset):
+            licenses_qualified = UNSET
+        else:
+            licenses_qualified = self.licenses_qualified
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if processed_date_time is not UNSET:
+            field_dict["processedDateTime"] = processed_date_time
+        if service_name is not UNSET:
+            field_dict["serviceName"] = service_name
+        if channel is not UNSET:
+            field_dict["channel"] = channel
+        if attributes is not UNSET:
+            field_dict["attributes"] = attributes
+        if customer_id is not UNSET:
+            field_dict["customerId"] = customer_id
+        if customer_name is not UNSET:
+            field_dict["customerName"] = customer_name
+        if product_name is not UNSET:
+            field_dict["productName"] = product_name
+        if service_code is not UNSET:
+            field_dict["serviceCode"] = service_code
+        if workload_code is not UNSET:
+            field_dict["workloadCode"] = workload_code
+        if workload_name is not UNSET:
+            field_dict["workloadName"] = workload_name
+        if usage_percent is not UNSET:
+            field_dict["usagePercent"] = usage_percent
+        if licenses_active is not UNSET:
+            field_dict["licensesActive"] = licenses_active
+        if licenses_qualified is not UNSET:
+            field_dict["licensesQualified"] = licenses_qualified
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.resource_attributes import ResourceAttributes  # noqa: PLC0415
+
+        d = dict(src_dict)
+
+        def _parse_processed_date_time(data: object) -> datetime.datetime | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                processed_date_time_type_0 = datetime.datetime.fromisoformat(data)
+
+                return processed_date_time_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None | Unset, data)
+
+        processed_date_time = _parse_processed_date_time(d.pop("processedDateTime", UNSET))
+
+        def _parse_service_name(data: object) -> None | ServiceName | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                service_name_type_0 = ServiceName(data)
+
+                return service_name_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | ServiceName | str | Unset, data)
+
+        service_name = _parse_service_name(d.pop("serviceName", UNSET))
+
+        def _parse_channel(data: object) -> Channel | None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                channel_type_0 = Channel(data)
+
+                return channel_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(Channel | None | str | Unset, data)
+
+        channel = _parse_channel(d.pop("channel", UNSET))
+
+        _attributes = d.pop("attributes", UNSET)
+        attributes: ResourceAttributes | Unset
+        if isinstance(_attributes, Unset):
+            attributes = UNSET
+        else:
+            attributes = ResourceAttributes.from_dict(_attributes)
+
+        def _parse_customer_id(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        customer_id = _parse_customer_id(d.pop("customerId", UNSET))
+
+        def _parse_customer_name(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        customer_name = _parse_customer_name(d.pop("customerName", UNSET))
+
+        def _parse_product_name(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        product_name = _parse_product_name(d.pop("productName", UNSET))
+
+        def _parse_service_code(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        service_code = _parse_service_code(d.pop("serviceCode", UNSET))
+
+        def _parse_workload_code(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        workload_code = _parse_workload_code(d.pop("workloadCode", UNSET))
+
+        def _parse_workload_name(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        workload_name = _parse_workload_name(d.pop("workloadName", UNSET))
+
+        def _parse_usage_percent(data: object) -> float | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(float | None | Unset, data)
+
+        usage_percent = _parse_usage_percent(d.pop("usagePercent", UNSET))
+
+        def _parse_licenses_active(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        licenses_active = _parse_licenses_active(d.pop("licensesActive", UNSET))
+
+        def _parse_licenses_qualified(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        licenses_qualified = _parse_licenses_qualified(d.pop("licensesQualified", UNSET))
+
+        customer_licenses_usage_insights = cls(
+            processed_date_time=processed_date_time,
+            service_name=service_name,
+            channel=channel,
+            attributes=attributes,
+            customer_id=customer_id,
+            customer_name=customer_name,
+            product_name=product_name,
+            service_code=service_code,
+            workload_code=workload_code,
+            workload_name=workload_name,
+            usage_percent=usage_percent,
+            licenses_active=licenses_active,
+            licenses_qualified=licenses_qualified,
+        )
+
+        customer_licenses_usage_insights.additional_properties = d
+        return customer_licenses_usage_insights
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

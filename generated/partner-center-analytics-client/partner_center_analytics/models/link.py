@@ -1,0 +1,98 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.link_header import LinkHeader
+
+
+T = TypeVar("T", bound="Link")
+
+
+@_attrs_define
+class Link:
+    """A link to a related request, with the headers to send along.
+
+    Attributes:
+        uri (str | Unset): The target, relative to the base URL (Partner Center sometimes leaves out `/v1`).
+        method (str | Unset): The HTTP method.
+        headers (list[LinkHeader] | Unset): Headers to send with the request, such as `MS-ContinuationToken`.
+    """
+
+    uri: str | Unset = UNSET
+    method: str | Unset = UNSET
+    headers: list[LinkHeader] | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        uri = self.uri
+
+        method = self.method
+
+        headers: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.headers, Unset):
+            headers = []
+            for headers_item_data in self.headers:
+                headers_item = headers_item_data.to_dict()
+                headers.append(headers_item)
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if uri is not UNSET:
+            field_dict["uri"] = uri
+        if method is not UNSET:
+            field_dict["method"] = method
+        if headers is not UNSET:
+            field_dict["headers"] = headers
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.link_header import LinkHeader  # noqa: PLC0415
+
+        d = dict(src_dict)
+        uri = d.pop("uri", UNSET)
+
+        method = d.pop("method", UNSET)
+
+        _headers = d.pop("headers", UNSET)
+        headers: list[LinkHeader] | Unset = UNSET
+        if _headers is not UNSET:
+            headers = []
+            for headers_item_data in _headers:
+                headers_item = LinkHeader.from_dict(headers_item_data)
+
+                headers.append(headers_item)
+
+        link = cls(
+            uri=uri,
+            method=method,
+            headers=headers,
+        )
+
+        link.additional_properties = d
+        return link
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,72 @@
+"""Regenerate the typed client from the spec and ``overrides/``, reproducibly.
+
+The generator runs into a scratch folder, the hand-written runtime modules from
+``overrides/runtime`` are placed beside the generated ones, the pinned ruff
+formats the lot once, and only then is the result swapped into place.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from pcinsights.paths import GENERATED_PROJECT_DIR, OVERRIDES_DIR, PACKAGE_NAME, SPEC_PATH
+
+
+def _tool(name: str) -> str:
+    """A console script installed beside the running interpreter."""
+    candidate = Path(sys.executable).parent / name
+    return str(candidate) if candidate.exists() else name
+
+
+def generate(spec: Path = SPEC_PATH, output: Path = GENERATED_PROJECT_DIR, overrides: Path = OVERRIDES_DIR) -> Path:
+    """Generate the client project for ``spec`` into ``output`` (replacing it) and return ``output``."""
+    with tempfile.TemporaryDirectory(prefix="pc-codegen-") as scratch:
+        project = Path(scratch) / output.name
+        subprocess.run(
+            [
+                _tool("openapi-python-client"),
+                "generate",
+                "--path",
+                str(spec),
+                "--config",
+                str(overrides / "config.yaml"),
+                "--custom-template-path",
+                str(overrides / "templates"),
+                "--output-path",
+                str(project),
+                "--overwrite",
+            ],
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
+        runtime = overrides / "runtime"
+        if runtime.is_dir():
+            for module in sorted(runtime.glob("*.py")):
+                shutil.copyfile(module, project / PACKAGE_NAME / module.name)
+        shutil.rmtree(project / ".ruff_cache", ignore_errors=True)
+        ruff = [sys.executable, "-m", "ruff"]
+        subprocess.run([*ruff, "check", ".", "--fix-only", "--quiet", "--no-cache"], cwd=project, check=True)
+        subprocess.run([*ruff, "format", ".", "--quiet", "--no-cache"], cwd=project, check=True)
+        if output.exists():
+            shutil.rmtree(output)
+        output.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copytree(project, output)
+    return output
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--spec", type=Path, default=SPEC_PATH, help="OpenAPI document (default: %(default)s)")
+    parser.add_argument("--output", type=Path, default=GENERATED_PROJECT_DIR, help="project folder to write")
+    args = parser.parse_args(argv)
+    print(f"generated {generate(args.spec, args.output)}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
