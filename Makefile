@@ -1,5 +1,5 @@
 # One command per job. Every target creates .venv on first use.
-PYTHON ?= python3.11
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 PY := $(BIN)/python
@@ -19,7 +19,7 @@ help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
 
 $(STAMP): pyproject.toml $(GEN)/pyproject.toml
-	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "need $(PYTHON) on PATH (or make PYTHON=...)"; exit 1; }
+	@test -n "$(PYTHON)" || { echo "need python3.11 on PATH (or make PYTHON=...)"; exit 1; }
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -e $(GEN) -e '.[dev]'
@@ -37,7 +37,7 @@ test: $(STAMP) ## the whole suite: lint, types, spec lint, pytest (contract, cli
 	$(BIN)/ruff check src tests benchmarks overrides/runtime
 	$(BIN)/ruff format --check src tests benchmarks overrides/runtime
 	$(BIN)/mypy
-	$(BIN)/mypy --strict $(GEN)/partner_center_analytics
+	cd $(GEN) && $(CURDIR)/$(BIN)/mypy --strict partner_center_analytics
 	$(PY) -m pcinsights.speclint $(SPEC)
 	$(BIN)/pytest -n 2 --dist loadgroup
 
