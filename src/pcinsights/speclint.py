@@ -1,0 +1,245 @@
+"""Lint the OpenAPI spec: structure, examples against their own schemas, house style, then Redocly CLI.
+
+``python -m pcinsights.speclint openapi/partner-center-analytics.yaml`` exits non-zero on any finding.
+Redocly runs through ``npx`` at a pinned version; where Node.js is absent it is skipped with a message.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+from typing import Any
+
+import attrs
+import yaml
+from openapi_schema_validator import OAS30Validator
+from openapi_spec_validator import OpenAPIV30SpecValidator
+from referencing import Registry, Resource
+from referencing.jsonschema import DRAFT4
+
+from pcinsights.paths import REPO_ROOT, SPEC_PATH
+
+REDOCLY_PACKAGE = "@redocly/cli@2.77.0"
+REDOCLY_CONFIG = REPO_ROOT / "redocly.yaml"
+HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
+# A base URI only so that the spec's own "#/..." references resolve inside the registry; never fetched.
+_SPEC_URI = "https://spec.invalid/openapi.json"
+
+
+@attrs.frozen
+class Finding:
+    """One problem: which check found it, where (a JSON pointer into the spec), and what."""
+
+    check: str
+    where: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"[{self.check}] {self.where or '/'}: {self.message}"
+
+
+# YAML as JSON sees it: an unquoted date stays a string, as it would on the wire.
+_JSON_LOADER: Any = type(
+    "_JsonLoader",
+    (yaml.SafeLoader,),
+    {
+        "yaml_implicit_resolvers": {
+            first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+            for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+        }
+    },
+)
+
+
+def load_spec(path: Path) -> dict[str, Any]:
+    """The spec as plain JSON-compatible data."""
+    data = yaml.load(path.read_text(encoding="utf-8"), Loader=_JSON_LOADER)
+    if not isinstance(data, dict):
+        raise ValueError(f"{path} is not an OpenAPI document")
+    return data
+
+
+def _pointer(parts: tuple[str, ...]) -> str:
+    return "".join("/" + part.replace("~", "~0").replace("/", "~1") for part in parts)
+
+
+def _resolve(spec: Mapping[str, Any], node: Any) -> Any:
+    """Follow local ``$ref`` chains (``#/...``) to the object they name."""
+    seen: set[str] = set()
+    while isinstance(node, Mapping) and isinstance(node.get("$ref"), str) and node["$ref"].startswith("#/"):
+        ref = node["$ref"]
+        if ref in seen:
+            break
+        seen.add(ref)
+        target: Any = spec
+        for part in ref[2:].split("/"):
+            target = target[part.replace("~1", "/").replace("~0", "~")]
+        node = target
+    return node
+
+
+def validate_structure(spec: Mapping[str, Any]) -> list[Finding]:
+    """OpenAPI 3.0 structural validation (openapi-spec-validator)."""
+    return [
+        Finding("openapi-spec-validator", _pointer(tuple(str(p) for p in error.absolute_path)), error.message)
+        for error in OpenAPIV30SpecValidator(spec).iter_errors()
+    ]
+
+
+def _schema_nodes(node: Any, parts: tuple[str, ...]) -> Iterator[tuple[tuple[str, ...], Mapping[str, Any]]]:
+    """Every schema object inside ``node`` (itself a schema), with its path."""
+    if not isinstance(node, Mapping):
+        return
+    yield parts, node
+    for key in ("items", "not", "additionalProperties"):
+        yield from _schema_nodes(node.get(key), (*parts, key))
+    for key in ("allOf", "anyOf", "oneOf"):
+        for index, sub in enumerate(node.get(key) or ()):
+            yield from _schema_nodes(sub, (*parts, key, str(index)))
+    for name, sub in (node.get("properties") or {}).items():
+        yield from _schema_nodes(sub, (*parts, "properties", name))
+
+
+def example_sites(spec: Mapping[str, Any]) -> Iterator[tuple[tuple[str, ...], str, Any]]:
+    """(schema path, label, example value) for every example in the spec."""
+
+    def holders(node: Any, parts: tuple[str, ...]) -> Iterator[tuple[tuple[str, ...], str, Any]]:
+        if isinstance(node, list):
+            for index, item in enumerate(node):
+                yield from holders(item, (*parts, str(index)))
+            return
+        if not isinstance(node, Mapping):
+            return
+        if isinstance(node.get("schema"), Mapping):
+            schema_path = (*parts, "schema")
+            if "example" in node:
+                yield schema_path, _pointer((*parts, "example")), node["example"]
+            for name, example in (node.get("examples") or {}).items():
+                example = _resolve(spec, example)
+                if isinstance(example, Mapping) and "value" in example:
+                    yield schema_path, _pointer((*parts, "examples", name)), example["value"]
+            for sub_parts, schema in _schema_nodes(node["schema"], schema_path):
+                if "example" in schema:
+                    yield sub_parts, _pointer((*sub_parts, "example")), schema["example"]
+        for key, value in node.items():
+            if key not in ("schema", "example", "examples", "schemas"):
+                yield from holders(value, (*parts, key))
+
+    yield from holders(spec, ())
+    for name, schema in ((spec.get("components") or {}).get("schemas") or {}).items():
+        for sub_parts, sub in _schema_nodes(schema, ("components", "schemas", name)):
+            if "example" in sub:
+                yield sub_parts, _pointer((*sub_parts, "example")), sub["example"]
+
+
+def validate_examples(spec: Mapping[str, Any]) -> list[Finding]:
+    """Every example validates against its own schema, with OpenAPI 3.0 semantics (``nullable`` and formats)."""
+    registry: Registry[Any] = Registry().with_resource(
+        _SPEC_URI, Resource.from_contents(dict(spec), default_specification=DRAFT4)
+    )
+    findings = []
+    for schema_parts, where, value in example_sites(spec):
+        validator = OAS30Validator(
+            {"$ref": f"{_SPEC_URI}#{_pointer(schema_parts)}"},
+            registry=registry,
+            format_checker=OAS30Validator.FORMAT_CHECKER,
+        )
+        for error in validator.iter_errors(value):
+            at = _pointer(tuple(str(p) for p in error.absolute_path))
+            findings.append(Finding("example", where, f"{at or 'value'}: {error.message}"))
+    return findings
+
+
+def _operations(spec: Mapping[str, Any]) -> Iterator[tuple[str, str, Mapping[str, Any]]]:
+    for path, item in (spec.get("paths") or {}).items():
+        for method in HTTP_METHODS:
+            if isinstance(item, Mapping) and isinstance(item.get(method), Mapping):
+                yield path, method, item[method]
+
+
+def check_style(spec: Mapping[str, Any]) -> list[Finding]:
+    """House style: documented, tagged, exemplified operations that declare their errors."""
+    findings = []
+    for path, method, operation in _operations(spec):
+        where = _pointer(("paths", path, method))
+        for field in ("summary", "description", "operationId"):
+            if not str(operation.get(field) or "").strip():
+                findings.append(Finding("style", where, f"operation has no {field}"))
+        if not operation.get("tags"):
+            findings.append(Finding("style", where, "operation has no tags"))
+        responses = operation.get("responses") or {}
+        codes = {str(code).upper() for code in responses}
+        for family in ("4", "5"):
+            if not any(code.startswith(family) for code in codes):
+                findings.append(Finding("style", where, f"operation declares no {family}xx error response"))
+        for code, response in responses.items():
+            for media, content in (_resolve(spec, response).get("content") or {}).items():
+                if "example" not in content and not content.get("examples"):
+                    findings.append(
+                        Finding(
+                            "style", _pointer(("paths", path, method, "responses", str(code))), f"{media}: no example"
+                        )
+                    )
+    return findings
+
+
+def check_spec(spec_path: Path) -> list[Finding]:
+    """All in-process checks; examples and style only run on a structurally valid spec."""
+    spec = load_spec(spec_path)
+    findings = validate_structure(spec)
+    if findings:
+        return findings
+    return validate_examples(spec) + check_style(spec)
+
+
+@attrs.frozen
+class RedoclyResult:
+    """What the Redocly run printed; ``ok`` is None when it was skipped."""
+
+    ok: bool | None
+    output: str
+
+
+def run_redocly(spec_path: Path, config: Path = REDOCLY_CONFIG) -> RedoclyResult:
+    """``redocly lint`` at the pinned version; skipped, not failed, where Node.js is absent."""
+    npx = shutil.which("npx")
+    if npx is None or shutil.which("node") is None:
+        return RedoclyResult(None, "skipped: Node.js not found (install Node.js 20+ and npm to run Redocly CLI)")
+    env = {**os.environ, "REDOCLY_TELEMETRY": "off", "REDOCLY_SUPPRESS_UPDATE_NOTICE": "true", "NO_COLOR": "1"}
+    command = [npx, "--yes", REDOCLY_PACKAGE, "lint", "--config", str(config), "--lint-config", "error"]
+    completed = subprocess.run(
+        [*command, "--format", "stylish", str(spec_path)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        env=env,
+        check=False,
+    )
+    # Drop the boxed Node.js deprecation banner; keep the findings.
+    lines = [line for line in completed.stdout.splitlines() if not any(box in line for box in "╔║╚")]
+    output = "\n".join(line for index, line in enumerate(lines) if line.strip() or (index and lines[index - 1].strip()))
+    return RedoclyResult(completed.returncode == 0, output.strip())
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("spec", type=Path, nargs="?", default=SPEC_PATH, help="OpenAPI document (default: %(default)s)")
+    parser.add_argument("--redocly-config", type=Path, default=REDOCLY_CONFIG, help="default: %(default)s")
+    args = parser.parse_args(argv)
+    findings = check_spec(args.spec)
+    for finding in findings:
+        print(finding)
+    print(f"speclint: {len(findings)} finding(s) from openapi-spec-validator, example validation and house style")
+    redocly = run_redocly(args.spec, args.redocly_config)
+    print(f"speclint: redocly ({REDOCLY_PACKAGE}): " + {None: "skipped", True: "ok", False: "FAILED"}[redocly.ok])
+    if redocly.output:
+        print(redocly.output)
+    return 1 if findings or redocly.ok is False else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
