@@ -1,0 +1,118 @@
+"""Measure the toolkit against baselines taken in the same run and print one line per figure.
+
+Each line: the subject, its baseline, ratio = subject / baseline, the goal and ``ok`` or ``missed``.
+A missed goal is reported, never turned into a failing exit status: benchmarks report, tests gate.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import decode
+import fanout_wall
+import overhead
+import startup
+from emulator_process import emulator_process
+from figures import Figure
+
+
+@dataclass(frozen=True)
+class Sizes:
+    overhead_iterations: int
+    overhead_warmup: int
+    decode_items: int
+    decode_repeats: int
+    fanout: fanout_wall.Scenario
+    generate_repeats: int
+    import_repeats: int
+
+
+FULL = Sizes(
+    overhead_iterations=1500,
+    overhead_warmup=100,
+    decode_items=50_000,
+    decode_repeats=3,
+    fanout=fanout_wall.Scenario(
+        customers=1000, latency_ms=50, rate_limit=100, concurrency=32, page_size=500, sequential_sample=60
+    ),
+    generate_repeats=3,
+    import_repeats=8,
+)
+QUICK = Sizes(
+    overhead_iterations=30,
+    overhead_warmup=5,
+    decode_items=200,
+    decode_repeats=2,
+    fanout=fanout_wall.Scenario(
+        customers=50, latency_ms=50, rate_limit=100, concurrency=8, page_size=20, sequential_sample=5
+    ),
+    generate_repeats=1,
+    import_repeats=2,
+)
+
+
+def _overhead(sizes: Sizes) -> list[Figure]:
+    with emulator_process() as base_url:
+        return overhead.run(base_url, sizes.overhead_iterations, sizes.overhead_warmup)
+
+
+def _decode(sizes: Sizes) -> list[Figure]:
+    return decode.run(sizes.decode_items, sizes.decode_repeats)
+
+
+def _fanout(sizes: Sizes) -> list[Figure]:
+    scenario = sizes.fanout
+    flags = (
+        f"--customers={scenario.customers}",
+        f"--latency-ms={scenario.latency_ms:g}",
+        f"--rate-limit={scenario.rate_limit:g}",
+    )
+    with emulator_process(*flags) as base_url:
+        return fanout_wall.run(base_url, scenario)
+
+
+def _generate(sizes: Sizes) -> list[Figure]:
+    return [startup.generate(sizes.generate_repeats)]
+
+
+def _import(sizes: Sizes) -> list[Figure]:
+    return startup.imports(sizes.import_repeats)
+
+
+BENCHMARKS: dict[str, Callable[[Sizes], list[Figure]]] = {
+    "overhead": _overhead,
+    "decode": _decode,
+    "fanout": _fanout,
+    "generate": _generate,
+    "import": _import,
+}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--quick", action="store_true", help="tiny sizes and few iterations (for tests)")
+    parser.add_argument("--only", action="append", choices=sorted(BENCHMARKS), help="run only this (repeatable)")
+    args = parser.parse_args(argv)
+    sizes = QUICK if args.quick else FULL
+    selected = args.only or list(BENCHMARKS)
+    print(
+        f"# pcinsights benchmarks ({'quick' if args.quick else 'full'}): Python {platform.python_version()}, "
+        f"{os.cpu_count()} CPUs, {platform.machine()}; ratio = subject / baseline",
+        flush=True,
+    )
+    started = time.perf_counter()
+    for name in selected:
+        for figure in BENCHMARKS[name](sizes):
+            print(figure.line(), flush=True)
+    print(f"# done in {time.perf_counter() - started:.0f} s", flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
