@@ -1,13 +1,32 @@
+"""The clients every operation takes: connection settings plus the behaviour Partner Center needs.
+
+Out of the box a client sends ``Accept: application/json``, ``X-Locale``, one ``MS-CorrelationId``
+for its lifetime and a fresh ``MS-RequestId`` per attempt, and retries transient failures of GET
+requests (see ``RetryPolicy``). ``AuthenticatedClient`` adds the bearer token, static or from a
+provider such as an azure-identity credential.
+"""
+
 import ssl
+import uuid
 from typing import Any, Self
 
 import httpx
 from attrs import define, evolve, field
 
+from ._auth import DEFAULT_SCOPE, BearerAuth, TokenProvider, TokenSource
+from .retry import AsyncRetryTransport, ClientStats, RetryPolicy, RetryTransport
+
+# httpx.Client arguments that configure the connection, so they go to the transport this client wraps.
+_TRANSPORT_ARGS = ("cert", "http1", "http2", "limits", "proxy", "trust_env", "retries", "local_address", "uds")
+
+
+def _new_correlation_id() -> str:
+    return str(uuid.uuid4())
+
 
 @define
 class Client:
-    """A class for keeping track of data related to the API
+    """A client for the API, without authentication.
 
     The following are accepted as keyword arguments and will be used to construct httpx Clients internally:
 
@@ -17,35 +36,44 @@ class Client:
 
         ``headers``: A dictionary of headers to be sent with every request
 
-        ``timeout``: The maximum amount of a time a request can take. API functions will raise
-        httpx.TimeoutException if this is exceeded.
+        ``timeout``: The maximum amount of a time a request can take.
 
-        ``verify_ssl``: Whether or not to verify the SSL certificate of the API server. This should be True in production,
-        but can be set to False for testing purposes.
+        ``verify_ssl``: Whether or not to verify the SSL certificate of the API server.
 
         ``follow_redirects``: Whether or not to follow redirects. Default value is False.
 
-        ``httpx_args``: A dictionary of additional arguments to be passed to the ``httpx.Client`` and ``httpx.AsyncClient`` constructor.
+        ``httpx_args``: Additional arguments for the ``httpx.Client`` and ``httpx.AsyncClient`` constructors.
+        A ``transport`` given here is wrapped by the retrying transport, not replaced. Proxies are taken
+        from ``proxy`` here, not from the environment.
 
+        ``retry``: The ``RetryPolicy`` (``RetryPolicy(max_attempts=1)`` turns retrying off).
+
+        ``correlation_id``: The ``MS-CorrelationId`` sent with every request (default: a new UUID).
+
+        ``locale``: The ``X-Locale`` sent with every request (default ``en-US``).
 
     Attributes:
-        raise_on_unexpected_status: Whether or not to raise an errors.UnexpectedStatus if the API returns a
-            status code that was not documented in the source OpenAPI document. Can also be provided as a keyword
-            argument to the constructor.
+        raise_on_unexpected_status: Whether the ``*_detailed`` functions raise ``errors.UnexpectedStatus`` for a
+            status code the spec does not document (the other functions always raise).
+        stats: Counters of the requests sent and retried.
     """
 
     raise_on_unexpected_status: bool = field(default=False, kw_only=True)
     _base_url: str = field(alias="base_url")
-    _cookies: dict[str, str] = field(factory=dict, kw_only=True, alias="cookies")
-    _headers: dict[str, str] = field(factory=dict, kw_only=True, alias="headers")
+    _cookies: dict[str, str] = field(factory=dict, kw_only=True, alias="cookies", repr=False)
+    _headers: dict[str, str] = field(factory=dict, kw_only=True, alias="headers", repr=False)
     _timeout: httpx.Timeout | None = field(default=None, kw_only=True, alias="timeout")
     _verify_ssl: str | bool | ssl.SSLContext = field(default=True, kw_only=True, alias="verify_ssl")
     _follow_redirects: bool = field(default=False, kw_only=True, alias="follow_redirects")
-    _httpx_args: dict[str, Any] = field(factory=dict, kw_only=True, alias="httpx_args")
-    _client: httpx.Client | None = field(default=None, init=False)
-    _async_client: httpx.AsyncClient | None = field(default=None, init=False)
+    _httpx_args: dict[str, Any] = field(factory=dict, kw_only=True, alias="httpx_args", repr=False)
+    retry: RetryPolicy = field(factory=RetryPolicy, kw_only=True)
+    correlation_id: str = field(factory=_new_correlation_id, converter=str, kw_only=True)
+    locale: str = field(default="en-US", kw_only=True)
+    stats: ClientStats = field(factory=ClientStats, init=False)
+    _client: httpx.Client | None = field(default=None, init=False, repr=False)
+    _async_client: httpx.AsyncClient | None = field(default=None, init=False, repr=False)
 
-    def with_headers(self, headers: dict[str, str]) -> "Client":
+    def with_headers(self, headers: dict[str, str]) -> Self:
         """Get a new client matching this one with additional headers"""
         if self._client is not None:
             self._client.headers.update(headers)
@@ -53,7 +81,7 @@ class Client:
             self._async_client.headers.update(headers)
         return evolve(self, headers={**self._headers, **headers})
 
-    def with_cookies(self, cookies: dict[str, str]) -> "Client":
+    def with_cookies(self, cookies: dict[str, str]) -> Self:
         """Get a new client matching this one with additional cookies"""
         if self._client is not None:
             self._client.cookies.update(cookies)
@@ -61,7 +89,7 @@ class Client:
             self._async_client.cookies.update(cookies)
         return evolve(self, cookies={**self._cookies, **cookies})
 
-    def with_timeout(self, timeout: httpx.Timeout) -> "Client":
+    def with_timeout(self, timeout: httpx.Timeout) -> Self:
         """Get a new client matching this one with a new timeout configuration"""
         if self._client is not None:
             self._client.timeout = timeout
@@ -69,10 +97,36 @@ class Client:
             self._async_client.timeout = timeout
         return evolve(self, timeout=timeout)
 
+    def _auth(self) -> httpx.Auth | None:
+        return None
+
+    def _client_args(self) -> tuple[dict[str, Any], dict[str, Any]]:
+        """The httpx client arguments and, apart, the arguments of the transport to wrap."""
+        args = dict(self._httpx_args)
+        transport_args = {name: args.pop(name) for name in _TRANSPORT_ARGS if name in args}
+        transport_args["verify"] = self._verify_ssl
+        headers = {
+            "Accept": "application/json",
+            "X-Locale": self.locale,
+            "MS-CorrelationId": self.correlation_id,
+            **self._headers,
+        }
+        client_args = {
+            "base_url": self._base_url,
+            "cookies": self._cookies,
+            "headers": headers,
+            "timeout": self._timeout,
+            "follow_redirects": self._follow_redirects,
+            "auth": self._auth(),
+            **args,
+        }
+        return client_args, transport_args
+
     def set_httpx_client(self, client: httpx.Client) -> Self:
         """Manually set the underlying httpx.Client
 
-        **NOTE**: This will override any other settings on the client, including cookies, headers, and timeout.
+        **NOTE**: This will override any other settings on the client, including retries, ids, auth, cookies,
+        headers, and timeout.
         """
         self._client = client
         return self
@@ -80,15 +134,9 @@ class Client:
     def get_httpx_client(self) -> httpx.Client:
         """Get the underlying httpx.Client, constructing a new one if not previously set"""
         if self._client is None:
-            self._client = httpx.Client(
-                base_url=self._base_url,
-                cookies=self._cookies,
-                headers=self._headers,
-                timeout=self._timeout,
-                verify=self._verify_ssl,
-                follow_redirects=self._follow_redirects,
-                **self._httpx_args,
-            )
+            client_args, transport_args = self._client_args()
+            inner = client_args.pop("transport", None) or httpx.HTTPTransport(**transport_args)
+            self._client = httpx.Client(transport=RetryTransport(inner, self.retry, self.stats), **client_args)
         return self._client
 
     def __enter__(self) -> Self:
@@ -103,7 +151,8 @@ class Client:
     def set_async_httpx_client(self, async_client: httpx.AsyncClient) -> Self:
         """Manually set the underlying httpx.AsyncClient
 
-        **NOTE**: This will override any other settings on the client, including cookies, headers, and timeout.
+        **NOTE**: This will override any other settings on the client, including retries, ids, auth, cookies,
+        headers, and timeout.
         """
         self._async_client = async_client
         return self
@@ -111,14 +160,10 @@ class Client:
     def get_async_httpx_client(self) -> httpx.AsyncClient:
         """Get the underlying httpx.AsyncClient, constructing a new one if not previously set"""
         if self._async_client is None:
+            client_args, transport_args = self._client_args()
+            inner = client_args.pop("transport", None) or httpx.AsyncHTTPTransport(**transport_args)
             self._async_client = httpx.AsyncClient(
-                base_url=self._base_url,
-                cookies=self._cookies,
-                headers=self._headers,
-                timeout=self._timeout,
-                verify=self._verify_ssl,
-                follow_redirects=self._follow_redirects,
-                **self._httpx_args,
+                transport=AsyncRetryTransport(inner, self.retry, self.stats), **client_args
             )
         return self._async_client
 
@@ -133,136 +178,29 @@ class Client:
 
 
 @define
-class AuthenticatedClient:
-    """A Client which has been authenticated for use on secured endpoints
+class AuthenticatedClient(Client):
+    """A client that sends a bearer token: Partner Center requires one on every operation.
 
-    The following are accepted as keyword arguments and will be used to construct httpx Clients internally:
-
-        ``base_url``: The base URL for the API, all requests are made to a relative path to this URL
-
-        ``cookies``: A dictionary of cookies to be sent with every request
-
-        ``headers``: A dictionary of headers to be sent with every request
-
-        ``timeout``: The maximum amount of a time a request can take. API functions will raise
-        httpx.TimeoutException if this is exceeded.
-
-        ``verify_ssl``: Whether or not to verify the SSL certificate of the API server. This should be True in production,
-        but can be set to False for testing purposes.
-
-        ``follow_redirects``: Whether or not to follow redirects. Default value is False.
-
-        ``httpx_args``: A dictionary of additional arguments to be passed to the ``httpx.Client`` and ``httpx.AsyncClient`` constructor.
-
+    ``token`` is a str, an azure-identity credential (or anything with ``get_token(*scopes)`` returning an
+    object with ``token`` and ``expires_on``), or a callable returning a str or such an object. A provider is
+    asked for ``scope`` on first use, again ``token_refresh_margin`` seconds before the token expires, and
+    once after a 401 (the request is then retried once). The token never shows in ``repr``.
 
     Attributes:
-        raise_on_unexpected_status: Whether or not to raise an errors.UnexpectedStatus if the API returns a
-            status code that was not documented in the source OpenAPI document. Can also be provided as a keyword
-            argument to the constructor.
-        token: The token to use for authentication
+        token: The token, or the provider of tokens.
         prefix: The prefix to use for the Authorization header
         auth_header_name: The name of the Authorization header
     """
 
-    raise_on_unexpected_status: bool = field(default=False, kw_only=True)
-    _base_url: str = field(alias="base_url")
-    _cookies: dict[str, str] = field(factory=dict, kw_only=True, alias="cookies")
-    _headers: dict[str, str] = field(factory=dict, kw_only=True, alias="headers")
-    _timeout: httpx.Timeout | None = field(default=None, kw_only=True, alias="timeout")
-    _verify_ssl: str | bool | ssl.SSLContext = field(default=True, kw_only=True, alias="verify_ssl")
-    _follow_redirects: bool = field(default=False, kw_only=True, alias="follow_redirects")
-    _httpx_args: dict[str, Any] = field(factory=dict, kw_only=True, alias="httpx_args")
-    _client: httpx.Client | None = field(default=None, init=False)
-    _async_client: httpx.AsyncClient | None = field(default=None, init=False)
-
-    token: str
+    token: str | TokenProvider = field(repr=False)
     prefix: str = "Bearer"
     auth_header_name: str = "Authorization"
+    scope: str = field(default=DEFAULT_SCOPE, kw_only=True)
+    token_refresh_margin: float = field(default=300.0, kw_only=True)
+    _tokens: TokenSource = field(init=False, repr=False)
 
-    def with_headers(self, headers: dict[str, str]) -> "AuthenticatedClient":
-        """Get a new client matching this one with additional headers"""
-        if self._client is not None:
-            self._client.headers.update(headers)
-        if self._async_client is not None:
-            self._async_client.headers.update(headers)
-        return evolve(self, headers={**self._headers, **headers})
+    def __attrs_post_init__(self) -> None:
+        self._tokens = TokenSource(self.token, self.scope, self.token_refresh_margin)
 
-    def with_cookies(self, cookies: dict[str, str]) -> "AuthenticatedClient":
-        """Get a new client matching this one with additional cookies"""
-        if self._client is not None:
-            self._client.cookies.update(cookies)
-        if self._async_client is not None:
-            self._async_client.cookies.update(cookies)
-        return evolve(self, cookies={**self._cookies, **cookies})
-
-    def with_timeout(self, timeout: httpx.Timeout) -> "AuthenticatedClient":
-        """Get a new client matching this one with a new timeout configuration"""
-        if self._client is not None:
-            self._client.timeout = timeout
-        if self._async_client is not None:
-            self._async_client.timeout = timeout
-        return evolve(self, timeout=timeout)
-
-    def set_httpx_client(self, client: httpx.Client) -> Self:
-        """Manually set the underlying httpx.Client
-
-        **NOTE**: This will override any other settings on the client, including cookies, headers, and timeout.
-        """
-        self._client = client
-        return self
-
-    def get_httpx_client(self) -> httpx.Client:
-        """Get the underlying httpx.Client, constructing a new one if not previously set"""
-        if self._client is None:
-            self._headers[self.auth_header_name] = f"{self.prefix} {self.token}" if self.prefix else self.token
-            self._client = httpx.Client(
-                base_url=self._base_url,
-                cookies=self._cookies,
-                headers=self._headers,
-                timeout=self._timeout,
-                verify=self._verify_ssl,
-                follow_redirects=self._follow_redirects,
-                **self._httpx_args,
-            )
-        return self._client
-
-    def __enter__(self) -> Self:
-        """Enter a context manager for self.client—you cannot enter twice (see httpx docs)"""
-        self.get_httpx_client().__enter__()
-        return self
-
-    def __exit__(self, *args: Any, **kwargs: Any) -> None:
-        """Exit a context manager for internal httpx.Client (see httpx docs)"""
-        self.get_httpx_client().__exit__(*args, **kwargs)
-
-    def set_async_httpx_client(self, async_client: httpx.AsyncClient) -> Self:
-        """Manually set the underlying httpx.AsyncClient
-
-        **NOTE**: This will override any other settings on the client, including cookies, headers, and timeout.
-        """
-        self._async_client = async_client
-        return self
-
-    def get_async_httpx_client(self) -> httpx.AsyncClient:
-        """Get the underlying httpx.AsyncClient, constructing a new one if not previously set"""
-        if self._async_client is None:
-            self._headers[self.auth_header_name] = f"{self.prefix} {self.token}" if self.prefix else self.token
-            self._async_client = httpx.AsyncClient(
-                base_url=self._base_url,
-                cookies=self._cookies,
-                headers=self._headers,
-                timeout=self._timeout,
-                verify=self._verify_ssl,
-                follow_redirects=self._follow_redirects,
-                **self._httpx_args,
-            )
-        return self._async_client
-
-    async def __aenter__(self) -> Self:
-        """Enter a context manager for underlying httpx.AsyncClient—you cannot enter twice (see httpx docs)"""
-        await self.get_async_httpx_client().__aenter__()
-        return self
-
-    async def __aexit__(self, *args: Any, **kwargs: Any) -> None:
-        """Exit a context manager for underlying httpx.AsyncClient (see httpx docs)"""
-        await self.get_async_httpx_client().__aexit__(*args, **kwargs)
+    def _auth(self) -> httpx.Auth:
+        return BearerAuth(self._tokens, self.auth_header_name, self.prefix)

@@ -1,11 +1,10 @@
-from http import HTTPStatus
 from typing import Any
 from urllib.parse import quote
 from uuid import UUID
 
 import httpx
 
-from ... import errors
+from ..._runtime import asend, build_response, parse_error, parse_success, send, unexpected_status, unwrap
 from ...client import AuthenticatedClient, Client
 from ...models.customer_licenses_usage_insights_collection import CustomerLicensesUsageInsightsCollection
 from ...models.error import Error
@@ -13,18 +12,18 @@ from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
-    customer_id: UUID,
+    customer_id: UUID | str,
     *,
-    ms_request_id: UUID | Unset = UNSET,
-    ms_correlation_id: UUID | Unset = UNSET,
+    ms_request_id: UUID | str | Unset = UNSET,
+    ms_correlation_id: UUID | str | Unset = UNSET,
     x_locale: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
     if not isinstance(ms_request_id, Unset):
-        headers["MS-RequestId"] = ms_request_id
+        headers["MS-RequestId"] = str(ms_request_id)
 
     if not isinstance(ms_correlation_id, Unset):
-        headers["MS-CorrelationId"] = ms_correlation_id
+        headers["MS-CorrelationId"] = str(ms_correlation_id)
 
     if not isinstance(x_locale, Unset):
         headers["X-Locale"] = x_locale
@@ -44,68 +43,26 @@ def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> CustomerLicensesUsageInsightsCollection | Error | None:
     if response.status_code == 200:
-        response_200 = CustomerLicensesUsageInsightsCollection.from_dict(response.json())
-
-        return response_200
-
-    if response.status_code == 400:
-        response_400 = Error.from_dict(response.json())
-
-        return response_400
-
-    if response.status_code == 401:
-        response_401 = Error.from_dict(response.json())
-
-        return response_401
-
-    if response.status_code == 403:
-        response_403 = Error.from_dict(response.json())
-
-        return response_403
-
-    if response.status_code == 404:
-        response_404 = Error.from_dict(response.json())
-
-        return response_404
-
-    if response.status_code == 429:
-        response_429 = Error.from_dict(response.json())
-
-        return response_429
-
-    if response.status_code == 500:
-        response_500 = Error.from_dict(response.json())
-
-        return response_500
-
-    if response.status_code == 503:
-        response_503 = Error.from_dict(response.json())
-
-        return response_503
-
+        return parse_success(response, CustomerLicensesUsageInsightsCollection.from_dict)
+    if response.status_code in {400, 401, 403, 404, 429, 500, 503}:
+        return parse_error(response)
     if client.raise_on_unexpected_status:
-        raise errors.UnexpectedStatus(response.status_code, response.content)
-    else:
-        return None
+        raise unexpected_status(response)
+    return None
 
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> Response[CustomerLicensesUsageInsightsCollection | Error]:
-    return Response(
-        status_code=HTTPStatus(response.status_code),
-        content=response.content,
-        headers=response.headers,
-        parsed=_parse_response(client=client, response=response),
-    )
+    return build_response(response, _parse_response(client=client, response=response))
 
 
 def sync_detailed(
-    customer_id: UUID,
+    customer_id: UUID | str,
     *,
     client: AuthenticatedClient | Client,
-    ms_request_id: UUID | Unset = UNSET,
-    ms_correlation_id: UUID | Unset = UNSET,
+    ms_request_id: UUID | str | Unset = UNSET,
+    ms_correlation_id: UUID | str | Unset = UNSET,
     x_locale: str | Unset = UNSET,
 ) -> Response[CustomerLicensesUsageInsightsCollection | Error]:
     """Customer licenses usage
@@ -113,14 +70,15 @@ def sync_detailed(
      Qualified and active licenses for one customer, one row per product and workload.
 
     Args:
-        customer_id (UUID):
-        ms_request_id (UUID | Unset):
-        ms_correlation_id (UUID | Unset):
+        customer_id (UUID | str):
+        ms_request_id (UUID | str | Unset):
+        ms_correlation_id (UUID | str | Unset):
         x_locale (str | Unset):  Example: en-US.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.UnexpectedResponseError: If a success response is not what the spec says.
+        errors.ConnectionFailedError: If no response arrived, even after retrying.
+        errors.UnexpectedStatus: If the status is undocumented and Client.raise_on_unexpected_status is True.
 
     Returns:
         Response[CustomerLicensesUsageInsightsCollection | Error]
@@ -133,54 +91,55 @@ def sync_detailed(
         x_locale=x_locale,
     )
 
-    response = client.get_httpx_client().request(
-        **kwargs,
-    )
+    response = send(client, kwargs)
 
     return _build_response(client=client, response=response)
 
 
 def sync(
-    customer_id: UUID,
+    customer_id: UUID | str,
     *,
     client: AuthenticatedClient | Client,
-    ms_request_id: UUID | Unset = UNSET,
-    ms_correlation_id: UUID | Unset = UNSET,
+    ms_request_id: UUID | str | Unset = UNSET,
+    ms_correlation_id: UUID | str | Unset = UNSET,
     x_locale: str | Unset = UNSET,
-) -> CustomerLicensesUsageInsightsCollection | Error | None:
+) -> CustomerLicensesUsageInsightsCollection:
     """Customer licenses usage
 
      Qualified and active licenses for one customer, one row per product and workload.
 
     Args:
-        customer_id (UUID):
-        ms_request_id (UUID | Unset):
-        ms_correlation_id (UUID | Unset):
+        customer_id (UUID | str):
+        ms_request_id (UUID | str | Unset):
+        ms_correlation_id (UUID | str | Unset):
         x_locale (str | Unset):  Example: en-US.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.PartnerCenterError: A subclass for each failure: the status's typed error (NotFoundError,
+            ThrottledError, ...), UnexpectedResponseError, ConnectionFailedError or UnexpectedStatus.
 
     Returns:
-        CustomerLicensesUsageInsightsCollection | Error
+        CustomerLicensesUsageInsightsCollection
     """
 
-    return sync_detailed(
-        customer_id=customer_id,
-        client=client,
-        ms_request_id=ms_request_id,
-        ms_correlation_id=ms_correlation_id,
-        x_locale=x_locale,
-    ).parsed
+    return unwrap(
+        sync_detailed(
+            customer_id=customer_id,
+            client=client,
+            ms_request_id=ms_request_id,
+            ms_correlation_id=ms_correlation_id,
+            x_locale=x_locale,
+        ),
+        (CustomerLicensesUsageInsightsCollection,),
+    )
 
 
 async def asyncio_detailed(
-    customer_id: UUID,
+    customer_id: UUID | str,
     *,
     client: AuthenticatedClient | Client,
-    ms_request_id: UUID | Unset = UNSET,
-    ms_correlation_id: UUID | Unset = UNSET,
+    ms_request_id: UUID | str | Unset = UNSET,
+    ms_correlation_id: UUID | str | Unset = UNSET,
     x_locale: str | Unset = UNSET,
 ) -> Response[CustomerLicensesUsageInsightsCollection | Error]:
     """Customer licenses usage
@@ -188,14 +147,15 @@ async def asyncio_detailed(
      Qualified and active licenses for one customer, one row per product and workload.
 
     Args:
-        customer_id (UUID):
-        ms_request_id (UUID | Unset):
-        ms_correlation_id (UUID | Unset):
+        customer_id (UUID | str):
+        ms_request_id (UUID | str | Unset):
+        ms_correlation_id (UUID | str | Unset):
         x_locale (str | Unset):  Example: en-US.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.UnexpectedResponseError: If a success response is not what the spec says.
+        errors.ConnectionFailedError: If no response arrived, even after retrying.
+        errors.UnexpectedStatus: If the status is undocumented and Client.raise_on_unexpected_status is True.
 
     Returns:
         Response[CustomerLicensesUsageInsightsCollection | Error]
@@ -208,43 +168,44 @@ async def asyncio_detailed(
         x_locale=x_locale,
     )
 
-    response = await client.get_async_httpx_client().request(**kwargs)
+    response = await asend(client, kwargs)
 
     return _build_response(client=client, response=response)
 
 
 async def asyncio(
-    customer_id: UUID,
+    customer_id: UUID | str,
     *,
     client: AuthenticatedClient | Client,
-    ms_request_id: UUID | Unset = UNSET,
-    ms_correlation_id: UUID | Unset = UNSET,
+    ms_request_id: UUID | str | Unset = UNSET,
+    ms_correlation_id: UUID | str | Unset = UNSET,
     x_locale: str | Unset = UNSET,
-) -> CustomerLicensesUsageInsightsCollection | Error | None:
+) -> CustomerLicensesUsageInsightsCollection:
     """Customer licenses usage
 
      Qualified and active licenses for one customer, one row per product and workload.
 
     Args:
-        customer_id (UUID):
-        ms_request_id (UUID | Unset):
-        ms_correlation_id (UUID | Unset):
+        customer_id (UUID | str):
+        ms_request_id (UUID | str | Unset):
+        ms_correlation_id (UUID | str | Unset):
         x_locale (str | Unset):  Example: en-US.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.PartnerCenterError: A subclass for each failure: the status's typed error (NotFoundError,
+            ThrottledError, ...), UnexpectedResponseError, ConnectionFailedError or UnexpectedStatus.
 
     Returns:
-        CustomerLicensesUsageInsightsCollection | Error
+        CustomerLicensesUsageInsightsCollection
     """
 
-    return (
+    return unwrap(
         await asyncio_detailed(
             customer_id=customer_id,
             client=client,
             ms_request_id=ms_request_id,
             ms_correlation_id=ms_correlation_id,
             x_locale=x_locale,
-        )
-    ).parsed
+        ),
+        (CustomerLicensesUsageInsightsCollection,),
+    )

@@ -1,10 +1,9 @@
-from http import HTTPStatus
 from typing import Any
 from uuid import UUID
 
 import httpx
 
-from ... import errors
+from ..._runtime import asend, build_response, parse_error, parse_success, send, unexpected_status, unwrap
 from ...client import AuthenticatedClient, Client
 from ...models.customer_collection import CustomerCollection
 from ...models.error import Error
@@ -17,8 +16,8 @@ def _get_kwargs(
     size: int | Unset = 100,
     seek_operation: ListCustomersSeekOperation | Unset = UNSET,
     ms_continuation_token: str | Unset = UNSET,
-    ms_request_id: UUID | Unset = UNSET,
-    ms_correlation_id: UUID | Unset = UNSET,
+    ms_request_id: UUID | str | Unset = UNSET,
+    ms_correlation_id: UUID | str | Unset = UNSET,
     x_locale: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
@@ -26,10 +25,10 @@ def _get_kwargs(
         headers["MS-ContinuationToken"] = ms_continuation_token
 
     if not isinstance(ms_request_id, Unset):
-        headers["MS-RequestId"] = ms_request_id
+        headers["MS-RequestId"] = str(ms_request_id)
 
     if not isinstance(ms_correlation_id, Unset):
-        headers["MS-CorrelationId"] = ms_correlation_id
+        headers["MS-CorrelationId"] = str(ms_correlation_id)
 
     if not isinstance(x_locale, Unset):
         headers["X-Locale"] = x_locale
@@ -60,55 +59,18 @@ def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> CustomerCollection | Error | None:
     if response.status_code == 200:
-        response_200 = CustomerCollection.from_dict(response.json())
-
-        return response_200
-
-    if response.status_code == 400:
-        response_400 = Error.from_dict(response.json())
-
-        return response_400
-
-    if response.status_code == 401:
-        response_401 = Error.from_dict(response.json())
-
-        return response_401
-
-    if response.status_code == 403:
-        response_403 = Error.from_dict(response.json())
-
-        return response_403
-
-    if response.status_code == 429:
-        response_429 = Error.from_dict(response.json())
-
-        return response_429
-
-    if response.status_code == 500:
-        response_500 = Error.from_dict(response.json())
-
-        return response_500
-
-    if response.status_code == 503:
-        response_503 = Error.from_dict(response.json())
-
-        return response_503
-
+        return parse_success(response, CustomerCollection.from_dict)
+    if response.status_code in {400, 401, 403, 429, 500, 503}:
+        return parse_error(response)
     if client.raise_on_unexpected_status:
-        raise errors.UnexpectedStatus(response.status_code, response.content)
-    else:
-        return None
+        raise unexpected_status(response)
+    return None
 
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> Response[CustomerCollection | Error]:
-    return Response(
-        status_code=HTTPStatus(response.status_code),
-        content=response.content,
-        headers=response.headers,
-        parsed=_parse_response(client=client, response=response),
-    )
+    return build_response(response, _parse_response(client=client, response=response))
 
 
 def sync_detailed(
@@ -117,8 +79,8 @@ def sync_detailed(
     size: int | Unset = 100,
     seek_operation: ListCustomersSeekOperation | Unset = UNSET,
     ms_continuation_token: str | Unset = UNSET,
-    ms_request_id: UUID | Unset = UNSET,
-    ms_correlation_id: UUID | Unset = UNSET,
+    ms_request_id: UUID | str | Unset = UNSET,
+    ms_correlation_id: UUID | str | Unset = UNSET,
     x_locale: str | Unset = UNSET,
 ) -> Response[CustomerCollection | Error]:
     """List customers
@@ -134,13 +96,14 @@ def sync_detailed(
         size (int | Unset):  Default: 100.
         seek_operation (ListCustomersSeekOperation | Unset):
         ms_continuation_token (str | Unset):
-        ms_request_id (UUID | Unset):
-        ms_correlation_id (UUID | Unset):
+        ms_request_id (UUID | str | Unset):
+        ms_correlation_id (UUID | str | Unset):
         x_locale (str | Unset):  Example: en-US.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.UnexpectedResponseError: If a success response is not what the spec says.
+        errors.ConnectionFailedError: If no response arrived, even after retrying.
+        errors.UnexpectedStatus: If the status is undocumented and Client.raise_on_unexpected_status is True.
 
     Returns:
         Response[CustomerCollection | Error]
@@ -155,9 +118,7 @@ def sync_detailed(
         x_locale=x_locale,
     )
 
-    response = client.get_httpx_client().request(
-        **kwargs,
-    )
+    response = send(client, kwargs)
 
     return _build_response(client=client, response=response)
 
@@ -168,10 +129,10 @@ def sync(
     size: int | Unset = 100,
     seek_operation: ListCustomersSeekOperation | Unset = UNSET,
     ms_continuation_token: str | Unset = UNSET,
-    ms_request_id: UUID | Unset = UNSET,
-    ms_correlation_id: UUID | Unset = UNSET,
+    ms_request_id: UUID | str | Unset = UNSET,
+    ms_correlation_id: UUID | str | Unset = UNSET,
     x_locale: str | Unset = UNSET,
-) -> CustomerCollection | Error | None:
+) -> CustomerCollection:
     """List customers
 
      One page of the partner's customers. Pass the previous page's `continuationToken` back in the `MS-
@@ -185,27 +146,30 @@ def sync(
         size (int | Unset):  Default: 100.
         seek_operation (ListCustomersSeekOperation | Unset):
         ms_continuation_token (str | Unset):
-        ms_request_id (UUID | Unset):
-        ms_correlation_id (UUID | Unset):
+        ms_request_id (UUID | str | Unset):
+        ms_correlation_id (UUID | str | Unset):
         x_locale (str | Unset):  Example: en-US.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.PartnerCenterError: A subclass for each failure: the status's typed error (NotFoundError,
+            ThrottledError, ...), UnexpectedResponseError, ConnectionFailedError or UnexpectedStatus.
 
     Returns:
-        CustomerCollection | Error
+        CustomerCollection
     """
 
-    return sync_detailed(
-        client=client,
-        size=size,
-        seek_operation=seek_operation,
-        ms_continuation_token=ms_continuation_token,
-        ms_request_id=ms_request_id,
-        ms_correlation_id=ms_correlation_id,
-        x_locale=x_locale,
-    ).parsed
+    return unwrap(
+        sync_detailed(
+            client=client,
+            size=size,
+            seek_operation=seek_operation,
+            ms_continuation_token=ms_continuation_token,
+            ms_request_id=ms_request_id,
+            ms_correlation_id=ms_correlation_id,
+            x_locale=x_locale,
+        ),
+        (CustomerCollection,),
+    )
 
 
 async def asyncio_detailed(
@@ -214,8 +178,8 @@ async def asyncio_detailed(
     size: int | Unset = 100,
     seek_operation: ListCustomersSeekOperation | Unset = UNSET,
     ms_continuation_token: str | Unset = UNSET,
-    ms_request_id: UUID | Unset = UNSET,
-    ms_correlation_id: UUID | Unset = UNSET,
+    ms_request_id: UUID | str | Unset = UNSET,
+    ms_correlation_id: UUID | str | Unset = UNSET,
     x_locale: str | Unset = UNSET,
 ) -> Response[CustomerCollection | Error]:
     """List customers
@@ -231,13 +195,14 @@ async def asyncio_detailed(
         size (int | Unset):  Default: 100.
         seek_operation (ListCustomersSeekOperation | Unset):
         ms_continuation_token (str | Unset):
-        ms_request_id (UUID | Unset):
-        ms_correlation_id (UUID | Unset):
+        ms_request_id (UUID | str | Unset):
+        ms_correlation_id (UUID | str | Unset):
         x_locale (str | Unset):  Example: en-US.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.UnexpectedResponseError: If a success response is not what the spec says.
+        errors.ConnectionFailedError: If no response arrived, even after retrying.
+        errors.UnexpectedStatus: If the status is undocumented and Client.raise_on_unexpected_status is True.
 
     Returns:
         Response[CustomerCollection | Error]
@@ -252,7 +217,7 @@ async def asyncio_detailed(
         x_locale=x_locale,
     )
 
-    response = await client.get_async_httpx_client().request(**kwargs)
+    response = await asend(client, kwargs)
 
     return _build_response(client=client, response=response)
 
@@ -263,10 +228,10 @@ async def asyncio(
     size: int | Unset = 100,
     seek_operation: ListCustomersSeekOperation | Unset = UNSET,
     ms_continuation_token: str | Unset = UNSET,
-    ms_request_id: UUID | Unset = UNSET,
-    ms_correlation_id: UUID | Unset = UNSET,
+    ms_request_id: UUID | str | Unset = UNSET,
+    ms_correlation_id: UUID | str | Unset = UNSET,
     x_locale: str | Unset = UNSET,
-) -> CustomerCollection | Error | None:
+) -> CustomerCollection:
     """List customers
 
      One page of the partner's customers. Pass the previous page's `continuationToken` back in the `MS-
@@ -280,19 +245,19 @@ async def asyncio(
         size (int | Unset):  Default: 100.
         seek_operation (ListCustomersSeekOperation | Unset):
         ms_continuation_token (str | Unset):
-        ms_request_id (UUID | Unset):
-        ms_correlation_id (UUID | Unset):
+        ms_request_id (UUID | str | Unset):
+        ms_correlation_id (UUID | str | Unset):
         x_locale (str | Unset):  Example: en-US.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.PartnerCenterError: A subclass for each failure: the status's typed error (NotFoundError,
+            ThrottledError, ...), UnexpectedResponseError, ConnectionFailedError or UnexpectedStatus.
 
     Returns:
-        CustomerCollection | Error
+        CustomerCollection
     """
 
-    return (
+    return unwrap(
         await asyncio_detailed(
             client=client,
             size=size,
@@ -301,5 +266,6 @@ async def asyncio(
             ms_request_id=ms_request_id,
             ms_correlation_id=ms_correlation_id,
             x_locale=x_locale,
-        )
-    ).parsed
+        ),
+        (CustomerCollection,),
+    )

@@ -1,0 +1,232 @@
+"""Retries for transient failures, done in an httpx transport so every call gets them.
+
+Partner Center throttles (429) and has passing outages (502, 503, 504, dropped
+connections); a GET is safe to repeat, so the transport repeats it with exponential
+backoff and full jitter, honouring ``Retry-After``. The body is read inside the transport,
+so a connection dropped mid-body is retried like any other connection error.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import email.utils
+import logging
+import random
+import threading
+import time
+import uuid
+from collections.abc import Awaitable, Callable
+
+import httpx
+from attrs import define, field, validators
+
+logger = logging.getLogger("partner_center_analytics")
+
+RETRY_STATUSES = frozenset({429, 502, 503, 504})
+RETRY_ERRORS: tuple[type[httpx.TransportError], ...] = (
+    httpx.ConnectError,
+    httpx.ConnectTimeout,
+    httpx.ReadError,
+    httpx.ReadTimeout,
+    httpx.WriteError,
+    httpx.RemoteProtocolError,
+)
+REQUEST_ID = "MS-RequestId"
+
+
+@define(frozen=True)
+class RetryPolicy:
+    """How hard to retry: at most ``max_attempts`` tries (1 disables retrying), backoff delays
+    growing from ``base_delay`` up to ``max_delay`` seconds, and no more than ``max_total_wait``
+    seconds of waiting in all. A ``Retry-After`` longer than what is left of that budget ends
+    the retrying, so the caller sees the 429 or 503 at once."""
+
+    max_attempts: int = field(default=5, validator=validators.ge(1))
+    base_delay: float = field(default=0.5, validator=validators.ge(0))
+    max_delay: float = field(default=30.0, validator=validators.ge(0))
+    max_total_wait: float = field(default=60.0, validator=validators.ge(0))
+
+    def delay(self, attempt: int, retry_after: float | None, jitter: float) -> float:
+        """Seconds to wait after failed attempt number ``attempt`` (``jitter`` is uniform in [0, 1))."""
+        backoff = jitter * min(self.max_delay, self.base_delay * 2.0 ** (attempt - 1))
+        return backoff if retry_after is None else max(backoff, retry_after)
+
+
+class ClientStats:
+    """Counters of one client: ``requests`` sent over the wire (every attempt) and how many of them were ``retries``."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self.requests = 0
+        self.retries = 0
+
+    def count(self, *, retry: bool) -> None:
+        with self._lock:
+            self.requests += 1
+            if retry:
+                self.retries += 1
+
+    def __repr__(self) -> str:
+        return f"ClientStats(requests={self.requests}, retries={self.retries})"
+
+
+def retry_after_seconds(value: str | None, now: float) -> float | None:
+    """``Retry-After`` as seconds from ``now`` (a Unix time): it may be whole seconds or an HTTP date."""
+    if value is None:
+        return None
+    value = value.strip()
+    if value.isdigit():
+        return float(value)
+    try:
+        when = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError):
+        return None
+    if when.tzinfo is None:
+        return None
+    return max(0.0, when.timestamp() - now)
+
+
+class _Attempts:
+    """The bookkeeping shared by the sync and async transports: ids, counters, budget, logging."""
+
+    def __init__(self, request: httpx.Request, policy: RetryPolicy, stats: ClientStats) -> None:
+        self.request = request
+        self.policy = policy
+        self.stats = stats
+        self.number = 0
+        self.waited = 0.0
+        self.retryable = request.method in ("GET", "HEAD")
+
+    def start(self) -> None:
+        """Give this attempt its own MS-RequestId (the caller's own id is kept for the first) and count it."""
+        self.number += 1
+        if self.number > 1 or REQUEST_ID not in self.request.headers:
+            self.request.headers[REQUEST_ID] = str(uuid.uuid4())
+        self.stats.count(retry=self.number > 1)
+
+    def wait_after(self, reason: str, retry_after: float | None, jitter: float) -> float | None:
+        """The wait before the next attempt, or None when the policy says to stop."""
+        if not self.retryable or self.number >= self.policy.max_attempts:
+            return None
+        wait = self.policy.delay(self.number, retry_after, jitter)
+        if self.waited + wait > self.policy.max_total_wait:
+            return None
+        self.waited += wait
+        logger.info(
+            "Retrying %s %s after %s: attempt %d of %d in %.2fs",
+            self.request.method,
+            self.request.url.path,
+            reason,
+            self.number + 1,
+            self.policy.max_attempts,
+            wait,
+        )
+        return wait
+
+
+def _buffered(response: httpx.Response, raw: bytes) -> httpx.Response:
+    return httpx.Response(
+        response.status_code, headers=response.headers, stream=httpx.ByteStream(raw), extensions=response.extensions
+    )
+
+
+class RetryTransport(httpx.BaseTransport):
+    """Wraps a transport and retries idempotent requests per a ``RetryPolicy``.
+
+    ``sleep``, ``now`` (a Unix time, for HTTP-date ``Retry-After``) and ``jitter`` are there so tests run fast.
+    """
+
+    def __init__(
+        self,
+        inner: httpx.BaseTransport,
+        policy: RetryPolicy,
+        stats: ClientStats,
+        *,
+        sleep: Callable[[float], None] = time.sleep,
+        now: Callable[[], float] = time.time,
+        jitter: Callable[[], float] = random.random,
+    ) -> None:
+        self._inner = inner
+        self._policy = policy
+        self._stats = stats
+        self._sleep = sleep
+        self._now = now
+        self._jitter = jitter
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        attempts = _Attempts(request, self._policy, self._stats)
+        while True:
+            attempts.start()
+            try:
+                response = self._inner.handle_request(request)
+                if attempts.retryable and not response.is_stream_consumed:
+                    try:
+                        response = _buffered(response, b"".join(response.iter_raw()))
+                    finally:
+                        response.close()
+            except RETRY_ERRORS as exc:
+                wait = attempts.wait_after(type(exc).__name__, None, self._jitter())
+                if wait is None:
+                    raise
+            else:
+                if response.status_code not in RETRY_STATUSES:
+                    return response
+                retry_after = retry_after_seconds(response.headers.get("Retry-After"), self._now())
+                wait = attempts.wait_after(f"HTTP {response.status_code}", retry_after, self._jitter())
+                if wait is None:
+                    return response
+            self._sleep(wait)
+
+    def close(self) -> None:
+        self._inner.close()
+
+
+class AsyncRetryTransport(httpx.AsyncBaseTransport):
+    """The async twin of ``RetryTransport``."""
+
+    def __init__(
+        self,
+        inner: httpx.AsyncBaseTransport,
+        policy: RetryPolicy,
+        stats: ClientStats,
+        *,
+        sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+        now: Callable[[], float] = time.time,
+        jitter: Callable[[], float] = random.random,
+    ) -> None:
+        self._inner = inner
+        self._policy = policy
+        self._stats = stats
+        self._sleep = sleep
+        self._now = now
+        self._jitter = jitter
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        attempts = _Attempts(request, self._policy, self._stats)
+        while True:
+            attempts.start()
+            try:
+                response = await self._inner.handle_async_request(request)
+                if attempts.retryable and not response.is_stream_consumed:
+                    try:
+                        response = _buffered(response, b"".join([chunk async for chunk in response.aiter_raw()]))
+                    finally:
+                        await response.aclose()
+            except RETRY_ERRORS as exc:
+                wait = attempts.wait_after(type(exc).__name__, None, self._jitter())
+                if wait is None:
+                    raise
+            else:
+                if response.status_code not in RETRY_STATUSES:
+                    return response
+                retry_after = retry_after_seconds(response.headers.get("Retry-After"), self._now())
+                wait = attempts.wait_after(f"HTTP {response.status_code}", retry_after, self._jitter())
+                if wait is None:
+                    return response
+            await self._sleep(wait)
+
+    async def aclose(self) -> None:
+        await self._inner.aclose()
+
+
+__all__ = ["AsyncRetryTransport", "ClientStats", "RetryPolicy", "RetryTransport", "retry_after_seconds"]

@@ -1,0 +1,166 @@
+"""What every generated operation does around its request: send, decode, and turn failures into errors.
+
+Kept out of the endpoint modules so that they stay small and the rules live in one place.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Callable, Mapping
+from http import HTTPStatus
+from typing import Any, TypeVar
+
+import httpx
+
+from .client import Client
+from .errors import (
+    ConnectionFailedError,
+    PartnerCenterError,
+    ThrottledError,
+    UnexpectedResponseError,
+    UnexpectedStatus,
+    error_class,
+    snippet,
+)
+from .models.error import Error
+from .retry import retry_after_seconds
+from .types import Response
+
+T = TypeVar("T")
+
+_SCHEMA_ERRORS = (KeyError, TypeError, ValueError, AttributeError, IndexError)
+
+
+def _ids(response: httpx.Response | None, request: httpx.Request | None) -> dict[str, Any]:
+    """The request and correlation ids: the ones the server echoed, else the ones sent."""
+    ids: dict[str, Any] = {}
+    for key, header in (("request_id", "MS-RequestId"), ("correlation_id", "MS-CorrelationId")):
+        value = response.headers.get(header) if response is not None else None
+        if value is None and request is not None:
+            value = request.headers.get(header)
+        ids[key] = value
+    return ids
+
+
+def _request_of(response: httpx.Response) -> httpx.Request | None:
+    try:
+        return response.request
+    except RuntimeError:
+        return None
+
+
+def _request_of_error(exc: httpx.HTTPError) -> httpx.Request | None:
+    try:
+        return exc.request
+    except RuntimeError:
+        return None
+
+
+def _connection_failed(exc: httpx.HTTPError) -> PartnerCenterError:
+    request = _request_of_error(exc)
+    # A LocalProtocolError may quote a header value, so only network-level messages are repeated.
+    detail = f": {exc}" if isinstance(exc, httpx.TimeoutException | httpx.NetworkError) and str(exc) else ""
+    if isinstance(exc, httpx.TransportError):
+        return ConnectionFailedError(f"request failed ({type(exc).__name__}{detail})", **_ids(None, request))
+    return UnexpectedResponseError(f"response could not be read ({type(exc).__name__})", **_ids(None, request))
+
+
+def send(client: Client, kwargs: dict[str, Any]) -> httpx.Response:
+    """Send a request; httpx errors come out as ``ConnectionFailedError``."""
+    try:
+        return client.get_httpx_client().request(**kwargs)
+    except httpx.HTTPError as exc:
+        raise _connection_failed(exc) from exc
+
+
+async def asend(client: Client, kwargs: dict[str, Any]) -> httpx.Response:
+    """The async twin of ``send``."""
+    try:
+        return await client.get_async_httpx_client().request(**kwargs)
+    except httpx.HTTPError as exc:
+        raise _connection_failed(exc) from exc
+
+
+def _json(response: httpx.Response) -> Any:
+    """The JSON body, tolerating a UTF-8 byte-order mark and any JSON media type or charset."""
+    content_type = response.headers.get("Content-Type")
+    if content_type is not None:
+        media, _, params = content_type.partition(";")
+        media = media.strip().lower()
+        if media != "application/json" and not (media.startswith("application/") and media.endswith("+json")):
+            raise ValueError(f"content type {media or '(empty)'} is not JSON")
+        charset = ""
+        for param in params.split(";"):
+            name, _, value = param.partition("=")
+            if name.strip().lower() == "charset":
+                charset = value.strip().strip('"').lower()
+        if charset and charset.replace("-", "").replace("_", "") not in ("utf8", "utf8sig"):
+            return json.loads(response.content.decode(charset).lstrip("\ufeff"))
+    # json.loads detects UTF-8 (with or without a BOM), UTF-16 and UTF-32 from the bytes themselves.
+    return json.loads(response.content)
+
+
+def parse_success(response: httpx.Response, from_dict: Callable[[Mapping[str, Any]], T]) -> T:
+    """The success model, or ``UnexpectedResponseError`` when the body is not what the spec says."""
+    try:
+        return from_dict(_json(response))
+    except (*_SCHEMA_ERRORS, LookupError, UnicodeDecodeError) as exc:
+        reason = f"{type(exc).__name__}: {exc}" if not isinstance(exc, KeyError) else f"missing field {exc}"
+        raise UnexpectedResponseError(
+            f"HTTP {response.status_code} response does not match the spec ({reason})",
+            status_code=response.status_code,
+            body_snippet=snippet(response.content),
+            **_ids(response, _request_of(response)),
+        ) from None
+
+
+def parse_error(response: httpx.Response) -> Error | None:
+    """The ``Error`` model of an error response, or None when its body is not one (an HTML page, say)."""
+    try:
+        return Error.from_dict(_json(response))
+    except (*_SCHEMA_ERRORS, LookupError, UnicodeDecodeError):
+        return None
+
+
+def unexpected_status(response: httpx.Response) -> UnexpectedStatus:
+    return UnexpectedStatus(response.status_code, response.content, **_ids(response, _request_of(response)))
+
+
+def build_response(response: httpx.Response, parsed: T | None) -> Response[T]:
+    try:
+        status = HTTPStatus(response.status_code)
+    except ValueError:
+        raise unexpected_status(response) from None
+    return Response(status_code=status, content=response.content, headers=response.headers, parsed=parsed)
+
+
+def _error(response: Response[Any]) -> PartnerCenterError:
+    cls = error_class(response.status_code)
+    ids: dict[str, Any] = {"request_id": response.request_id, "correlation_id": response.correlation_id}
+    if cls is None:
+        return UnexpectedStatus(response.status_code, response.content, **ids)
+    body = response.parsed if isinstance(response.parsed, Error) else None
+    code: int | str | None = None
+    description: str | None = None
+    if body is not None:
+        # Partner Center's throttling body says statusCode/message where the others say code/description.
+        for candidate in (body.code, body.status_code):
+            if isinstance(candidate, int | str):
+                code = candidate
+                break
+        for text in (body.description, body.message):
+            if isinstance(text, str):
+                description = text
+                break
+    fields: dict[str, Any] = {"status_code": int(response.status_code), "code": code, "description": description}
+    if cls is ThrottledError:
+        fields["retry_after"] = retry_after_seconds(response.headers.get("Retry-After"), time.time())
+    return cls(**fields, **ids)
+
+
+def unwrap(response: Response[Any], success: type[T] | tuple[type[T], ...]) -> T:
+    """The parsed success model of ``response``, or the typed error for its status."""
+    if isinstance(response.parsed, success):
+        return response.parsed
+    raise _error(response)
