@@ -1,0 +1,236 @@
+"""The emulator's HTTP face: the spec's five GET operations over one world, plus the spec itself.
+
+Each operation checks, in order: bearer auth (401, or 403 for a forbidden token), the id and locale headers
+(400), its own inputs (400), then the customer (404). Unknown paths answer 404 and other methods 405 with
+``Allow``, all with Partner Center's error body; nothing but an injected fault answers 5xx.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+from collections.abc import Awaitable, Callable
+
+import yaml
+from starlette.applications import Starlette
+from starlette.datastructures import Headers
+from starlette.exceptions import HTTPException
+from starlette.middleware import Middleware
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import Route
+
+from pcinsights.emulator.config import EmulatorConfig
+from pcinsights.emulator.faults import FaultInjector
+from pcinsights.emulator.paging import MAX_PAGE_SIZE, Cursor, InvalidTokenError, decode_token, encode_token
+from pcinsights.emulator.stats import EmulatorStats
+from pcinsights.emulator.wire import (
+    JSON_MEDIA_TYPE,
+    LOCALE_PATTERN,
+    ApiError,
+    RequestIds,
+    bad_request,
+    is_uuid,
+    json_response,
+)
+from pcinsights.emulator.world import World
+from pcinsights.paths import SPEC_PATH
+
+_BEARER = re.compile(r"(?i:bearer) +([A-Za-z0-9\-._~+/]+=*) *")
+_REALM = 'Bearer realm="api.partnercenter.microsoft.com"'
+_DIGITS = re.compile(r"[0-9]{1,9}")
+DEFAULT_PAGE_SIZE = 100
+Handler = Callable[[Request], object]
+
+
+@functools.cache
+def spec_json() -> bytes:
+    """The spec as JSON, read once per process."""
+    spec = yaml.safe_load(SPEC_PATH.read_text(encoding="utf-8"))
+    return json.dumps(spec, ensure_ascii=False, default=str).encode("utf-8")
+
+
+def _single(values: list[str], name: str) -> str | None:
+    if len(values) > 1:
+        raise bad_request(f"{name} must be given at most once.")
+    return values[0] if values else None
+
+
+def _check_headers(headers: Headers) -> None:
+    """The optional id and locale headers, when sent, must be well formed."""
+    for name in ("MS-RequestId", "MS-CorrelationId"):
+        value = _single(headers.getlist(name), name)
+        if value is not None and not is_uuid(value):
+            raise bad_request(f"{name} must be a GUID.")
+    locale = _single(headers.getlist("X-Locale"), "X-Locale")
+    if locale is not None and LOCALE_PATTERN.fullmatch(locale) is None:
+        raise bad_request("X-Locale must be a locale such as en-US.")
+
+
+class _Operations:
+    """The operations' logic; each returns the JSON body of a 200 or raises ApiError."""
+
+    def __init__(self, config: EmulatorConfig, world: World) -> None:
+        self.config = config
+        self.world = world
+
+    def authorize(self, headers: Headers) -> None:
+        values = headers.getlist("Authorization")
+        if not values:
+            raise ApiError(401, 800001, "Partner Token missing in request context.", {"WWW-Authenticate": _REALM})
+        match = _BEARER.fullmatch(values[0]) if len(values) == 1 else None
+        if match is None:
+            raise ApiError(
+                401, 800001, "The Authorization header must be 'Bearer <token>'.", {"WWW-Authenticate": _REALM}
+            )
+        token = match.group(1)
+        if token in self.config.forbidden_tokens:
+            raise ApiError(403, 400, "Access denied.")
+        if self.config.accepted_tokens is not None and token not in self.config.accepted_tokens:
+            raise ApiError(
+                401,
+                400,
+                "Access denied: the token is not valid for Partner Center.",
+                {"WWW-Authenticate": f'{_REALM}, error="invalid_token"'},
+            )
+
+    def partner_deployment(self, request: Request) -> object:
+        return _collection([row.to_json() for row in self.world.partner_deployment()])
+
+    def partner_usage(self, request: Request) -> object:
+        return _collection([row.to_json() for row in self.world.partner_usage()])
+
+    def customer_deployment(self, request: Request) -> object:
+        customer_id = self._known_customer(request)
+        return _collection([row.to_json() for row in self.world.customer_deployment(customer_id)])
+
+    def customer_usage(self, request: Request) -> object:
+        customer_id = self._known_customer(request)
+        return _collection([row.to_json() for row in self.world.customer_usage(customer_id)])
+
+    def _known_customer(self, request: Request) -> str:
+        customer_id = str(request.path_params["customer_id"])
+        if not is_uuid(customer_id):
+            raise bad_request("customer-id must be a GUID.")
+        if self.world.find(customer_id) is None:
+            raise ApiError(404, 60003, "Tenant not found.")
+        return customer_id
+
+    def list_customers(self, request: Request) -> object:
+        size = _page_size(_single(request.query_params.getlist("size"), "size"))
+        seek = _single(request.query_params.getlist("seekOperation"), "seekOperation")
+        token = _single(request.headers.getlist("MS-ContinuationToken"), "MS-ContinuationToken")
+        if seek is not None and seek != "Next":
+            raise bad_request("seekOperation must be Next.")
+        if (seek is None) != (token is None):
+            raise bad_request("seekOperation=Next and MS-ContinuationToken go together.")
+        if token is None:
+            cursor = Cursor(0, size or DEFAULT_PAGE_SIZE)
+            self_link = _link(f"/v1/customers?size={cursor.size}")
+        else:
+            try:
+                cursor = decode_token(token, self.world.seed, self.world.size)
+            except InvalidTokenError as error:
+                raise bad_request(f"MS-ContinuationToken is {error}.") from error
+            cursor = Cursor(cursor.offset, size or cursor.size)
+            self_link = _link(_seek_uri(size), token)
+        customers = self.world.customer_page(cursor.offset, cursor.size)
+        body: dict[str, object] = {
+            "totalCount": len(customers),
+            "items": [customer.to_json() for customer in customers],
+            "links": {"self": self_link},
+            "attributes": {"objectType": "Collection"},
+        }
+        following = cursor.offset + len(customers)
+        if following < self.world.size:
+            next_token = encode_token(self.world.seed, self.world.size, Cursor(following, cursor.size))
+            body["continuationToken"] = next_token
+            body["links"] = {"self": self_link, "next": _link(_seek_uri(None), next_token)}
+        return body
+
+
+def _page_size(raw: str | None) -> int | None:
+    if raw is None:
+        return None
+    if _DIGITS.fullmatch(raw) is None or not 1 <= int(raw) <= MAX_PAGE_SIZE:
+        raise bad_request(f"size must be a whole number from 1 to {MAX_PAGE_SIZE}.")
+    return int(raw)
+
+
+def _seek_uri(size: int | None) -> str:
+    return "/v1/customers?seekOperation=Next" + ("" if size is None else f"&size={size}")
+
+
+def _link(uri: str, token: str | None = None) -> dict[str, object]:
+    headers = [] if token is None else [{"key": "MS-ContinuationToken", "value": token}]
+    return {"uri": uri, "method": "GET", "headers": headers}
+
+
+def _collection(items: list[dict[str, object]]) -> dict[str, object]:
+    return {"totalCount": len(items), "items": items, "attributes": {"objectType": "Collection"}}
+
+
+def _endpoint(operations: _Operations, handler: Handler) -> Callable[[Request], Awaitable[Response]]:
+    """Wrap an operation with the checks every operation shares and the id headers every answer carries."""
+
+    async def endpoint(request: Request) -> Response:
+        ids = RequestIds.for_request(request.headers)
+        try:
+            operations.authorize(request.headers)
+            _check_headers(request.headers)
+            body = handler(request)
+        except ApiError as error:
+            return error.response(ids)
+        return json_response(200, body, ids)
+
+    return endpoint
+
+
+async def _openapi(request: Request) -> Response:
+    return Response(spec_json(), media_type=JSON_MEDIA_TYPE)
+
+
+async def _http_error(request: Request, exc: Exception) -> Response:
+    """Routing errors (unknown path, wrong method) in Partner Center's error shape."""
+    ids = RequestIds.for_request(request.headers)
+    if isinstance(exc, HTTPException) and exc.status_code == 405:
+        allow = dict(exc.headers or {})
+        return ApiError(405, 405, "The method is not allowed for this resource.", allow).response(ids)
+    if isinstance(exc, HTTPException) and exc.status_code == 404:
+        return ApiError(404, 1000, "Not found.").response(ids)
+    return ApiError(400, 3000, "Invalid request.").response(ids)
+
+
+async def _server_error(request: Request, exc: Exception) -> Response:
+    """A last resort that should never run: still the documented error body and ids."""
+    return ApiError(500, 800003, "Unexpected service error.").response(RequestIds.for_request(request.headers))
+
+
+def create_app(config: EmulatorConfig | None = None, *, stats: EmulatorStats | None = None) -> Starlette:
+    """A fresh emulator app; its world, config and stats are on ``app.state``."""
+    config = config or EmulatorConfig()
+    stats = stats or EmulatorStats()
+    world = World.build(config.seed, config.customers)
+    operations = _Operations(config, world)
+    routes = [
+        Route("/openapi.json", _openapi, methods=["GET"]),
+        Route("/v1/analytics/licenses/deployment", _endpoint(operations, operations.partner_deployment)),
+        Route("/v1/analytics/licenses/usage", _endpoint(operations, operations.partner_usage)),
+        Route("/v1/customers", _endpoint(operations, operations.list_customers)),
+        Route(
+            "/v1/customers/{customer_id}/analytics/licenses/deployment",
+            _endpoint(operations, operations.customer_deployment),
+        ),
+        Route("/v1/customers/{customer_id}/analytics/licenses/usage", _endpoint(operations, operations.customer_usage)),
+    ]
+    app = Starlette(
+        routes=routes,
+        middleware=[Middleware(FaultInjector, config=config, stats=stats)],
+        exception_handlers={HTTPException: _http_error, Exception: _server_error},
+    )
+    app.router.redirect_slashes = False
+    app.state.config = config
+    app.state.world = world
+    app.state.stats = stats
+    return app

@@ -1,0 +1,227 @@
+"""Fault injection as pure ASGI middleware, so it can also cut a response off mid-body.
+
+Only ``/v1/`` requests are touched. In order: added latency; the per-token throttle (429 + Retry-After);
+one seeded draw choosing an injected 429, 500, 503 or HTML error page by their fractions; otherwise the
+app answers, its JSON body optionally prefixed with a UTF-8 BOM, and a seeded fraction of those answers
+is dropped after half the body. Every request, status and fault is counted in the stats.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import logging
+import math
+import re
+import time
+from collections.abc import Callable
+from random import Random
+
+from starlette.datastructures import Headers
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from pcinsights.emulator.config import EmulatorConfig
+from pcinsights.emulator.stats import EmulatorStats
+from pcinsights.emulator.wire import JSON_MEDIA_TYPE, RequestIds, encode_json, error_body
+
+BOM = b"\xef\xbb\xbf"
+_BEARER = re.compile(r"(?i:bearer) +(\S+) *")
+_DROP_LOG = "ASGI callable returned without completing response."
+_MAX_IDLE_BUCKETS = 10_000
+
+
+class TokenBuckets:
+    """One token bucket per bearer token: capacity max(1, rate), refilled continuously at ``rate`` per second.
+
+    O(1) per request and no background task: a bucket is topped up from the clock when it is next used.
+    A refused request takes nothing from its bucket, so a client that waits Retry-After gets through, and
+    one token's burst never eats another token's allowance.
+    """
+
+    def __init__(self, rate: float, clock: Callable[[], float] = time.monotonic) -> None:
+        self.rate = rate
+        self.capacity = max(1.0, rate)
+        self._clock = clock
+        self._buckets: dict[str, tuple[float, float]] = {}
+
+    def take(self, key: str) -> int | None:
+        """None when the request may pass, else the whole seconds (at least 1) until a token is available."""
+        now = self._clock()
+        level, stamp = self._buckets.get(key, (self.capacity, now))
+        level = min(self.capacity, level + (now - stamp) * self.rate)
+        if level >= 1.0:
+            self._buckets[key] = (level - 1.0, now)
+            return None
+        self._buckets[key] = (level, now)
+        if len(self._buckets) > _MAX_IDLE_BUCKETS:
+            self._forget_full(now)
+        return max(1, math.ceil((1.0 - level) / self.rate))
+
+    def _forget_full(self, now: float) -> None:
+        """A full bucket is the same as no bucket; dropping them bounds memory under many tokens."""
+        for key, (level, stamp) in list(self._buckets.items()):
+            if level + (now - stamp) * self.rate >= self.capacity:
+                del self._buckets[key]
+
+
+class _DropFilter(logging.Filter):
+    """Hide uvicorn's complaint about the responses this middleware cuts off on purpose."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return record.getMessage() != _DROP_LOG
+
+
+def _quiet_drops() -> None:
+    logger = logging.getLogger("uvicorn.error")
+    if not any(isinstance(existing, _DropFilter) for existing in logger.filters):
+        logger.addFilter(_DropFilter())
+
+
+def _bucket_key(headers: Headers) -> str:
+    """Buckets are keyed by a digest of the token, so no token is kept in memory by this middleware."""
+    match = _BEARER.fullmatch(headers.get("authorization", ""))
+    return "" if match is None else hashlib.sha256(match.group(1).encode("utf-8", "replace")).hexdigest()
+
+
+def _html_page(status: int) -> bytes:
+    return (
+        f"<!DOCTYPE html><html><head><title>{status} Error</title></head>"
+        f"<body><h1>{status} Error</h1><p>The gateway could not complete the request.</p></body></html>"
+    ).encode()
+
+
+class FaultInjector:
+    """ASGI middleware answering a configured share of /v1 requests with faults, and counting everything."""
+
+    def __init__(self, app: ASGIApp, *, config: EmulatorConfig, stats: EmulatorStats) -> None:
+        self.app = app
+        self.config = config
+        self.stats = stats
+        self.rng = Random(f"{config.seed}:faults")
+        self.buckets = TokenBuckets(config.rate_limit) if config.rate_limit > 0 else None
+        if config.drop_rate > 0:
+            _quiet_drops()
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        self.stats.requests += 1
+        if not scope["path"].startswith("/v1/"):
+            await self.app(scope, receive, self._counting(send))
+            return
+        headers = Headers(scope=scope)
+        if self.config.latency > 0:
+            self.stats.count_fault("latency")
+            await asyncio.sleep(self.config.latency)
+        injected = self._injected(headers)
+        if injected is not None:
+            status, extra, body = injected
+            await self._reply(send, status, extra, body)
+            return
+        await self._serve(scope, receive, send)
+
+    def _injected(self, headers: Headers) -> tuple[int, list[tuple[bytes, bytes]], bytes] | None:
+        """The fault to answer with instead of the app, if any (one seeded draw per request)."""
+        config = self.config
+        ids = RequestIds.for_request(headers)
+        if self.buckets is not None:
+            wait = self.buckets.take(_bucket_key(headers))
+            if wait is not None:
+                self.stats.count_fault("rate_limit")
+                return self._throttled(ids, wait)
+        draw = self.rng.random()
+        for kind, share in (
+            ("fail_429", config.fail_429),
+            ("fail_500", config.fail_500),
+            ("fail_503", config.fail_503),
+        ):
+            if draw < share:
+                self.stats.count_fault(kind)
+                return self._failure(kind, ids)
+            draw -= share
+        if draw < config.html_rate:
+            self.stats.count_fault("html")
+            extra = [*_id_headers(ids), (b"content-type", b"text/html; charset=utf-8")]
+            return config.html_status, extra, _html_page(config.html_status)
+        return None
+
+    def _throttled(self, ids: RequestIds, wait: int) -> tuple[int, list[tuple[bytes, bytes]], bytes]:
+        body = {"statusCode": 429, "message": f"Rate limit is exceeded. Try again in {wait} seconds."}
+        return 429, [*_json_headers(ids), (b"retry-after", str(wait).encode())], self._json(body)
+
+    def _failure(self, kind: str, ids: RequestIds) -> tuple[int, list[tuple[bytes, bytes]], bytes]:
+        retry = (b"retry-after", str(self.config.retry_after).encode())
+        if kind == "fail_429":
+            return self._throttled(ids, self.config.retry_after)
+        if kind == "fail_503":
+            body = error_body(503, "The service is temporarily unavailable.")
+            return 503, [*_json_headers(ids), retry], self._json(body)
+        return 500, _json_headers(ids), self._json(error_body(800003, "Unexpected service error."))
+
+    def _json(self, body: object) -> bytes:
+        encoded = encode_json(body)
+        if self.config.bom:
+            self.stats.count_fault("bom")
+            return BOM + encoded
+        return encoded
+
+    async def _reply(self, send: Send, status: int, headers: list[tuple[bytes, bytes]], body: bytes) -> None:
+        self.stats.count_status(status)
+        headers = [*headers, (b"content-length", str(len(body)).encode())]
+        await send({"type": "http.response.start", "status": status, "headers": headers})
+        await send({"type": "http.response.body", "body": body})
+
+    async def _serve(self, scope: Scope, receive: Receive, send: Send) -> None:
+        """Let the app answer, then pass its response on: with a BOM, cut short, or as it is."""
+        start: Message = {}
+        chunks: list[bytes] = []
+
+        async def capture(message: Message) -> None:
+            nonlocal start
+            if message["type"] == "http.response.start":
+                start = message
+            elif message["type"] == "http.response.body":
+                chunks.append(message.get("body", b""))
+
+        await self.app(scope, receive, capture)
+        status = int(start["status"])
+        headers = [(name, value) for name, value in start.get("headers", []) if name.lower() != b"content-length"]
+        body = b"".join(chunks)
+        is_json = any(
+            name.lower() == b"content-type" and value.startswith(b"application/json") for name, value in headers
+        )
+        if self.config.bom and is_json:
+            self.stats.count_fault("bom")
+            body = BOM + body
+        headers.append((b"content-length", str(len(body)).encode()))
+        self.stats.count_status(status)
+        await send({"type": "http.response.start", "status": status, "headers": headers})
+        if self.config.drop_rate > 0 and len(body) > 1 and self.rng.random() < self.config.drop_rate:
+            self.stats.count_fault("drop")
+            # Returning with the body incomplete makes the server close the connection mid-body.
+            await send({"type": "http.response.body", "body": body[: len(body) // 2], "more_body": True})
+            return
+        await send({"type": "http.response.body", "body": body})
+        if 200 <= status < 300:
+            self.stats.count_served(scope["path"])
+
+    def _counting(self, send: Send) -> Send:
+        async def counting(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                self.stats.count_status(int(message["status"]))
+            await send(message)
+
+        return counting
+
+
+def _id_headers(ids: RequestIds) -> list[tuple[bytes, bytes]]:
+    return [(name.lower().encode(), value.encode()) for name, value in ids.headers().items()]
+
+
+def _json_headers(ids: RequestIds) -> list[tuple[bytes, bytes]]:
+    return [*_id_headers(ids), (b"content-type", JSON_MEDIA_TYPE.encode())]
+
+
+def _is_json(headers: list[tuple[bytes, bytes]]) -> bool:
+    return any(name.lower() == b"content-type" and value.startswith(b"application/json") for name, value in headers)

@@ -1,0 +1,84 @@
+"""What every response shares: the JSON media type, Partner Center's error body and the id headers."""
+
+from __future__ import annotations
+
+import base64
+import json
+import re
+import uuid
+from collections.abc import Mapping
+
+import attrs
+from starlette.datastructures import Headers
+from starlette.responses import Response
+
+JSON_MEDIA_TYPE = "application/json; charset=utf-8"
+UUID_PATTERN = re.compile(r"[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}")
+LOCALE_PATTERN = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8}){0,2}")
+JsonBody = Mapping[str, object]
+
+
+def is_uuid(value: str) -> bool:
+    """A GUID in its 8-4-4-4-12 form, the only form the spec's ``format: uuid`` admits."""
+    return UUID_PATTERN.fullmatch(value) is not None
+
+
+def encode_json(body: object) -> bytes:
+    return json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def error_body(code: int, description: str) -> dict[str, object]:
+    """Partner Center's error shape, as its REST error reference documents it."""
+    return {"code": code, "description": description, "data": [], "source": "PartnerFD"}
+
+
+def _echo_or_new(headers: Headers, name: str) -> str:
+    values = headers.getlist(name)
+    if len(values) == 1 and is_uuid(values[0]):
+        return values[0]
+    return str(uuid.uuid4())
+
+
+@attrs.frozen
+class RequestIds:
+    """The ids a response carries: the client's own when they are valid GUIDs, fresh ones otherwise."""
+
+    request_id: str
+    correlation_id: str
+    cv: str
+
+    @classmethod
+    def for_request(cls, headers: Headers) -> RequestIds:
+        vector = base64.urlsafe_b64encode(uuid.uuid4().bytes).decode("ascii")[:16]
+        return cls(_echo_or_new(headers, "ms-requestid"), _echo_or_new(headers, "ms-correlationid"), f"{vector}.0")
+
+    def headers(self) -> dict[str, str]:
+        return {"MS-RequestId": self.request_id, "MS-CorrelationId": self.correlation_id, "MS-CV": self.cv}
+
+
+def json_response(
+    status: int, body: object, ids: RequestIds, extra_headers: Mapping[str, str] | None = None
+) -> Response:
+    headers = ids.headers()
+    if extra_headers:
+        headers.update(extra_headers)
+    return Response(encode_json(body), status_code=status, headers=headers, media_type=JSON_MEDIA_TYPE)
+
+
+class ApiError(Exception):
+    """A documented error answer: its status, Partner Center code and description, and any extra headers."""
+
+    def __init__(self, status: int, code: int, description: str, headers: Mapping[str, str] | None = None) -> None:
+        super().__init__(status, code, description)
+        self.status = status
+        self.code = code
+        self.description = description
+        self.headers = dict(headers or {})
+
+    def response(self, ids: RequestIds) -> Response:
+        return json_response(self.status, error_body(self.code, self.description), ids, self.headers)
+
+
+def bad_request(description: str) -> ApiError:
+    """Partner Center's "Invalid property" error."""
+    return ApiError(400, 3000, f"Invalid property: {description}")
