@@ -1,0 +1,251 @@
+"""The ``pcinsights`` commands: thin wrappers that fetch a report and print it in the chosen format."""
+
+from __future__ import annotations
+
+import asyncio
+import sys
+from collections.abc import Callable, Coroutine
+from typing import Annotated, Any
+from uuid import UUID
+
+import typer
+from partner_center_analytics import AuthenticatedClient
+from partner_center_analytics.errors import ConnectionFailedError
+from rich.console import Console
+
+from pcinsights.cli import chart, output, reports
+from pcinsights.cli.failures import EXPECTED, common_exit_code, describe, exit_code
+from pcinsights.cli.options import (
+    LIVE_BASE_URL,
+    AttemptsOpt,
+    BaseUrlOpt,
+    ClientIdOpt,
+    Connection,
+    EmulatorCustomersOpt,
+    EmulatorOpt,
+    FormatOpt,
+    OutputFormat,
+    TenantIdOpt,
+    TokenFileOpt,
+    TopOpt,
+    VerboseOpt,
+    resolve_format,
+)
+from pcinsights.cli.progress import FanOutProgress
+from pcinsights.cli.session import open_client
+from pcinsights.fanout import DEFAULT_CONCURRENCY, DEFAULT_PAGE_SIZE, InsightKind
+
+Fetch = Callable[[AuthenticatedClient], Coroutine[Any, Any, reports.Report]]
+
+
+def _examples(*commands: str) -> str:
+    """An epilog of example commands, one per line (rich help joins single newlines)."""
+    return "\n\n".join(("Examples:", *commands))
+
+
+app = typer.Typer(
+    name="pcinsights",
+    help="Partner Center license insights: how much of what you sold is deployed and used.",
+    epilog=_examples(
+        "pcinsights deployment --emulator --format chart   (no credentials: an in-process emulator)",
+        "pcinsights customer usage --all --format csv > usage.csv",
+    ),
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_show_locals=False,
+    rich_markup_mode="rich",
+)
+customer_app = typer.Typer(
+    help="One customer's insights (--customer ID), or every customer's (--all).",
+    epilog=_examples("pcinsights customer deployment --all --emulator --format chart"),
+    no_args_is_help=True,
+    rich_markup_mode="rich",
+)
+app.add_typer(customer_app, name="customer")
+
+stderr = Console(stderr=True)
+
+
+def _run(connection: Connection, chosen: OutputFormat | None, top: int, fetch: Fetch) -> None:
+    """Fetch, print, and map failures to one stderr line and an exit status."""
+    fmt = resolve_format(chosen)
+    try:
+        with open_client(connection) as client:
+            report = asyncio.run(fetch(client))
+    except EXPECTED as error:
+        where = f"cannot reach {connection.base_url}: " if isinstance(error, ConnectionFailedError) else ""
+        _fail(where + describe(error), exit_code(error))
+    _print(report, fmt, top)
+    if report.failures:
+        for failure in report.failures:
+            name = failure.customer.company_profile
+            label = getattr(name, "company_name", None) or ""
+            print(f"pcinsights: customer {failure.customer.id} {label}: {describe(failure.error)}", file=sys.stderr)
+        _fail(
+            f"{len(report.failures)} customers failed; printed the rest",
+            common_exit_code(failure.error for failure in report.failures),
+        )
+
+
+def _print(report: reports.Report, fmt: OutputFormat, top: int) -> None:
+    if fmt is OutputFormat.JSON:
+        output.write_json(report.rows)
+    elif fmt is OutputFormat.NDJSON:
+        output.write_ndjson(report.rows)
+    elif fmt is OutputFormat.CSV:
+        output.write_csv(report.rows)
+    elif fmt is OutputFormat.TABLE:
+        output.write_table(report.rows, report.view.value, Console())
+    else:
+        chart.render(_chart_title(report.view), chart.bars(report.view, report.rows, top), Console())
+
+
+def _chart_title(view: reports.View) -> str:
+    measure = "deployed" if "deployment" in view.value else "in use"
+    return f"{view.value}: percent of licenses {measure}"
+
+
+def _fail(message: str, code: int) -> None:
+    print(f"pcinsights: {message}", file=sys.stderr)
+    raise typer.Exit(code)
+
+
+def _partner(kind: InsightKind) -> Callable[..., None]:
+    def command(
+        output_format: FormatOpt = None,
+        top: TopOpt = 10,
+        base_url: BaseUrlOpt = LIVE_BASE_URL,
+        emulator: EmulatorOpt = False,
+        emulator_customers: EmulatorCustomersOpt = 40,
+        token_file: TokenFileOpt = None,
+        tenant_id: TenantIdOpt = None,
+        client_id: ClientIdOpt = None,
+        max_attempts: AttemptsOpt = 5,
+        verbose: VerboseOpt = 0,
+    ) -> None:
+        connection = Connection(
+            base_url=base_url,
+            emulator=emulator,
+            emulator_customers=emulator_customers,
+            token_file=token_file,
+            tenant_id=tenant_id,
+            client_id=client_id,
+            max_attempts=max_attempts,
+            verbose=verbose,
+        )
+        _run(connection, output_format, top, lambda client: reports.partner(client, kind))
+
+    return command
+
+
+def _customer(kind: InsightKind) -> Callable[..., None]:
+    def command(
+        customer: Annotated[
+            UUID | None, typer.Option("--customer", "-c", help="The customer's tenant id.", show_default=False)
+        ] = None,
+        every: Annotated[bool, typer.Option("--all", help="Every customer, fetched concurrently.")] = False,
+        concurrency: Annotated[int, typer.Option(min=1, help="Requests in flight with --all.")] = DEFAULT_CONCURRENCY,
+        page_size: Annotated[int, typer.Option(min=1, max=500, help="Customers per listing page.")] = DEFAULT_PAGE_SIZE,
+        output_format: FormatOpt = None,
+        top: TopOpt = 10,
+        base_url: BaseUrlOpt = LIVE_BASE_URL,
+        emulator: EmulatorOpt = False,
+        emulator_customers: EmulatorCustomersOpt = 40,
+        token_file: TokenFileOpt = None,
+        tenant_id: TenantIdOpt = None,
+        client_id: ClientIdOpt = None,
+        max_attempts: AttemptsOpt = 5,
+        verbose: VerboseOpt = 0,
+    ) -> None:
+        if (customer is None) == (not every):
+            raise typer.BadParameter("give either --customer ID or --all")
+        connection = Connection(
+            base_url=base_url,
+            emulator=emulator,
+            emulator_customers=emulator_customers,
+            token_file=token_file,
+            tenant_id=tenant_id,
+            client_id=client_id,
+            max_attempts=max_attempts,
+            verbose=verbose,
+        )
+
+        async def fetch(client: AuthenticatedClient) -> reports.Report:
+            if customer is not None:
+                return await reports.customer(client, kind, customer)
+            with FanOutProgress(stderr, client) as progress:
+                return await reports.every_customer(
+                    client, kind, concurrency=concurrency, page_size=page_size, progress=progress
+                )
+
+        _run(connection, output_format, top, fetch)
+
+    return command
+
+
+@app.command(
+    "customers",
+    help="List the partner's customers (id, company name, domain, relationship).",
+    epilog=_examples(
+        "pcinsights customers --emulator --format table", "pcinsights customers --format csv > customers.csv"
+    ),
+)
+def list_customers(
+    page_size: Annotated[int, typer.Option(min=1, max=500, help="Customers per listing page.")] = DEFAULT_PAGE_SIZE,
+    output_format: FormatOpt = None,
+    base_url: BaseUrlOpt = LIVE_BASE_URL,
+    emulator: EmulatorOpt = False,
+    emulator_customers: EmulatorCustomersOpt = 40,
+    token_file: TokenFileOpt = None,
+    tenant_id: TenantIdOpt = None,
+    client_id: ClientIdOpt = None,
+    max_attempts: AttemptsOpt = 5,
+    verbose: VerboseOpt = 0,
+) -> None:
+    if output_format is OutputFormat.CHART:
+        raise typer.BadParameter("a customer list has no chart; use table, json, ndjson or csv", param_hint="--format")
+    connection = Connection(
+        base_url=base_url,
+        emulator=emulator,
+        emulator_customers=emulator_customers,
+        token_file=token_file,
+        tenant_id=tenant_id,
+        client_id=client_id,
+        max_attempts=max_attempts,
+        verbose=verbose,
+    )
+    _run(connection, output_format, 0, lambda client: reports.customers(client, page_size=page_size))
+
+
+app.command(
+    "deployment",
+    help="Licenses sold and the prorated share deployed, per service and channel, over all customers.",
+    epilog=_examples(
+        "pcinsights deployment --emulator --format chart",
+        "PARTNER_CENTER_TOKEN=$(cat token) pcinsights deployment --format json",
+    ),
+)(_partner(InsightKind.DEPLOYMENT))
+app.command(
+    "usage",
+    help="The prorated share of qualified licenses in active use, per service, channel and workload.",
+    epilog=_examples(
+        "pcinsights usage --emulator --format chart", "pcinsights usage --token-file token.txt --format csv"
+    ),
+)(_partner(InsightKind.USAGE))
+customer_app.command(
+    "deployment",
+    help="Licenses sold and deployed per product, for one customer or (--all) every customer.",
+    epilog=_examples(
+        "pcinsights customer deployment --customer 4d3cf487-70f4-4e1e-9ff1-b2bfce8d9f04",
+        "pcinsights customer deployment --all --format csv > deployment.csv",
+        "pcinsights customer deployment --all --emulator --customers 200 --format chart --top 15",
+    ),
+)(_customer(InsightKind.DEPLOYMENT))
+customer_app.command(
+    "usage",
+    help="Qualified and active licenses per product and workload, for one customer or (--all) every customer.",
+    epilog=_examples(
+        "pcinsights customer usage --customer 4d3cf487-70f4-4e1e-9ff1-b2bfce8d9f04 --format json",
+        "pcinsights customer usage --all --emulator --customers 200 --format chart --top 15",
+    ),
+)(_customer(InsightKind.USAGE))

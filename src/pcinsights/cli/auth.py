@@ -1,0 +1,73 @@
+"""Where the bearer token comes from: a file, the environment, or azure-identity (optional).
+
+Partner Center's analytics operations accept App+User tokens only, so the azure-identity
+route signs a user in: a device-code flow for a given app registration (``--client-id``), or
+``DefaultAzureCredential`` (for example after ``az login``) when no app is named.
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+TOKEN_ENV = "PARTNER_CENTER_TOKEN"
+NO_TOKEN = "no token: use --token-file, PARTNER_CENTER_TOKEN, or install pcinsights[azure]"
+
+
+class TokenError(Exception):
+    """No usable token or credential; the message never contains one."""
+
+
+class Credential:
+    """Wraps an azure-identity credential so its failures surface as :class:`TokenError`."""
+
+    def __init__(self, inner: Any) -> None:
+        self._inner = inner
+
+    def __repr__(self) -> str:
+        return f"Credential({type(self._inner).__name__})"
+
+    def get_token(self, *scopes: str, **kwargs: Any) -> Any:
+        try:
+            return self._inner.get_token(*scopes, **kwargs)
+        except Exception as error:
+            first_line = (str(error).strip().splitlines() or [type(error).__name__])[0]
+            raise TokenError(f"sign-in failed: {first_line}") from None
+
+
+def resolve_token(
+    token_file: Path | None, *, tenant_id: str | None = None, client_id: str | None = None
+) -> str | Credential:
+    """The first source that yields something: --token-file, PARTNER_CENTER_TOKEN, azure-identity."""
+    if token_file is not None:
+        try:
+            token = token_file.read_text(encoding="utf-8-sig").strip()
+        except OSError as error:
+            raise TokenError(f"cannot read --token-file {token_file}: {error.strerror}") from None
+        if not token:
+            raise TokenError(f"--token-file {token_file} is empty")
+        return token
+    token = os.environ.get(TOKEN_ENV, "").strip()
+    if token:
+        return token
+    return _azure_credential(tenant_id, client_id)
+
+
+def _azure_credential(tenant_id: str | None, client_id: str | None) -> Credential:
+    try:
+        identity = importlib.import_module("azure.identity")
+    except ImportError:
+        raise TokenError(NO_TOKEN) from None
+    if client_id:
+        return Credential(
+            identity.DeviceCodeCredential(client_id=client_id, tenant_id=tenant_id, prompt_callback=_prompt)
+        )
+    return Credential(identity.DefaultAzureCredential())
+
+
+def _prompt(verification_uri: str, user_code: str, expires_on: Any) -> None:
+    """Device-code instructions go to stderr so that stdout stays data."""
+    print(f"To sign in, open {verification_uri} and enter the code {user_code}.", file=sys.stderr, flush=True)

@@ -1,0 +1,160 @@
+"""--format chart: one bar per service, product or customer, so unused licenses stand out."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import attrs
+from rich.console import Console
+from rich.text import Text
+
+from pcinsights.cli.reports import Row, View
+
+EIGHTHS = " ▏▎▍▌▋▊▉"
+FULL, EMPTY = "█", "░"
+MAX_LABEL = 40
+
+
+@attrs.frozen
+class Bar:
+    label: str
+    fraction: float | None
+    note: str = ""
+    weight: float = 0.0
+
+
+def bars(view: View, rows: list[Row], top: int) -> list[Bar]:
+    """The bars for a view, the ``top`` largest by licenses (stable for views without counts)."""
+    found = _BUILDERS[view](rows)
+    return sorted(found, key=lambda bar: -bar.weight)[:top]
+
+
+def render(title: str, found: list[Bar], console: Console) -> None:
+    console.print(Text(title, style="bold"), Text(f"   {FULL} in use  {EMPTY} unused", style="dim"))
+    if not found:
+        console.print("no rows")
+        return
+    label_width = min(MAX_LABEL, max(len(bar.label) for bar in found))
+    note_width = max(len(bar.note) for bar in found)
+    width = max(10, min(50, console.width - label_width - note_width - 12))
+    for bar in found:
+        line = Text(_clip(bar.label, label_width).ljust(label_width) + "  ")
+        line.append_text(_bar(bar.fraction, width))
+        line.append(f"  {_percent(bar.fraction):>6}")
+        if bar.note:
+            line.append(f"  {bar.note}", style="dim")
+        console.print(line, no_wrap=True, overflow="ellipsis")
+
+
+def _bar(fraction: float | None, width: int) -> Text:
+    if fraction is None:
+        return Text(" " * width)
+    cells = max(0.0, min(1.0, fraction)) * width
+    whole, eighths = int(cells), round((cells - int(cells)) * 8)
+    if eighths == 8:
+        whole, eighths = whole + 1, 0
+    filled = FULL * whole + (EIGHTHS[eighths] if eighths else "")
+    style = "red" if fraction < 0.5 else "yellow" if fraction < 0.8 else "green"
+    return Text(filled, style=style) + Text(EMPTY * (width - len(filled)), style="dim")
+
+
+def _percent(fraction: float | None) -> str:
+    return "n/a" if fraction is None else f"{fraction * 100:.1f}%"
+
+
+def _clip(label: str, width: int) -> str:
+    return label if len(label) <= width else label[: width - 1] + "…"
+
+
+def _join(*parts: Any) -> str:
+    return " · ".join(str(part) for part in parts if part) or "(unnamed)"
+
+
+def _ratio(part: Any, whole: Any) -> float | None:
+    return part / whole if isinstance(part, int) and isinstance(whole, int) and whole > 0 else None
+
+
+def _count(row: Row, key: str) -> int:
+    value = row.get(key)
+    return value if isinstance(value, int) else 0
+
+
+def _partner_deployment(rows: list[Row]) -> list[Bar]:
+    return [
+        Bar(
+            _join(row.get("serviceName"), row.get("channel")),
+            row.get("proratedDeploymentPercent"),
+            f"{_count(row, 'licensesSold'):,} sold",
+            _count(row, "licensesSold"),
+        )
+        for row in rows
+    ]
+
+
+def _partner_usage(rows: list[Row]) -> list[Bar]:
+    return [
+        Bar(
+            _join(row.get("serviceName"), row.get("workloadName"), row.get("channel")),
+            row.get("proratedLicensesUsagePercent"),
+        )
+        for row in rows
+    ]
+
+
+def _customer_deployment(rows: list[Row]) -> list[Bar]:
+    return [
+        Bar(
+            _join(row.get("productName"), row.get("channel")),
+            _first(row.get("deploymentPercent"), _ratio(row.get("licensesDeployed"), row.get("licensesSold"))),
+            f"{_count(row, 'licensesDeployed'):,} of {_count(row, 'licensesSold'):,} deployed",
+            _count(row, "licensesSold"),
+        )
+        for row in rows
+    ]
+
+
+def _customer_usage(rows: list[Row]) -> list[Bar]:
+    return [
+        Bar(
+            _join(row.get("productName"), row.get("workloadName")),
+            _first(row.get("usagePercent"), _ratio(row.get("licensesActive"), row.get("licensesQualified"))),
+            f"{_count(row, 'licensesActive'):,} of {_count(row, 'licensesQualified'):,} active",
+            _count(row, "licensesQualified"),
+        )
+        for row in rows
+    ]
+
+
+def _per_customer(part: str, whole: str, verb: str) -> Callable[[list[Row]], list[Bar]]:
+    """Sum each customer's products: the share of ``whole`` licenses that are ``part``."""
+
+    def build(rows: list[Row]) -> list[Bar]:
+        names: dict[str, str] = {}
+        totals: dict[str, list[int]] = {}
+        for row in rows:
+            key = str(row.get("customerId"))
+            names.setdefault(key, row.get("customerName") or key)
+            sums = totals.setdefault(key, [0, 0])
+            sums[0] += _count(row, part)
+            sums[1] += _count(row, whole)
+        return [
+            Bar(names[key], _ratio(done, total), f"{done:,} of {total:,} {verb}", total)
+            for key, (done, total) in totals.items()
+        ]
+
+    return build
+
+
+def _first(*values: Any) -> float | None:
+    return next((value for value in values if isinstance(value, int | float)), None)
+
+
+_BUILDERS: dict[View, Callable[[list[Row]], list[Bar]]] = {
+    View.PARTNER_DEPLOYMENT: _partner_deployment,
+    View.PARTNER_USAGE: _partner_usage,
+    View.CUSTOMER_DEPLOYMENT: _customer_deployment,
+    View.CUSTOMER_USAGE: _customer_usage,
+    View.ALL_DEPLOYMENT: _per_customer("licensesDeployed", "licensesSold", "deployed"),
+    View.ALL_USAGE: _per_customer("licensesActive", "licensesQualified", "active"),
+}

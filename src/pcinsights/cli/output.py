@@ -1,0 +1,91 @@
+"""Rows to stdout as a table, json, ndjson or csv (the chart lives in chart.py)."""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from collections.abc import Iterable
+from typing import Any
+
+from rich.console import Console
+from rich.table import Table
+
+from pcinsights.cli.reports import Row
+
+# Who or what a row is about comes first, when it was processed last; the figures sit in between.
+LEAD = (
+    "customerId",
+    "customerName",
+    "id",
+    "companyProfile.companyName",
+    "companyProfile.domain",
+    "productName",
+    "serviceName",
+    "serviceCode",
+    "channel",
+    "workloadName",
+    "workloadCode",
+)
+TAIL = ("processedDateTime",)
+
+
+def write_json(rows: list[Row]) -> None:
+    sys.stdout.write(json.dumps(rows, indent=2, ensure_ascii=False, default=str) + "\n")
+
+
+def write_ndjson(rows: list[Row]) -> None:
+    for row in rows:
+        sys.stdout.write(json.dumps(row, ensure_ascii=False, default=str) + "\n")
+
+
+def write_csv(rows: list[Row]) -> None:
+    flat = [flatten(row) for row in rows]
+    writer = csv.DictWriter(sys.stdout, fieldnames=columns(flat), lineterminator="\n")
+    writer.writeheader()
+    writer.writerows({key: _csv_cell(value) for key, value in row.items()} for row in flat)
+
+
+def write_table(rows: list[Row], title: str, console: Console) -> None:
+    flat = [flatten(row) for row in rows]
+    names = columns(flat)
+    table = Table(title=title, caption=f"{len(rows)} rows", header_style="bold")
+    numeric = {name for name in names if any(isinstance(row.get(name), int | float) for row in flat)}
+    for name in names:
+        table.add_column(name, justify="right" if name in numeric else "left", overflow="fold")
+    for row in flat:
+        table.add_row(*(_table_cell(name, row.get(name)) for name in names))
+    console.print(table)
+
+
+def flatten(row: Row, prefix: str = "") -> Row:
+    """Nested objects become dotted columns; ``attributes`` (the resource's type name) is dropped."""
+    flat: Row = {}
+    for key, value in row.items():
+        if key == "attributes":
+            continue
+        if isinstance(value, dict):
+            flat.update(flatten(value, f"{prefix}{key}."))
+        else:
+            flat[f"{prefix}{key}"] = value
+    return flat
+
+
+def columns(rows: Iterable[Row]) -> list[str]:
+    seen = list(dict.fromkeys(key for row in rows for key in row))
+    middle = [name for name in seen if name not in LEAD and name not in TAIL]
+    return [name for name in LEAD if name in seen] + middle + [name for name in TAIL if name in seen]
+
+
+def _csv_cell(value: Any) -> Any:
+    return json.dumps(value, default=str) if isinstance(value, list) else value
+
+
+def _table_cell(name: str, value: Any) -> str:
+    if value is None:
+        return ""
+    if name.endswith("Percent") and isinstance(value, int | float):
+        return f"{value * 100:.1f}%"
+    if isinstance(value, int) and not isinstance(value, bool):
+        return f"{value:,}"
+    return str(_csv_cell(value))

@@ -1,0 +1,246 @@
+"""The installed ``pcinsights`` console script, run in a subprocess against real emulators over loopback."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import socket
+import subprocess
+import sys
+from collections import Counter
+from collections.abc import Callable, Iterable
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from pcinsights.cli import app
+from pcinsights.emulator import RunningEmulator, World
+from tests.conftest import TOKEN
+
+PCINSIGHTS = Path(sys.executable).parent / "pcinsights"
+SECRET = "s3cret-bearer-value-0123456789"
+UNKNOWN_CUSTOMER = "00000000-0000-4000-8000-000000000000"
+
+
+def pcinsights(*args: str, token: str | None = TOKEN) -> subprocess.CompletedProcess[str]:
+    """Run the console script with stdout and stderr captured (so stdout is a pipe, not a terminal)."""
+    env = {key: value for key, value in os.environ.items() if key != "PARTNER_CENTER_TOKEN"}
+    env["COLUMNS"] = "200"
+    if token is not None:
+        env["PARTNER_CENTER_TOKEN"] = token
+    return subprocess.run([str(PCINSIGHTS), *args], capture_output=True, text=True, env=env, timeout=120, check=False)
+
+
+def _normalised(rows: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Rows with the timestamp in one spelling: the emulator varies it, the models re-serialise it."""
+    return [
+        {**row, "processedDateTime": datetime.fromisoformat(str(row["processedDateTime"])).isoformat()} for row in rows
+    ]
+
+
+def _one_line_error(result: subprocess.CompletedProcess[str], status: int) -> str:
+    assert result.returncode == status, result.stderr
+    assert result.stdout == ""
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert "Traceback" not in result.stderr
+    return lines[0]
+
+
+def test_partner_deployment_json_is_the_worlds_rows(emulator: RunningEmulator) -> None:
+    result = pcinsights("deployment", "--base-url", emulator.base_url, "--format", "json")
+    assert result.returncode == 0, result.stderr
+    expected = [row.to_json() for row in emulator.world.partner_deployment()]
+    assert json.loads(result.stdout) == _normalised(expected)
+
+
+def test_partner_usage_ndjson_is_the_worlds_rows(emulator: RunningEmulator, tmp_path: Path) -> None:
+    token_file = tmp_path / "token"
+    token_file.write_text(TOKEN + "\n")
+    result = pcinsights(
+        "usage", "--base-url", emulator.base_url, "-f", "ndjson", "--token-file", str(token_file), token=None
+    )
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    expected = [row.to_json() for row in emulator.world.partner_usage()]
+    assert [json.loads(line) for line in lines] == _normalised(expected)
+
+
+def test_piped_output_defaults_to_csv_with_the_worlds_figures(emulator: RunningEmulator) -> None:
+    customer = emulator.world.customers[3]
+    result = pcinsights("customer", "usage", "--customer", customer.id, "--base-url", emulator.base_url)
+    assert result.returncode == 0, result.stderr
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    expected = emulator.world.customer_usage(customer.id)
+    assert [
+        (
+            row["customerId"],
+            row["productName"],
+            row["workloadName"],
+            int(row["licensesActive"]),
+            float(row["usagePercent"]),
+        )
+        for row in rows
+    ] == [(e.customer_id, e.product_name, e.workload_name, e.licenses_active, e.usage_percent) for e in expected]
+    assert "attributes" not in rows[0]
+
+
+def test_table_lists_customers_and_formats_percentages(emulator: RunningEmulator) -> None:
+    listing = pcinsights("customers", "--base-url", emulator.base_url, "--format", "table", "--page-size", "7")
+    assert listing.returncode == 0, listing.stderr
+    for customer in emulator.world.customers:
+        assert customer.id in listing.stdout
+    assert f"{len(emulator.world.customers)} rows" in listing.stdout
+
+    table = pcinsights("deployment", "--base-url", emulator.base_url, "--format", "table")
+    assert table.returncode == 0, table.stderr
+    for row in emulator.world.partner_deployment():
+        assert f"{row.prorated_deployment_percent * 100:.1f}%" in table.stdout
+        assert f"{row.licenses_sold:,}" in table.stdout
+
+
+def test_chart_draws_a_bar_per_service(emulator: RunningEmulator) -> None:
+    result = pcinsights("deployment", "--base-url", emulator.base_url, "--format", "chart", "--top", "50")
+    assert result.returncode == 0, result.stderr
+    bars = [line for line in result.stdout.splitlines() if "█" in line or "░" in line]
+    rows = sorted(emulator.world.partner_deployment(), key=lambda row: -row.licenses_sold)
+    assert len(bars) == len(rows)
+    for bar, row in zip(bars, rows, strict=True):
+        assert bar.startswith(f"{row.service_name} · {row.channel} ")
+        assert f"{row.prorated_deployment_percent * 100:.1f}%  {row.licenses_sold:,} sold" in bar
+
+
+def test_every_customer_through_a_throttle_arrives_exactly_once(
+    start_emulator: Callable[..., RunningEmulator],
+) -> None:
+    emulator = start_emulator(customers=200, rate_limit=100.0)
+    result = pcinsights(
+        "customer", "deployment", "--all", "--base-url", emulator.base_url, "-f", "ndjson", "--max-attempts", "12"
+    )
+    assert result.returncode == 0, result.stderr
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    expected = [
+        row.to_json()
+        for customer in emulator.world.customers
+        for row in emulator.world.customer_deployment(customer.id)
+    ]
+    assert Counter(json.dumps(row, sort_keys=True) for row in rows) == Counter(
+        json.dumps(row, sort_keys=True) for row in _normalised(expected)
+    )
+    assert emulator.stats.by_status.get(429, 0) > 0, "the throttle never engaged"
+
+
+def test_all_customers_chart_shows_the_top_customers_by_licenses(emulator: RunningEmulator) -> None:
+    result = pcinsights("customer", "deployment", "--all", "--base-url", emulator.base_url, "-f", "chart", "--top", "3")
+    assert result.returncode == 0, result.stderr
+    bars = [line for line in result.stdout.splitlines() if "█" in line or "░" in line]
+    sold = {
+        customer.name: sum(row.licenses_sold for row in emulator.world.customer_deployment(customer.id))
+        for customer in emulator.world.customers
+    }
+    top = sorted(sold, key=lambda name: -sold[name])[:3]
+    assert len(bars) == 3
+    for bar, name in zip(bars, top, strict=True):
+        assert bar.startswith(name[:20])
+        assert f"of {sold[name]:,} deployed" in bar
+
+
+def test_failed_customers_are_reported_after_the_others_print(start_emulator: Callable[..., RunningEmulator]) -> None:
+    # Seed 4's first fault draw spares the listing; a quarter of the customer calls then get a 500.
+    emulator = start_emulator(seed=4, customers=30, fail_500=0.25)
+    result = pcinsights(
+        "customer", "usage", "--all", "--base-url", emulator.base_url, "-f", "ndjson", "--max-attempts", "1"
+    )
+    assert result.returncode == 5, result.stderr
+    printed = {json.loads(line)["customerId"] for line in result.stdout.splitlines()}
+    failed = {line.split()[2] for line in result.stderr.splitlines() if line.startswith("pcinsights: customer ")}
+    assert printed and failed
+    assert printed | failed == {customer.id for customer in emulator.world.customers}
+    assert not printed & failed
+    assert result.stderr.strip().splitlines()[-1] == f"pcinsights: {len(failed)} customers failed; printed the rest"
+    assert "HTTP 500" in result.stderr
+
+
+@pytest.mark.skipif(
+    __import__("importlib.util").util.find_spec("azure.identity") is not None,
+    reason="with azure-identity installed the tool falls back to it",
+)
+def test_no_token_is_a_clear_error(emulator: RunningEmulator) -> None:
+    result = pcinsights("deployment", "--base-url", emulator.base_url, token=None)
+    line = _one_line_error(result, 3)
+    assert line == "pcinsights: no token: use --token-file, PARTNER_CENTER_TOKEN, or install pcinsights[azure]"
+
+
+def test_rejected_token_exits_3_without_echoing_it(start_emulator: Callable[..., RunningEmulator]) -> None:
+    emulator = start_emulator(accepted_tokens=frozenset({"good"}))
+    result = pcinsights("usage", "--base-url", emulator.base_url, token=SECRET)
+    line = _one_line_error(result, 3)
+    assert "HTTP 401" in line
+    assert "request id" in line
+    assert SECRET not in line
+
+
+def test_unknown_customer_exits_4_with_the_request_id(emulator: RunningEmulator) -> None:
+    result = pcinsights("customer", "deployment", "--customer", UNKNOWN_CUSTOMER, "--base-url", emulator.base_url)
+    line = _one_line_error(result, 4)
+    assert "HTTP 404" in line
+    assert "request id" in line
+
+
+def test_server_down_exits_5(tmp_path: Path) -> None:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    base_url = f"http://127.0.0.1:{port}"
+    result = pcinsights("deployment", "--base-url", base_url, "--max-attempts", "2", token=SECRET)
+    line = _one_line_error(result, 5)
+    assert line.startswith(f"pcinsights: cannot reach {base_url}: ")
+
+
+def test_verbose_logs_requests_retries_and_timings_never_the_token(
+    start_emulator: Callable[..., RunningEmulator],
+) -> None:
+    emulator = start_emulator(accepted_tokens=frozenset({SECRET}), fail_503=1.0, retry_after=0)
+    failed = pcinsights("deployment", "--base-url", emulator.base_url, "-vv", "--max-attempts", "3", token=SECRET)
+    assert failed.returncode == 5
+    assert failed.stderr.count("Retrying GET /v1/analytics/licenses/deployment") == 2
+    assert "HTTP 503" in failed.stderr.strip().splitlines()[-1]
+
+    ok = start_emulator(accepted_tokens=frozenset({SECRET}))
+    worked = pcinsights("customers", "--base-url", ok.base_url, "-vv", "-f", "json", token=SECRET)
+    assert worked.returncode == 0, worked.stderr
+    assert "HTTP Request: GET" in worked.stderr
+    assert "customers: 40 in" in worked.stderr
+    for output in (failed.stdout, failed.stderr, worked.stdout, worked.stderr):
+        assert SECRET not in output
+
+
+def test_emulator_mode_needs_no_token() -> None:
+    result = pcinsights("deployment", "--emulator", "--customers", "12", "--format", "json", token=None)
+    assert result.returncode == 0, result.stderr
+    expected = [row.to_json() for row in World.build(seed=42, customers=12).partner_deployment()]
+    assert json.loads(result.stdout) == _normalised(expected)
+
+
+@pytest.mark.parametrize(
+    "command", [["deployment"], ["usage"], ["customers"], ["customer", "deployment"], ["customer", "usage"]]
+)
+def test_every_command_has_an_example_in_its_help(command: list[str]) -> None:
+    result = CliRunner().invoke(app, [*command, "--help"], env={"COLUMNS": "200"})
+    assert result.exit_code == 0
+    assert "Examples:" in result.output
+    assert f"pcinsights {' '.join(command)} " in result.output.split("Examples:")[1]
+
+
+def test_usage_errors_exit_2() -> None:
+    both = pcinsights("customer", "usage", "--emulator", "--all", "--customer", UNKNOWN_CUSTOMER)
+    assert both.returncode == 2
+    assert "--customer ID or --all" in both.stderr
+    chart = pcinsights("customers", "--emulator", "--format", "chart")
+    assert chart.returncode == 2
+    assert "Traceback" not in both.stderr + chart.stderr
