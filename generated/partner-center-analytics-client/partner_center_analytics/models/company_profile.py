@@ -1,16 +1,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from .._decode import wrong_type
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.resource_attributes import ResourceAttributes
-
 
 T = TypeVar("T", bound="CompanyProfile")
 
@@ -71,52 +68,37 @@ class CompanyProfile:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.resource_attributes import ResourceAttributes  # noqa: PLC0415
+        """Build from decoded JSON; raises KeyError, TypeError or ValueError when it does not match the schema.
 
-        d = dict(src_dict)
+        Reads each field straight from ``src_dict`` (no copy); unknown keys go to ``additional_properties``.
+        """
+        tenant_id: Any = src_dict.get("tenantId", UNSET)
+        if tenant_id is not None and tenant_id is not UNSET:
+            if not isinstance(tenant_id, str):
+                raise wrong_type("tenantId", "a string", tenant_id)
 
-        def _parse_tenant_id(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        domain: Any = src_dict.get("domain", UNSET)
+        if domain is not None and domain is not UNSET:
+            if not isinstance(domain, str):
+                raise wrong_type("domain", "a string", domain)
 
-        tenant_id = _parse_tenant_id(d.pop("tenantId", UNSET))
+        company_name: Any = src_dict.get("companyName", UNSET)
+        if company_name is not None and company_name is not UNSET:
+            if not isinstance(company_name, str):
+                raise wrong_type("companyName", "a string", company_name)
 
-        def _parse_domain(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        domain = _parse_domain(d.pop("domain", UNSET))
-
-        def _parse_company_name(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        company_name = _parse_company_name(d.pop("companyName", UNSET))
-
-        _attributes = d.pop("attributes", UNSET)
-        attributes: ResourceAttributes | Unset
-        if isinstance(_attributes, Unset):
-            attributes = UNSET
-        else:
-            attributes = ResourceAttributes.from_dict(_attributes)
+        attributes: Any = src_dict.get("attributes", UNSET)
+        if attributes is not UNSET:
+            attributes = ResourceAttributes.from_dict(attributes)
 
         company_profile = cls(
-            tenant_id=tenant_id,
-            domain=domain,
-            company_name=company_name,
-            attributes=attributes,
+            tenant_id,
+            domain,
+            company_name,
+            attributes,
         )
-
-        company_profile.additional_properties = d
+        if not src_dict.keys() <= _KNOWN_KEYS:
+            company_profile.additional_properties = {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
         return company_profile
 
     @property
@@ -134,3 +116,16 @@ class CompanyProfile:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+_KNOWN_KEYS = frozenset(
+    {
+        "tenantId",
+        "domain",
+        "companyName",
+        "attributes",
+    }
+)
+
+# Imported last so that models referring to each other can import each other.
+from ..models.resource_attributes import ResourceAttributes

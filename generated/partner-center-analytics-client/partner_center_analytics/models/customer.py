@@ -1,18 +1,14 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import Any, TypeVar
 from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from .._decode import parse_uuid, wrong_type
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.company_profile import CompanyProfile
-    from ..models.resource_attributes import ResourceAttributes
-
 
 T = TypeVar("T", bound="Customer")
 
@@ -80,53 +76,40 @@ class Customer:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.company_profile import CompanyProfile  # noqa: PLC0415
-        from ..models.resource_attributes import ResourceAttributes  # noqa: PLC0415
+        """Build from decoded JSON; raises KeyError, TypeError or ValueError when it does not match the schema.
 
-        d = dict(src_dict)
-        id = UUID(d.pop("id"))
+        Reads each field straight from ``src_dict`` (no copy); unknown keys go to ``additional_properties``.
+        """
+        id: Any = src_dict["id"]
+        id = parse_uuid("id", id)
 
-        def _parse_commerce_id(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        commerce_id: Any = src_dict.get("commerceId", UNSET)
+        if commerce_id is not None and commerce_id is not UNSET:
+            if not isinstance(commerce_id, str):
+                raise wrong_type("commerceId", "a string", commerce_id)
 
-        commerce_id = _parse_commerce_id(d.pop("commerceId", UNSET))
+        company_profile: Any = src_dict.get("companyProfile", UNSET)
+        if company_profile is not UNSET:
+            company_profile = CompanyProfile.from_dict(company_profile)
 
-        _company_profile = d.pop("companyProfile", UNSET)
-        company_profile: CompanyProfile | Unset
-        if isinstance(_company_profile, Unset):
-            company_profile = UNSET
-        else:
-            company_profile = CompanyProfile.from_dict(_company_profile)
+        relationship_to_partner: Any = src_dict.get("relationshipToPartner", UNSET)
+        if relationship_to_partner is not None and relationship_to_partner is not UNSET:
+            if not isinstance(relationship_to_partner, str):
+                raise wrong_type("relationshipToPartner", "a string", relationship_to_partner)
 
-        def _parse_relationship_to_partner(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        relationship_to_partner = _parse_relationship_to_partner(d.pop("relationshipToPartner", UNSET))
-
-        _attributes = d.pop("attributes", UNSET)
-        attributes: ResourceAttributes | Unset
-        if isinstance(_attributes, Unset):
-            attributes = UNSET
-        else:
-            attributes = ResourceAttributes.from_dict(_attributes)
+        attributes: Any = src_dict.get("attributes", UNSET)
+        if attributes is not UNSET:
+            attributes = ResourceAttributes.from_dict(attributes)
 
         customer = cls(
-            id=id,
-            commerce_id=commerce_id,
-            company_profile=company_profile,
-            relationship_to_partner=relationship_to_partner,
-            attributes=attributes,
+            id,
+            commerce_id,
+            company_profile,
+            relationship_to_partner,
+            attributes,
         )
-
-        customer.additional_properties = d
+        if not src_dict.keys() <= _KNOWN_KEYS:
+            customer.additional_properties = {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
         return customer
 
     @property
@@ -144,3 +127,18 @@ class Customer:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+_KNOWN_KEYS = frozenset(
+    {
+        "id",
+        "commerceId",
+        "companyProfile",
+        "relationshipToPartner",
+        "attributes",
+    }
+)
+
+# Imported last so that models referring to each other can import each other.
+from ..models.company_profile import CompanyProfile
+from ..models.resource_attributes import ResourceAttributes

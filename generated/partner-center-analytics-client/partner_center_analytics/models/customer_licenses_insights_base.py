@@ -2,17 +2,21 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from .._decode import parse_datetime, wrong_type
 from ..models.channel import Channel
 from ..models.service_name import ServiceName
 from ..types import UNSET, Unset
 
-if TYPE_CHECKING:
-    from ..models.resource_attributes import ResourceAttributes
+# Lookup by value: much cheaper than calling the enum for every decoded object.
+_SERVICENAME_BY_VALUE = {member.value: member for member in ServiceName}
+
+# Lookup by value: much cheaper than calling the enum for every decoded object.
+_CHANNEL_BY_VALUE = {member.value: member for member in Channel}
 
 
 T = TypeVar("T", bound="CustomerLicensesInsightsBase")
@@ -122,116 +126,64 @@ class CustomerLicensesInsightsBase:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.resource_attributes import ResourceAttributes  # noqa: PLC0415
+        """Build from decoded JSON; raises KeyError, TypeError or ValueError when it does not match the schema.
 
-        d = dict(src_dict)
+        Reads each field straight from ``src_dict`` (no copy); unknown keys go to ``additional_properties``.
+        """
+        processed_date_time: Any = src_dict.get("processedDateTime", UNSET)
+        if processed_date_time is not None and processed_date_time is not UNSET:
+            processed_date_time = parse_datetime("processedDateTime", processed_date_time)
 
-        def _parse_processed_date_time(data: object) -> datetime.datetime | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                processed_date_time_type_0 = datetime.datetime.fromisoformat(data)
+        service_name: Any = src_dict.get("serviceName", UNSET)
+        if service_name is not None and service_name is not UNSET:
+            if not isinstance(service_name, str):
+                raise wrong_type("serviceName", "a string", service_name)
+            service_name = _SERVICENAME_BY_VALUE.get(service_name, service_name)
 
-                return processed_date_time_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(datetime.datetime | None | Unset, data)
+        channel: Any = src_dict.get("channel", UNSET)
+        if channel is not None and channel is not UNSET:
+            if not isinstance(channel, str):
+                raise wrong_type("channel", "a string", channel)
+            channel = _CHANNEL_BY_VALUE.get(channel, channel)
 
-        processed_date_time = _parse_processed_date_time(d.pop("processedDateTime", UNSET))
+        attributes: Any = src_dict.get("attributes", UNSET)
+        if attributes is not UNSET:
+            attributes = ResourceAttributes.from_dict(attributes)
 
-        def _parse_service_name(data: object) -> None | ServiceName | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                service_name_type_0 = ServiceName(data)
+        customer_id: Any = src_dict.get("customerId", UNSET)
+        if customer_id is not None and customer_id is not UNSET:
+            if not isinstance(customer_id, str):
+                raise wrong_type("customerId", "a string", customer_id)
 
-                return service_name_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(None | ServiceName | str | Unset, data)
+        customer_name: Any = src_dict.get("customerName", UNSET)
+        if customer_name is not None and customer_name is not UNSET:
+            if not isinstance(customer_name, str):
+                raise wrong_type("customerName", "a string", customer_name)
 
-        service_name = _parse_service_name(d.pop("serviceName", UNSET))
+        product_name: Any = src_dict.get("productName", UNSET)
+        if product_name is not None and product_name is not UNSET:
+            if not isinstance(product_name, str):
+                raise wrong_type("productName", "a string", product_name)
 
-        def _parse_channel(data: object) -> Channel | None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                channel_type_0 = Channel(data)
-
-                return channel_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(Channel | None | str | Unset, data)
-
-        channel = _parse_channel(d.pop("channel", UNSET))
-
-        _attributes = d.pop("attributes", UNSET)
-        attributes: ResourceAttributes | Unset
-        if isinstance(_attributes, Unset):
-            attributes = UNSET
-        else:
-            attributes = ResourceAttributes.from_dict(_attributes)
-
-        def _parse_customer_id(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        customer_id = _parse_customer_id(d.pop("customerId", UNSET))
-
-        def _parse_customer_name(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        customer_name = _parse_customer_name(d.pop("customerName", UNSET))
-
-        def _parse_product_name(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        product_name = _parse_product_name(d.pop("productName", UNSET))
-
-        def _parse_service_code(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        service_code = _parse_service_code(d.pop("serviceCode", UNSET))
+        service_code: Any = src_dict.get("serviceCode", UNSET)
+        if service_code is not None and service_code is not UNSET:
+            if not isinstance(service_code, str):
+                raise wrong_type("serviceCode", "a string", service_code)
 
         customer_licenses_insights_base = cls(
-            processed_date_time=processed_date_time,
-            service_name=service_name,
-            channel=channel,
-            attributes=attributes,
-            customer_id=customer_id,
-            customer_name=customer_name,
-            product_name=product_name,
-            service_code=service_code,
+            processed_date_time,
+            service_name,
+            channel,
+            attributes,
+            customer_id,
+            customer_name,
+            product_name,
+            service_code,
         )
-
-        customer_licenses_insights_base.additional_properties = d
+        if not src_dict.keys() <= _KNOWN_KEYS:
+            customer_licenses_insights_base.additional_properties = {
+                k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS
+            }
         return customer_licenses_insights_base
 
     @property
@@ -249,3 +201,20 @@ class CustomerLicensesInsightsBase:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+_KNOWN_KEYS = frozenset(
+    {
+        "processedDateTime",
+        "serviceName",
+        "channel",
+        "attributes",
+        "customerId",
+        "customerName",
+        "productName",
+        "serviceCode",
+    }
+)
+
+# Imported last so that models referring to each other can import each other.
+from ..models.resource_attributes import ResourceAttributes

@@ -1,18 +1,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from .._decode import wrong_type
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.customer_licenses_usage_insights import CustomerLicensesUsageInsights
-    from ..models.resource_attributes import ResourceAttributes
-    from ..models.resource_links import ResourceLinks
-
 
 T = TypeVar("T", bound="CustomerLicensesUsageInsightsCollection")
 
@@ -67,42 +62,37 @@ class CustomerLicensesUsageInsightsCollection:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.customer_licenses_usage_insights import CustomerLicensesUsageInsights  # noqa: PLC0415
-        from ..models.resource_attributes import ResourceAttributes  # noqa: PLC0415
-        from ..models.resource_links import ResourceLinks  # noqa: PLC0415
+        """Build from decoded JSON; raises KeyError, TypeError or ValueError when it does not match the schema.
 
-        d = dict(src_dict)
-        total_count = d.pop("totalCount")
+        Reads each field straight from ``src_dict`` (no copy); unknown keys go to ``additional_properties``.
+        """
+        total_count: Any = src_dict["totalCount"]
+        if type(total_count) is not int:
+            raise wrong_type("totalCount", "an integer", total_count)
 
-        items = []
-        _items = d.pop("items")
-        for items_item_data in _items:
-            items_item = CustomerLicensesUsageInsights.from_dict(items_item_data)
+        items: Any = src_dict["items"]
+        if type(items) is not list:
+            raise wrong_type("items", "an array", items)
+        items = [CustomerLicensesUsageInsights.from_dict(item) for item in items]
 
-            items.append(items_item)
+        links: Any = src_dict.get("links", UNSET)
+        if links is not UNSET:
+            links = ResourceLinks.from_dict(links)
 
-        _links = d.pop("links", UNSET)
-        links: ResourceLinks | Unset
-        if isinstance(_links, Unset):
-            links = UNSET
-        else:
-            links = ResourceLinks.from_dict(_links)
-
-        _attributes = d.pop("attributes", UNSET)
-        attributes: ResourceAttributes | Unset
-        if isinstance(_attributes, Unset):
-            attributes = UNSET
-        else:
-            attributes = ResourceAttributes.from_dict(_attributes)
+        attributes: Any = src_dict.get("attributes", UNSET)
+        if attributes is not UNSET:
+            attributes = ResourceAttributes.from_dict(attributes)
 
         customer_licenses_usage_insights_collection = cls(
-            total_count=total_count,
-            items=items,
-            links=links,
-            attributes=attributes,
+            total_count,
+            items,
+            links,
+            attributes,
         )
-
-        customer_licenses_usage_insights_collection.additional_properties = d
+        if not src_dict.keys() <= _KNOWN_KEYS:
+            customer_licenses_usage_insights_collection.additional_properties = {
+                k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS
+            }
         return customer_licenses_usage_insights_collection
 
     @property
@@ -120,3 +110,18 @@ class CustomerLicensesUsageInsightsCollection:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+_KNOWN_KEYS = frozenset(
+    {
+        "totalCount",
+        "items",
+        "links",
+        "attributes",
+    }
+)
+
+# Imported last so that models referring to each other can import each other.
+from ..models.customer_licenses_usage_insights import CustomerLicensesUsageInsights
+from ..models.resource_attributes import ResourceAttributes
+from ..models.resource_links import ResourceLinks

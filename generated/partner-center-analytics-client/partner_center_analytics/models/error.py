@@ -1,11 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from .._decode import wrong_type
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="Error")
@@ -72,35 +73,50 @@ class Error:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
+        """Build from decoded JSON; raises KeyError, TypeError or ValueError when it does not match the schema.
 
-        def _parse_code(data: object) -> int | str | Unset:
-            if isinstance(data, Unset):
-                return data
-            return cast(int | str | Unset, data)
+        Reads each field straight from ``src_dict`` (no copy); unknown keys go to ``additional_properties``.
+        """
+        code: Any = src_dict.get("code", UNSET)
+        if code is not UNSET:
+            if not (type(code) is int or isinstance(code, str)):
+                raise wrong_type("code", "an integer or a string", code)
 
-        code = _parse_code(d.pop("code", UNSET))
+        description: Any = src_dict.get("description", UNSET)
+        if description is not UNSET:
+            if not isinstance(description, str):
+                raise wrong_type("description", "a string", description)
 
-        description = d.pop("description", UNSET)
+        data: Any = src_dict.get("data", UNSET)
+        if data is not UNSET:
+            if type(data) is not list:
+                raise wrong_type("data", "an array", data)
 
-        data = cast(list[Any], d.pop("data", UNSET))
+        source: Any = src_dict.get("source", UNSET)
+        if source is not UNSET:
+            if not isinstance(source, str):
+                raise wrong_type("source", "a string", source)
 
-        source = d.pop("source", UNSET)
+        status_code: Any = src_dict.get("statusCode", UNSET)
+        if status_code is not UNSET:
+            if type(status_code) is not int:
+                raise wrong_type("statusCode", "an integer", status_code)
 
-        status_code = d.pop("statusCode", UNSET)
-
-        message = d.pop("message", UNSET)
+        message: Any = src_dict.get("message", UNSET)
+        if message is not UNSET:
+            if not isinstance(message, str):
+                raise wrong_type("message", "a string", message)
 
         error = cls(
-            code=code,
-            description=description,
-            data=data,
-            source=source,
-            status_code=status_code,
-            message=message,
+            code,
+            description,
+            data,
+            source,
+            status_code,
+            message,
         )
-
-        error.additional_properties = d
+        if not src_dict.keys() <= _KNOWN_KEYS:
+            error.additional_properties = {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
         return error
 
     @property
@@ -118,3 +134,15 @@ class Error:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+_KNOWN_KEYS = frozenset(
+    {
+        "code",
+        "description",
+        "data",
+        "source",
+        "statusCode",
+        "message",
+    }
+)

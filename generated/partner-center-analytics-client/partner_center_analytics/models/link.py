@@ -1,16 +1,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from .._decode import wrong_type
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.link_header import LinkHeader
-
 
 T = TypeVar("T", bound="Link")
 
@@ -56,29 +53,33 @@ class Link:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.link_header import LinkHeader  # noqa: PLC0415
+        """Build from decoded JSON; raises KeyError, TypeError or ValueError when it does not match the schema.
 
-        d = dict(src_dict)
-        uri = d.pop("uri", UNSET)
+        Reads each field straight from ``src_dict`` (no copy); unknown keys go to ``additional_properties``.
+        """
+        uri: Any = src_dict.get("uri", UNSET)
+        if uri is not UNSET:
+            if not isinstance(uri, str):
+                raise wrong_type("uri", "a string", uri)
 
-        method = d.pop("method", UNSET)
+        method: Any = src_dict.get("method", UNSET)
+        if method is not UNSET:
+            if not isinstance(method, str):
+                raise wrong_type("method", "a string", method)
 
-        _headers = d.pop("headers", UNSET)
-        headers: list[LinkHeader] | Unset = UNSET
-        if _headers is not UNSET:
-            headers = []
-            for headers_item_data in _headers:
-                headers_item = LinkHeader.from_dict(headers_item_data)
-
-                headers.append(headers_item)
+        headers: Any = src_dict.get("headers", UNSET)
+        if headers is not UNSET:
+            if type(headers) is not list:
+                raise wrong_type("headers", "an array", headers)
+            headers = [LinkHeader.from_dict(item) for item in headers]
 
         link = cls(
-            uri=uri,
-            method=method,
-            headers=headers,
+            uri,
+            method,
+            headers,
         )
-
-        link.additional_properties = d
+        if not src_dict.keys() <= _KNOWN_KEYS:
+            link.additional_properties = {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
         return link
 
     @property
@@ -96,3 +97,15 @@ class Link:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+_KNOWN_KEYS = frozenset(
+    {
+        "uri",
+        "method",
+        "headers",
+    }
+)
+
+# Imported last so that models referring to each other can import each other.
+from ..models.link_header import LinkHeader

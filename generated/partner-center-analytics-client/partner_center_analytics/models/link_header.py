@@ -6,6 +6,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from .._decode import wrong_type
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="LinkHeader")
@@ -41,17 +42,26 @@ class LinkHeader:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        key = d.pop("key", UNSET)
+        """Build from decoded JSON; raises KeyError, TypeError or ValueError when it does not match the schema.
 
-        value = d.pop("value", UNSET)
+        Reads each field straight from ``src_dict`` (no copy); unknown keys go to ``additional_properties``.
+        """
+        key: Any = src_dict.get("key", UNSET)
+        if key is not UNSET:
+            if not isinstance(key, str):
+                raise wrong_type("key", "a string", key)
+
+        value: Any = src_dict.get("value", UNSET)
+        if value is not UNSET:
+            if not isinstance(value, str):
+                raise wrong_type("value", "a string", value)
 
         link_header = cls(
-            key=key,
-            value=value,
+            key,
+            value,
         )
-
-        link_header.additional_properties = d
+        if not src_dict.keys() <= _KNOWN_KEYS:
+            link_header.additional_properties = {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
         return link_header
 
     @property
@@ -69,3 +79,11 @@ class LinkHeader:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+_KNOWN_KEYS = frozenset(
+    {
+        "key",
+        "value",
+    }
+)

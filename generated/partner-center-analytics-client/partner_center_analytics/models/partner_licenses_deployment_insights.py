@@ -2,17 +2,21 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from .._decode import as_float, parse_datetime, wrong_type
 from ..models.channel import Channel
 from ..models.service_name import ServiceName
 from ..types import UNSET, Unset
 
-if TYPE_CHECKING:
-    from ..models.resource_attributes import ResourceAttributes
+# Lookup by value: much cheaper than calling the enum for every decoded object.
+_SERVICENAME_BY_VALUE = {member.value: member for member in ServiceName}
+
+# Lookup by value: much cheaper than calling the enum for every decoded object.
+_CHANNEL_BY_VALUE = {member.value: member for member in Channel}
 
 
 T = TypeVar("T", bound="PartnerLicensesDeploymentInsights")
@@ -104,96 +108,52 @@ class PartnerLicensesDeploymentInsights:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.resource_attributes import ResourceAttributes  # noqa: PLC0415
+        """Build from decoded JSON; raises KeyError, TypeError or ValueError when it does not match the schema.
 
-        d = dict(src_dict)
+        Reads each field straight from ``src_dict`` (no copy); unknown keys go to ``additional_properties``.
+        """
+        processed_date_time: Any = src_dict.get("processedDateTime", UNSET)
+        if processed_date_time is not None and processed_date_time is not UNSET:
+            processed_date_time = parse_datetime("processedDateTime", processed_date_time)
 
-        def _parse_processed_date_time(data: object) -> datetime.datetime | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                processed_date_time_type_0 = datetime.datetime.fromisoformat(data)
+        service_name: Any = src_dict.get("serviceName", UNSET)
+        if service_name is not None and service_name is not UNSET:
+            if not isinstance(service_name, str):
+                raise wrong_type("serviceName", "a string", service_name)
+            service_name = _SERVICENAME_BY_VALUE.get(service_name, service_name)
 
-                return processed_date_time_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(datetime.datetime | None | Unset, data)
+        channel: Any = src_dict.get("channel", UNSET)
+        if channel is not None and channel is not UNSET:
+            if not isinstance(channel, str):
+                raise wrong_type("channel", "a string", channel)
+            channel = _CHANNEL_BY_VALUE.get(channel, channel)
 
-        processed_date_time = _parse_processed_date_time(d.pop("processedDateTime", UNSET))
+        attributes: Any = src_dict.get("attributes", UNSET)
+        if attributes is not UNSET:
+            attributes = ResourceAttributes.from_dict(attributes)
 
-        def _parse_service_name(data: object) -> None | ServiceName | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                service_name_type_0 = ServiceName(data)
+        prorated_deployment_percent: Any = src_dict.get("proratedDeploymentPercent", UNSET)
+        if prorated_deployment_percent is not None and prorated_deployment_percent is not UNSET:
+            if type(prorated_deployment_percent) is not float:
+                prorated_deployment_percent = as_float("proratedDeploymentPercent", prorated_deployment_percent)
 
-                return service_name_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(None | ServiceName | str | Unset, data)
-
-        service_name = _parse_service_name(d.pop("serviceName", UNSET))
-
-        def _parse_channel(data: object) -> Channel | None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                channel_type_0 = Channel(data)
-
-                return channel_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(Channel | None | str | Unset, data)
-
-        channel = _parse_channel(d.pop("channel", UNSET))
-
-        _attributes = d.pop("attributes", UNSET)
-        attributes: ResourceAttributes | Unset
-        if isinstance(_attributes, Unset):
-            attributes = UNSET
-        else:
-            attributes = ResourceAttributes.from_dict(_attributes)
-
-        def _parse_prorated_deployment_percent(data: object) -> float | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(float | None | Unset, data)
-
-        prorated_deployment_percent = _parse_prorated_deployment_percent(d.pop("proratedDeploymentPercent", UNSET))
-
-        def _parse_licenses_sold(data: object) -> int | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(int | None | Unset, data)
-
-        licenses_sold = _parse_licenses_sold(d.pop("licensesSold", UNSET))
+        licenses_sold: Any = src_dict.get("licensesSold", UNSET)
+        if licenses_sold is not None and licenses_sold is not UNSET:
+            if type(licenses_sold) is not int:
+                raise wrong_type("licensesSold", "an integer", licenses_sold)
 
         partner_licenses_deployment_insights = cls(
-            processed_date_time=processed_date_time,
-            service_name=service_name,
-            channel=channel,
-            attributes=attributes,
-            prorated_deployment_percent=prorated_deployment_percent,
-            licenses_sold=licenses_sold,
+            processed_date_time,
+            service_name,
+            channel,
+            attributes,
+            prorated_deployment_percent,
+            licenses_sold,
         )
-
-        partner_licenses_deployment_insights.additional_properties = d
+        if not src_dict.keys() <= _KNOWN_KEYS:
+            partner_licenses_deployment_insights.additional_properties = {
+                k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS
+            }
         return partner_licenses_deployment_insights
 
     @property
@@ -211,3 +171,18 @@ class PartnerLicensesDeploymentInsights:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+_KNOWN_KEYS = frozenset(
+    {
+        "processedDateTime",
+        "serviceName",
+        "channel",
+        "attributes",
+        "proratedDeploymentPercent",
+        "licensesSold",
+    }
+)
+
+# Imported last so that models referring to each other can import each other.
+from ..models.resource_attributes import ResourceAttributes

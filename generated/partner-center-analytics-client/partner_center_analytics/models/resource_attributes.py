@@ -1,11 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from .._decode import wrong_type
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="ResourceAttributes")
@@ -45,24 +46,26 @@ class ResourceAttributes:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        object_type = d.pop("objectType", UNSET)
+        """Build from decoded JSON; raises KeyError, TypeError or ValueError when it does not match the schema.
 
-        def _parse_etag(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        Reads each field straight from ``src_dict`` (no copy); unknown keys go to ``additional_properties``.
+        """
+        object_type: Any = src_dict.get("objectType", UNSET)
+        if object_type is not UNSET:
+            if not isinstance(object_type, str):
+                raise wrong_type("objectType", "a string", object_type)
 
-        etag = _parse_etag(d.pop("etag", UNSET))
+        etag: Any = src_dict.get("etag", UNSET)
+        if etag is not None and etag is not UNSET:
+            if not isinstance(etag, str):
+                raise wrong_type("etag", "a string", etag)
 
         resource_attributes = cls(
-            object_type=object_type,
-            etag=etag,
+            object_type,
+            etag,
         )
-
-        resource_attributes.additional_properties = d
+        if not src_dict.keys() <= _KNOWN_KEYS:
+            resource_attributes.additional_properties = {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
         return resource_attributes
 
     @property
@@ -80,3 +83,11 @@ class ResourceAttributes:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+_KNOWN_KEYS = frozenset(
+    {
+        "objectType",
+        "etag",
+    }
+)

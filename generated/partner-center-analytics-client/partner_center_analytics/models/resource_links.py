@@ -1,16 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.link import Link
-
 
 T = TypeVar("T", bound="ResourceLinks")
 
@@ -57,37 +53,29 @@ class ResourceLinks:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.link import Link  # noqa: PLC0415
+        """Build from decoded JSON; raises KeyError, TypeError or ValueError when it does not match the schema.
 
-        d = dict(src_dict)
-        _self_ = d.pop("self", UNSET)
-        self_: Link | Unset
-        if isinstance(_self_, Unset):
-            self_ = UNSET
-        else:
-            self_ = Link.from_dict(_self_)
+        Reads each field straight from ``src_dict`` (no copy); unknown keys go to ``additional_properties``.
+        """
+        self_: Any = src_dict.get("self", UNSET)
+        if self_ is not UNSET:
+            self_ = Link.from_dict(self_)
 
-        _next_ = d.pop("next", UNSET)
-        next_: Link | Unset
-        if isinstance(_next_, Unset):
-            next_ = UNSET
-        else:
-            next_ = Link.from_dict(_next_)
+        next_: Any = src_dict.get("next", UNSET)
+        if next_ is not UNSET:
+            next_ = Link.from_dict(next_)
 
-        _previous = d.pop("previous", UNSET)
-        previous: Link | Unset
-        if isinstance(_previous, Unset):
-            previous = UNSET
-        else:
-            previous = Link.from_dict(_previous)
+        previous: Any = src_dict.get("previous", UNSET)
+        if previous is not UNSET:
+            previous = Link.from_dict(previous)
 
         resource_links = cls(
-            self_=self_,
-            next_=next_,
-            previous=previous,
+            self_,
+            next_,
+            previous,
         )
-
-        resource_links.additional_properties = d
+        if not src_dict.keys() <= _KNOWN_KEYS:
+            resource_links.additional_properties = {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
         return resource_links
 
     @property
@@ -105,3 +93,15 @@ class ResourceLinks:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+_KNOWN_KEYS = frozenset(
+    {
+        "self",
+        "next",
+        "previous",
+    }
+)
+
+# Imported last so that models referring to each other can import each other.
+from ..models.link import Link
