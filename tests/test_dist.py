@@ -1,0 +1,89 @@
+"""The vendorable release: the wheel ``make dist`` builds works in a fresh venv holding nothing from this repo."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+from partner_center_analytics import AuthenticatedClient
+from partner_center_analytics.api.analytics import get_partner_licenses_deployment
+
+from pcinsights.emulator import RunningEmulator
+from pcinsights.paths import GENERATED_PROJECT_DIR, PROJECT_NAME, SPEC_PATH
+from pcinsights.speclint import load_spec
+
+from .conftest import TOKEN
+
+pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("dist")]
+
+# Runs inside the fresh venv: one call against the emulator, then what the venv can and cannot import.
+VENDORED_SCRIPT = textwrap.dedent(
+    """
+    import importlib.metadata, importlib.util, json, sys
+
+    import partner_center_analytics
+    from partner_center_analytics import AuthenticatedClient, RetryPolicy
+    from partner_center_analytics.api.analytics import get_partner_licenses_deployment
+
+    base_url, token = sys.argv[1], sys.argv[2]
+    with AuthenticatedClient(base_url=base_url, token=token, retry=RetryPolicy(max_attempts=2)) as client:
+        insights = get_partner_licenses_deployment.sync(client=client)
+    print(json.dumps({
+        "insights": insights.to_dict(),
+        "package_file": partner_center_analytics.__file__,
+        "version": importlib.metadata.version("partner-center-analytics-client"),
+        "requires": importlib.metadata.requires("partner-center-analytics-client"),
+        "pcinsights_importable": importlib.util.find_spec("pcinsights") is not None,
+    }, default=str))
+    """
+)
+
+
+def _run(*command: str | Path, cwd: Path | None = None) -> str:
+    completed = subprocess.run([str(part) for part in command], capture_output=True, text=True, cwd=cwd, check=False)
+    assert completed.returncode == 0, f"{command} failed:\n{completed.stdout}\n{completed.stderr}"
+    return completed.stdout
+
+
+@pytest.fixture(scope="module")
+def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The wheel of the committed generated package, built as ``make dist`` builds it (from a copy, so
+    setuptools' scratch files stay out of generated/)."""
+    work = tmp_path_factory.mktemp("dist")
+    project = work / PROJECT_NAME
+    shutil.copytree(GENERATED_PROJECT_DIR, project, ignore=shutil.ignore_patterns("*.egg-info", "build", "dist"))
+    _run(sys.executable, "-m", "build", "--wheel", "--outdir", work / "out", project)
+    (built,) = (work / "out").glob("*.whl")
+    return built
+
+
+def test_wheel_is_named_after_the_spec_version(wheel: Path) -> None:
+    version = load_spec(SPEC_PATH)["info"]["version"]
+    assert wheel.name == f"{PROJECT_NAME.replace('-', '_')}-{version}-py3-none-any.whl"
+
+
+def test_wheel_installed_alone_calls_the_emulator(wheel: Path, tmp_path: Path, emulator: RunningEmulator) -> None:
+    venv = tmp_path / "venv"
+    # A bare venv (no pip, no system site-packages); this interpreter's pip installs into it.
+    _run(sys.executable, "-m", "venv", "--without-pip", venv)
+    python = venv / "bin" / "python"
+    _run(sys.executable, "-m", "pip", "--python", python, "install", "--quiet", "--disable-pip-version-check", wheel)
+    script = tmp_path / "vendored.py"
+    script.write_text(VENDORED_SCRIPT, encoding="utf-8")
+
+    # Run from tmp_path with a clean path so nothing from this checkout can leak in.
+    output = json.loads(_run(python, "-I", script, emulator.base_url, TOKEN, cwd=tmp_path))
+
+    with AuthenticatedClient(base_url=emulator.base_url, token=TOKEN) as client:
+        expected = get_partner_licenses_deployment.sync(client=client)
+    assert output["insights"] == json.loads(json.dumps(expected.to_dict(), default=str))
+    assert output["insights"]["totalCount"] == len(output["insights"]["items"]) > 0
+    assert Path(output["package_file"]).is_relative_to(venv)
+    assert output["version"] == load_spec(SPEC_PATH)["info"]["version"]
+    assert sorted(req.split(">")[0].split("<")[0] for req in output["requires"]) == ["attrs", "httpx"]
+    assert output["pcinsights_importable"] is False
