@@ -82,9 +82,8 @@ async def asend(client: Client, kwargs: dict[str, Any]) -> httpx.Response:
         raise _connection_failed(exc) from exc
 
 
-def _json(response: httpx.Response) -> Any:
+def _json(content: bytes, content_type: str | None) -> Any:
     """The JSON body, tolerating a UTF-8 byte-order mark and any JSON media type or charset."""
-    content_type = response.headers.get("Content-Type")
     if content_type is not None:
         media, _, params = content_type.partition(";")
         media = media.strip().lower()
@@ -96,15 +95,15 @@ def _json(response: httpx.Response) -> Any:
             if name.strip().lower() == "charset":
                 charset = value.strip().strip('"').lower()
         if charset and charset.replace("-", "").replace("_", "") not in ("utf8", "utf8sig"):
-            return json.loads(response.content.decode(charset).lstrip("\ufeff"))
+            return json.loads(content.decode(charset).lstrip("\ufeff"))
     # json.loads detects UTF-8 (with or without a BOM), UTF-16 and UTF-32 from the bytes themselves.
-    return json.loads(response.content)
+    return json.loads(content)
 
 
 def parse_success(response: httpx.Response, from_dict: Callable[[Mapping[str, Any]], T]) -> T:
     """The success model, or ``UnexpectedResponseError`` when the body is not what the spec says."""
     try:
-        return from_dict(_json(response))
+        return from_dict(_json(response.content, response.headers.get("Content-Type")))
     except (*_SCHEMA_ERRORS, LookupError, UnicodeDecodeError) as exc:
         reason = f"{type(exc).__name__}: {exc}" if not isinstance(exc, KeyError) else f"missing field {exc}"
         raise UnexpectedResponseError(
@@ -117,8 +116,12 @@ def parse_success(response: httpx.Response, from_dict: Callable[[Mapping[str, An
 
 def parse_error(response: httpx.Response) -> Error | None:
     """The ``Error`` model of an error response, or None when its body is not one (an HTML page, say)."""
+    return _error_model(response.content, response.headers.get("Content-Type"))
+
+
+def _error_model(content: bytes, content_type: str | None) -> Error | None:
     try:
-        return Error.from_dict(_json(response))
+        return Error.from_dict(_json(content, content_type))
     except (*_SCHEMA_ERRORS, LookupError, UnicodeDecodeError):
         return None
 
@@ -141,6 +144,8 @@ def _error(response: Response[Any]) -> PartnerCenterError:
     if cls is None:
         return UnexpectedStatus(response.status_code, response.content, **ids)
     body = response.parsed if isinstance(response.parsed, Error) else None
+    if body is None:  # a status this operation does not document may still carry Partner Center's error body
+        body = _error_model(response.content, response.headers.get("Content-Type"))
     code: int | str | None = None
     description: str | None = None
     if body is not None:

@@ -72,6 +72,8 @@ class CompanyProfile:
 
         Reads each field straight from ``src_dict`` (no copy); unknown keys go to ``additional_properties``.
         """
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise wrong_type("CompanyProfile", "an object", src_dict)
         tenant_id: Any = src_dict.get("tenantId", UNSET)
         if tenant_id is not None and tenant_id is not UNSET:
             if not isinstance(tenant_id, str):

@@ -80,6 +80,8 @@ class Customer:
 
         Reads each field straight from ``src_dict`` (no copy); unknown keys go to ``additional_properties``.
         """
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise wrong_type("Customer", "an object", src_dict)
         id: Any = src_dict["id"]
         id = parse_uuid("id", id)
 

@@ -130,6 +130,8 @@ class CustomerLicensesInsightsBase:
 
         Reads each field straight from ``src_dict`` (no copy); unknown keys go to ``additional_properties``.
         """
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise wrong_type("CustomerLicensesInsightsBase", "an object", src_dict)
         processed_date_time: Any = src_dict.get("processedDateTime", UNSET)
         if processed_date_time is not None and processed_date_time is not UNSET:
             processed_date_time = parse_datetime("processedDateTime", processed_date_time)

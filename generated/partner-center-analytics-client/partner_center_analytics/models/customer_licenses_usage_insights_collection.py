@@ -66,6 +66,8 @@ class CustomerLicensesUsageInsightsCollection:
 
         Reads each field straight from ``src_dict`` (no copy); unknown keys go to ``additional_properties``.
         """
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise wrong_type("CustomerLicensesUsageInsightsCollection", "an object", src_dict)
         total_count: Any = src_dict["totalCount"]
         if type(total_count) is not int:
             raise wrong_type("totalCount", "an integer", total_count)

@@ -77,6 +77,8 @@ class Error:
 
         Reads each field straight from ``src_dict`` (no copy); unknown keys go to ``additional_properties``.
         """
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise wrong_type("Error", "an object", src_dict)
         code: Any = src_dict.get("code", UNSET)
         if code is not UNSET:
             if not (type(code) is int or isinstance(code, str)):

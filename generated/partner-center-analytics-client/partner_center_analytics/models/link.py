@@ -57,6 +57,8 @@ class Link:
 
         Reads each field straight from ``src_dict`` (no copy); unknown keys go to ``additional_properties``.
         """
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise wrong_type("Link", "an object", src_dict)
         uri: Any = src_dict.get("uri", UNSET)
         if uri is not UNSET:
             if not isinstance(uri, str):

@@ -46,6 +46,8 @@ class LinkHeader:
 
         Reads each field straight from ``src_dict`` (no copy); unknown keys go to ``additional_properties``.
         """
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise wrong_type("LinkHeader", "an object", src_dict)
         key: Any = src_dict.get("key", UNSET)
         if key is not UNSET:
             if not isinstance(key, str):

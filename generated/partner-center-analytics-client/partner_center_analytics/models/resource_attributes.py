@@ -50,6 +50,8 @@ class ResourceAttributes:
 
         Reads each field straight from ``src_dict`` (no copy); unknown keys go to ``additional_properties``.
         """
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise wrong_type("ResourceAttributes", "an object", src_dict)
         object_type: Any = src_dict.get("objectType", UNSET)
         if object_type is not UNSET:
             if not isinstance(object_type, str):

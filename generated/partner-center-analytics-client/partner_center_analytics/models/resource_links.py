@@ -6,6 +6,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from .._decode import wrong_type
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="ResourceLinks")
@@ -57,6 +58,8 @@ class ResourceLinks:
 
         Reads each field straight from ``src_dict`` (no copy); unknown keys go to ``additional_properties``.
         """
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise wrong_type("ResourceLinks", "an object", src_dict)
         self_: Any = src_dict.get("self", UNSET)
         if self_ is not UNSET:
             self_ = Link.from_dict(self_)
