@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import importlib.util
 import io
 import json
 import os
@@ -41,6 +42,13 @@ def _normalised(rows: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
     return [
         {**row, "processedDateTime": datetime.fromisoformat(str(row["processedDateTime"])).isoformat()} for row in rows
     ]
+
+
+def _azure_identity_installed() -> bool:
+    try:
+        return importlib.util.find_spec("azure.identity") is not None
+    except ModuleNotFoundError:
+        return False
 
 
 def _one_line_error(result: subprocess.CompletedProcess[str], status: int) -> str:
@@ -107,7 +115,7 @@ def test_table_lists_customers_and_formats_percentages(emulator: RunningEmulator
 def test_chart_draws_a_bar_per_service(emulator: RunningEmulator) -> None:
     result = pcinsights("deployment", "--base-url", emulator.base_url, "--format", "chart", "--top", "50")
     assert result.returncode == 0, result.stderr
-    bars = [line for line in result.stdout.splitlines() if "█" in line or "░" in line]
+    bars = [line for line in result.stdout.splitlines() if "%" in line]
     rows = sorted(emulator.world.partner_deployment(), key=lambda row: -row.licenses_sold)
     assert len(bars) == len(rows)
     for bar, row in zip(bars, rows, strict=True):
@@ -118,10 +126,9 @@ def test_chart_draws_a_bar_per_service(emulator: RunningEmulator) -> None:
 def test_every_customer_through_a_throttle_arrives_exactly_once(
     start_emulator: Callable[..., RunningEmulator],
 ) -> None:
-    emulator = start_emulator(customers=200, rate_limit=100.0)
-    result = pcinsights(
-        "customer", "deployment", "--all", "--base-url", emulator.base_url, "-f", "ndjson", "--max-attempts", "12"
-    )
+    # The bucket holds one second's allowance, so 200 customers overrun it whatever the machine's speed.
+    emulator = start_emulator(customers=200, rate_limit=50.0)
+    result = pcinsights("customer", "deployment", "--all", "--base-url", emulator.base_url, "-f", "ndjson")
     assert result.returncode == 0, result.stderr
     rows = [json.loads(line) for line in result.stdout.splitlines()]
     expected = [
@@ -138,7 +145,7 @@ def test_every_customer_through_a_throttle_arrives_exactly_once(
 def test_all_customers_chart_shows_the_top_customers_by_licenses(emulator: RunningEmulator) -> None:
     result = pcinsights("customer", "deployment", "--all", "--base-url", emulator.base_url, "-f", "chart", "--top", "3")
     assert result.returncode == 0, result.stderr
-    bars = [line for line in result.stdout.splitlines() if "█" in line or "░" in line]
+    bars = [line for line in result.stdout.splitlines() if "%" in line]
     sold = {
         customer.name: sum(row.licenses_sold for row in emulator.world.customer_deployment(customer.id))
         for customer in emulator.world.customers
@@ -159,15 +166,17 @@ def test_failed_customers_are_reported_after_the_others_print(start_emulator: Ca
     assert result.returncode == 5, result.stderr
     printed = {json.loads(line)["customerId"] for line in result.stdout.splitlines()}
     failed = {line.split()[2] for line in result.stderr.splitlines() if line.startswith("pcinsights: customer ")}
+    with_rows = {customer.id for customer in emulator.world.customers if emulator.world.customer_usage(customer.id)}
     assert printed and failed
-    assert printed | failed == {customer.id for customer in emulator.world.customers}
+    assert printed | failed >= with_rows
+    assert printed <= with_rows
     assert not printed & failed
     assert result.stderr.strip().splitlines()[-1] == f"pcinsights: {len(failed)} customers failed; printed the rest"
     assert "HTTP 500" in result.stderr
 
 
 @pytest.mark.skipif(
-    __import__("importlib.util").util.find_spec("azure.identity") is not None,
+    _azure_identity_installed(),
     reason="with azure-identity installed the tool falls back to it",
 )
 def test_no_token_is_a_clear_error(emulator: RunningEmulator) -> None:

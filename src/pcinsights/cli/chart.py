@@ -13,7 +13,7 @@ from pcinsights.cli.reports import Row, View
 
 EIGHTHS = " ▏▎▍▌▋▊▉"
 FULL, EMPTY = "█", "░"
-MAX_LABEL = 40
+MIN_LABEL, MIN_BAR, MAX_BAR = 16, 20, 50
 
 
 @attrs.frozen
@@ -31,13 +31,14 @@ def bars(view: View, rows: list[Row], top: int) -> list[Bar]:
 
 
 def render(title: str, found: list[Bar], console: Console) -> None:
-    console.print(Text(title, style="bold"), Text(f"   {FULL} in use  {EMPTY} unused", style="dim"))
+    console.print(Text(title, style="bold"))
     if not found:
         console.print("no rows")
         return
-    label_width = min(MAX_LABEL, max(len(bar.label) for bar in found))
     note_width = max(len(bar.note) for bar in found)
-    width = max(10, min(50, console.width - label_width - note_width - 12))
+    room = console.width - note_width - 12  # gaps and the percent column
+    label_width = min(max(len(bar.label) for bar in found), max(MIN_LABEL, room - MIN_BAR))
+    width = max(MIN_BAR, min(MAX_BAR, room - label_width))
     for bar in found:
         line = Text(_clip(bar.label, label_width).ljust(label_width) + "  ")
         line.append_text(_bar(bar.fraction, width))
@@ -45,6 +46,7 @@ def render(title: str, found: list[Bar], console: Console) -> None:
         if bar.note:
             line.append(f"  {bar.note}", style="dim")
         console.print(line, no_wrap=True, overflow="ellipsis")
+    console.print(Text(f"{FULL} in use  {EMPTY} unused", style="dim"))
 
 
 def _bar(fraction: float | None, width: int) -> Text:

@@ -39,7 +39,9 @@ BaseUrlOpt = Annotated[str, typer.Option("--base-url", help="The Partner Center 
 EmulatorOpt = Annotated[
     bool,
     typer.Option(
-        "--emulator", help="Start an emulator in-process and query it (no credentials).", rich_help_panel=CONNECTION
+        "--emulator",
+        help="Start an emulator in-process and query it instead of --base-url (no credentials needed).",
+        rich_help_panel=CONNECTION,
     ),
 ]
 EmulatorCustomersOpt = Annotated[

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 import sys
 from collections.abc import Iterable
+from datetime import UTC, datetime
 from typing import Any
 
 from rich.console import Console
@@ -28,6 +30,26 @@ LEAD = (
     "workloadCode",
 )
 TAIL = ("processedDateTime",)
+KEYS = frozenset({"id", "customerId"})
+HEADINGS = {
+    "proratedDeploymentPercent": "deployed %",
+    "deploymentPercent": "deployed %",
+    "proratedLicensesUsagePercent": "in use %",
+    "usagePercent": "in use %",
+    "licensesSold": "sold",
+    "licensesDeployed": "deployed",
+    "licensesQualified": "qualified",
+    "licensesActive": "active",
+    "processedDateTime": "processed (UTC)",
+    "relationshipToPartner": "relationship",
+    "customerName": "customer",
+    "companyProfile.companyName": "company",
+    "productName": "product",
+    "serviceName": "service",
+    "workloadName": "workload",
+}
+# Machine-facing columns a table leaves to csv and json.
+TABLE_HIDDEN = frozenset({"serviceCode", "workloadCode", "commerceId", "companyProfile.tenantId"})
 
 
 def write_json(rows: list[Row]) -> None:
@@ -47,12 +69,18 @@ def write_csv(rows: list[Row]) -> None:
 
 
 def write_table(rows: list[Row], title: str, console: Console) -> None:
+    """A table for people: codes and duplicate ids left out, columns with one value moved to the caption."""
     flat = [flatten(row) for row in rows]
-    names = columns(flat)
-    table = Table(title=title, caption=f"{len(rows)} rows", header_style="bold")
+    names = [name for name in columns(flat) if name not in TABLE_HIDDEN]
+    if "customerName" in names:
+        names.remove("customerId")
+    shared = {name for name in names if len(flat) > 1 and len({_table_cell(name, row.get(name)) for row in flat}) == 1}
+    caption = [f"{len(rows)} rows"] + [f"{_heading(name)}: {_table_cell(name, flat[0][name])}" for name in shared]
+    table = Table(title=title, caption=", ".join(caption), header_style="bold")
+    names = [name for name in names if name not in shared]
     numeric = {name for name in names if any(isinstance(row.get(name), int | float) for row in flat)}
     for name in names:
-        table.add_column(name, justify="right" if name in numeric else "left", overflow="fold")
+        table.add_column(_heading(name), justify="right" if name in numeric else "left", no_wrap=name in KEYS)
     for row in flat:
         table.add_row(*(_table_cell(name, row.get(name)) for name in names))
     console.print(table)
@@ -77,6 +105,24 @@ def columns(rows: Iterable[Row]) -> list[str]:
     return [name for name in LEAD if name in seen] + middle + [name for name in TAIL if name in seen]
 
 
+def _minutes(value: str) -> str:
+    """A timestamp to the minute, in UTC: what a person reading a table needs."""
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        return value
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(UTC)
+    return moment.strftime("%Y-%m-%d %H:%M")
+
+
+def _heading(name: str) -> str:
+    """Short headings for the figures; otherwise ``companyProfile.companyName`` becomes ``company name``."""
+    if name in HEADINGS:
+        return HEADINGS[name]
+    return re.sub(r"(?<=[a-z0-9])(?=[A-Z])", " ", name.rsplit(".", 1)[-1]).lower()
+
+
 def _csv_cell(value: Any) -> Any:
     return json.dumps(value, default=str) if isinstance(value, list) else value
 
@@ -88,4 +134,6 @@ def _table_cell(name: str, value: Any) -> str:
         return f"{value * 100:.1f}%"
     if isinstance(value, int) and not isinstance(value, bool):
         return f"{value:,}"
+    if name.endswith("DateTime") and isinstance(value, str):
+        return _minutes(value)
     return str(_csv_cell(value))
