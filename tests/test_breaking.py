@@ -280,3 +280,31 @@ def test_cli_fails_on_a_field_removal(repo: Path) -> None:
     assert "against main (" in completed.stdout
     assert "BREAKING  field removed: Item.count" in completed.stdout
     assert "CHANGELOG.md: NOT updated" in completed.stdout
+
+
+def test_spec_diff_reaches_into_inline_objects() -> None:
+    old = copy.deepcopy(BASE_SPEC)
+    _item(old)["properties"]["meta"] = {"type": "object", "properties": {"owner": {"type": "string"}}}
+    new = copy.deepcopy(old)
+    del _item(new)["properties"]["meta"]["properties"]["owner"]
+
+    assert breaking.diff_specs(old, new) == [breaking.Change("field removed", "Item.meta.owner", "string")]
+
+
+def test_spec_diff_ignores_where_nullable_is_written() -> None:
+    old = copy.deepcopy(BASE_SPEC)
+    _item(old)["properties"]["kind"] = {
+        "nullable": True,
+        "anyOf": [{"$ref": "#/components/schemas/Kind"}, {"type": "string"}],
+    }
+    new = copy.deepcopy(old)
+    _item(new)["properties"]["kind"] = {
+        "anyOf": [{"$ref": "#/components/schemas/Kind"}, {"type": "string", "nullable": True}],
+    }
+
+    assert breaking.diff_specs(old, new) == []
+    not_nullable = copy.deepcopy(new)
+    del _item(not_nullable)["properties"]["kind"]["anyOf"][1]["nullable"]
+    assert breaking.diff_specs(new, not_nullable) == [
+        breaking.Change("field type changed", "Item.kind", "Kind | null | string -> Kind | string")
+    ]

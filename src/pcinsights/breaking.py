@@ -135,6 +135,9 @@ def _pair_renames(
     return pairs
 
 
+_INLINE_OBJECT = ("object", "null | object")  # signatures of objects without a name of their own
+
+
 def _diff_fields(old_spec: Spec, new_spec: Spec, old: Any, new: Any, where: str) -> Iterator[Change]:
     """Response-side semantics: a reader loses a field, gets a new type, or may now find a field missing."""
     old_props, old_required = _object_view(old_spec, old)
@@ -162,12 +165,13 @@ def _diff_fields(old_spec: Spec, new_spec: Spec, old: Any, new: Any, where: str)
             yield Change("field type changed", field, f"{old_sig[name]} -> {new_sig[name]}")
             continue
         yield from _diff_enum(old_spec, new_spec, old_props[name], new_props[name], field, inline_only=True)
-        if old_sig[name] == "object" or (old_sig[name] == "null | object"):
+        if old_sig[name] in _INLINE_OBJECT:
             yield from _diff_fields(old_spec, new_spec, old_props[name], new_props[name], field)
-        elif old_sig[name].startswith("array[") and "object" in old_sig[name]:
+        elif old_sig[name].startswith("array["):
             old_items = _resolve(old_spec, old_props[name]).get("items")
-            new_items = _resolve(new_spec, new_props[name]).get("items")
-            yield from _diff_fields(old_spec, new_spec, old_items, new_items, f"{field}[]")
+            if _signature(old_spec, old_items) in _INLINE_OBJECT:
+                new_items = _resolve(new_spec, new_props[name]).get("items")
+                yield from _diff_fields(old_spec, new_spec, old_items, new_items, f"{field}[]")
 
 
 def _diff_enum(
