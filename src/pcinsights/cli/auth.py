@@ -62,9 +62,8 @@ def _azure_credential(tenant_id: str | None, client_id: str | None) -> Credentia
     except ImportError:
         raise TokenError(NO_TOKEN) from None
     if client_id:
-        return Credential(
-            identity.DeviceCodeCredential(client_id=client_id, tenant_id=tenant_id, prompt_callback=_prompt)
-        )
+        tenant = {"tenant_id": tenant_id} if tenant_id else {}
+        return Credential(identity.DeviceCodeCredential(client_id, prompt_callback=_prompt, **tenant))
     return Credential(identity.DefaultAzureCredential())
 
 
