@@ -18,6 +18,7 @@ import subprocess
 import sys
 import tempfile
 from collections.abc import Iterator, Mapping
+from concurrent.futures import ThreadPoolExecutor
 from importlib.metadata import version
 from pathlib import Path
 from typing import Any
@@ -465,8 +466,9 @@ def run_gate(repo: Path, base: str, *, cache: Path | None = None) -> GateResult:
     if head_spec != base_spec:
         with tempfile.TemporaryDirectory(prefix="pc-breaking-") as workdir:
             try:
-                old_project = _generate(base_spec, Path(workdir), cache)
-                new_project = _generate(head_spec, Path(workdir), cache)
+                with ThreadPoolExecutor(max_workers=2) as pool:  # two generator processes at once
+                    projects = pool.map(_generate, (base_spec, head_spec), (Path(workdir),) * 2, (cache,) * 2)
+                    old_project, new_project = list(projects)
             except subprocess.CalledProcessError as error:
                 raise GateError(f"client generation failed: {error}") from error
             api_changes = diff_apis(load_api(old_project), load_api(new_project))
