@@ -38,8 +38,12 @@ class RunningEmulator:
 
 
 def _bind(host: str) -> socket.socket:
-    """A socket on a port the OS picks, so parallel runs never collide; uvicorn listens on it."""
-    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    """A socket on a port the OS picks, so parallel runs never collide; uvicorn listens on it.
+
+    The protocol must be IPPROTO_TCP: asyncio turns Nagle off only for sockets that say so, and with
+    Nagle on every response waits ~40 ms for a delayed ACK between its header and body writes.
+    """
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_TCP)
     try:
         sock.bind((host, 0))
     except OSError:
