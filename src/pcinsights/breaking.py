@@ -478,8 +478,9 @@ def run_gate(repo: Path, base: str, *, cache: Path | None = None) -> GateResult:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
-        description=__doc__.splitlines()[0] if __doc__ else None,
-        epilog="The working tree's spec (uncommitted edits included) is compared with the base ref's.",
+        prog="python -m pcinsights.breaking",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--base", help="git ref to compare against (default: the last tag, else main)")
     parser.add_argument("--repo", type=Path, default=Path.cwd(), help="repository (default: the current folder)")

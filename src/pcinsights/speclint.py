@@ -226,7 +226,9 @@ def run_redocly(spec_path: Path, config: Path = REDOCLY_CONFIG) -> RedoclyResult
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser = argparse.ArgumentParser(
+        prog="python -m pcinsights.speclint", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("spec", type=Path, nargs="?", default=SPEC_PATH, help="OpenAPI document (default: %(default)s)")
     parser.add_argument("--redocly-config", type=Path, default=REDOCLY_CONFIG, help="default: %(default)s")
     args = parser.parse_args(argv)
