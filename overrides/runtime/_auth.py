@@ -20,6 +20,8 @@ from typing import Any, Protocol, runtime_checkable
 
 import httpx
 
+from .errors import AuthenticationError
+
 DEFAULT_SCOPE = "https://api.partnercenter.microsoft.com/.default"
 
 
@@ -58,19 +60,25 @@ class TokenSource:
         return None
 
     def _call(self) -> Any:
-        if self._provider is None:
-            return self._token
-        if isinstance(self._provider, TokenCredential):
-            return self._provider.get_token(self._scope)
-        return self._provider()
+        try:
+            if isinstance(self._provider, TokenCredential):
+                return self._provider.get_token(self._scope)
+            assert self._provider is not None
+            return self._provider()
+        except Exception as exc:
+            raise _provider_failed(exc) from exc
 
     def _store(self, result: Any) -> str:
         if isinstance(result, str):
             token, expires_on = result, math.inf
-        elif isinstance(getattr(result, "token", None), str) and hasattr(result, "expires_on"):
+        elif isinstance(getattr(result, "token", None), str) and isinstance(
+            getattr(result, "expires_on", None), int | float
+        ):
             token, expires_on = result.token, float(result.expires_on)
         else:
-            raise TypeError("the token provider returned neither a str nor an object with .token and .expires_on")
+            raise AuthenticationError(
+                "the token provider returned neither a str nor an object with .token and .expires_on"
+            )
         self._token, self._expires_on = token, expires_on
         return token
 
@@ -87,7 +95,7 @@ class TokenSource:
             if inspect.isawaitable(result):
                 if inspect.iscoroutine(result):
                     result.close()
-                raise TypeError("this token provider is async: use the operations' asyncio functions")
+                raise AuthenticationError("this token provider is async: call the operations' asyncio functions")
             return self._store(result)
 
     async def aget(self) -> str:
@@ -104,7 +112,10 @@ class TokenSource:
     async def _afetch(self) -> str:
         result = self._call()
         if inspect.isawaitable(result):
-            result = await result
+            try:
+                result = await result
+            except Exception as exc:
+                raise _provider_failed(exc) from exc
         return self._store(result)
 
     def invalidate(self, rejected: str) -> None:
@@ -114,6 +125,11 @@ class TokenSource:
 
     def __repr__(self) -> str:
         return "TokenSource(<hidden>)"
+
+
+def _provider_failed(exc: Exception) -> AuthenticationError:
+    """A provider's own failure, typed like the others; the provider's message is its own (no token yet)."""
+    return AuthenticationError(f"the token provider failed ({type(exc).__name__}: {exc})")
 
 
 class BearerAuth(httpx.Auth):

@@ -160,10 +160,11 @@ class RetryTransport(httpx.BaseTransport):
             try:
                 response = self._inner.handle_request(request)
                 if attempts.retryable and not response.is_stream_consumed:
+                    streamed = response
                     try:
-                        response = _buffered(response, b"".join(response.iter_raw()))
+                        response = _buffered(streamed, b"".join(streamed.iter_raw()))
                     finally:
-                        response.close()
+                        streamed.close()
             except RETRY_ERRORS as exc:
                 wait = attempts.wait_after(type(exc).__name__, None, self._jitter())
                 if wait is None:
@@ -208,10 +209,11 @@ class AsyncRetryTransport(httpx.AsyncBaseTransport):
             try:
                 response = await self._inner.handle_async_request(request)
                 if attempts.retryable and not response.is_stream_consumed:
+                    streamed = response
                     try:
-                        response = _buffered(response, b"".join([chunk async for chunk in response.aiter_raw()]))
+                        response = _buffered(streamed, b"".join([chunk async for chunk in streamed.aiter_raw()]))
                     finally:
-                        await response.aclose()
+                        await streamed.aclose()
             except RETRY_ERRORS as exc:
                 wait = attempts.wait_after(type(exc).__name__, None, self._jitter())
                 if wait is None:
