@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from partner_center_analytics import AuthenticatedClient
 from partner_center_analytics.api.analytics import get_partner_licenses_deployment
+from partner_center_analytics.models import PartnerLicensesDeploymentInsightsCollection
 
 from pcinsights.emulator import RunningEmulator
 from pcinsights.paths import GENERATED_PROJECT_DIR, PROJECT_NAME, SPEC_PATH
@@ -87,3 +88,20 @@ def test_wheel_installed_alone_calls_the_emulator(wheel: Path, tmp_path: Path, e
     assert output["version"] == load_spec(SPEC_PATH)["info"]["version"]
     assert sorted(req.split(">")[0].split("<")[0] for req in output["requires"]) == ["attrs", "httpx"]
     assert output["pcinsights_importable"] is False
+
+
+def test_readme_usage_example_runs(emulator: RunningEmulator, monkeypatch: pytest.MonkeyPatch) -> None:
+    readme = (GENERATED_PROJECT_DIR / "README.md").read_text(encoding="utf-8")
+    example = readme.split("```python\n", 1)[1].split("```", 1)[0]
+    assert "https://api.partnercenter.microsoft.com" in example
+    monkeypatch.setenv("PARTNER_CENTER_TOKEN", TOKEN)
+    namespace: dict[str, object] = {}
+
+    exec(
+        compile(example.replace("https://api.partnercenter.microsoft.com", emulator.base_url), "README", "exec"),
+        namespace,
+    )
+
+    insights = namespace["insights"]
+    assert isinstance(insights, PartnerLicensesDeploymentInsightsCollection)
+    assert insights.total_count == len(insights.items) > 0
