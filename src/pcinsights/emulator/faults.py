@@ -44,6 +44,10 @@ class TokenBuckets:
         self._clock = clock
         self._buckets: dict[str, tuple[float, float]] = {}
 
+    def __len__(self) -> int:
+        """How many tokens hold a bucket (bounded: full buckets are forgotten)."""
+        return len(self._buckets)
+
     def take(self, key: str) -> int | None:
         """None when the request may pass, else the whole seconds (at least 1) until a token is available."""
         now = self._clock()
