@@ -6,6 +6,7 @@ import argparse
 import os
 import socket
 import sys
+import textwrap
 from collections.abc import Callable, Sequence
 
 import uvicorn
@@ -25,6 +26,13 @@ examples:
   PC_EMULATOR_BOM=1 PC_EMULATOR_DROP_RATE=0.1 python -m pcinsights.emulator
   python -m pcinsights.emulator --accept-token test-token --forbid-token read-only
 """
+
+
+class _HelpFormatter(argparse.RawDescriptionHelpFormatter):
+    """Wrap help text between words only, so no flag in an example is split at its hyphen."""
+
+    def _split_lines(self, text: str, width: int) -> list[str]:
+        return textwrap.wrap(" ".join(text.split()), width, break_on_hyphens=False)
 
 
 def fraction(text: str) -> float:
@@ -59,10 +67,10 @@ def build_parser(environ: dict[str, str] | None = None) -> argparse.ArgumentPars
     env = dict(os.environ if environ is None else environ)
     parser = argparse.ArgumentParser(
         prog="python -m pcinsights.emulator",
-        description="Serve a local Partner Center analytics emulator: one deterministic tenant, the spec's "
-        "five operations, and optional injected faults.",
+        description="Serve a local Partner Center analytics emulator: one deterministic tenant,\n"
+        "the spec's five operations, and optional injected faults (on /v1 paths only).",
         epilog=EPILOG,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        formatter_class=_HelpFormatter,
     )
 
     def option(flag: str, kind: Callable[[str], object], default: str, text: str, example: str) -> None:
@@ -91,7 +99,7 @@ def build_parser(environ: dict[str, str] | None = None) -> argparse.ArgumentPars
         default=_truthy(env.get(bom_env, "")),
         help=f"prefix every JSON body with a UTF-8 byte-order mark [env {bom_env}=1; default off; e.g. --bom]",
     )
-    option("--drop-rate", fraction, "0", "fraction of responses cut off after half the body", "0.1")
+    option("--drop-rate", fraction, "0", "fraction of /v1 responses cut off after half the body", "0.1")
     option("--html-rate", fraction, "0", "fraction of /v1 requests answered with an HTML error page", "0.1")
     option("--html-status", int, "502", "status of the HTML error page", "504")
     for flag, text, example in (
@@ -136,13 +144,20 @@ def config_from_args(args: argparse.Namespace) -> EmulatorConfig:
     )
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
+def parse(
+    argv: Sequence[str] | None = None, environ: dict[str, str] | None = None
+) -> tuple[argparse.Namespace, EmulatorConfig]:
+    """The arguments and the config they make; a value the config refuses exits with usage, like a bad flag."""
+    parser = build_parser(environ)
     args = parser.parse_args(argv)
     try:
-        config = config_from_args(args)
+        return args, config_from_args(args)
     except ValueError as error:
         parser.error(str(error))
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args, config = parse(argv)
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_TCP)  # IPPROTO_TCP: see server._bind
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     try:

@@ -1,0 +1,125 @@
+"""``python -m pcinsights.emulator``: flags, PC_EMULATOR_* variables, help text, and a real server process."""
+
+from __future__ import annotations
+
+import os
+import re
+import signal
+import subprocess
+import sys
+
+import attrs
+import httpx
+import pytest
+
+from pcinsights.emulator import EmulatorConfig
+from pcinsights.emulator.__main__ import build_parser, config_from_args, parse
+from tests.conftest import TOKEN
+
+FLAGS = {
+    "--host": "PC_EMULATOR_HOST",
+    "--port": "PC_EMULATOR_PORT",
+    "--seed": "PC_EMULATOR_SEED",
+    "--customers": "PC_EMULATOR_CUSTOMERS",
+    "--latency-ms": "PC_EMULATOR_LATENCY_MS",
+    "--fail-429": "PC_EMULATOR_FAIL_429",
+    "--fail-500": "PC_EMULATOR_FAIL_500",
+    "--fail-503": "PC_EMULATOR_FAIL_503",
+    "--rate-limit": "PC_EMULATOR_RATE_LIMIT",
+    "--retry-after": "PC_EMULATOR_RETRY_AFTER",
+    "--bom": "PC_EMULATOR_BOM",
+    "--drop-rate": "PC_EMULATOR_DROP_RATE",
+    "--html-rate": "PC_EMULATOR_HTML_RATE",
+    "--html-status": "PC_EMULATOR_HTML_STATUS",
+    "--accept-token": "PC_EMULATOR_ACCEPT_TOKEN",
+    "--forbid-token": "PC_EMULATOR_FORBID_TOKEN",
+}
+
+
+URL_LINE = re.compile(r"Partner Center emulator on (http://127\.0\.0\.1:\d+) \(seed 8, 3 customers\)\s*")
+
+
+def _config(argv: list[str], environ: dict[str, str] | None = None) -> EmulatorConfig:
+    return parse(argv, environ or {})[1]
+
+
+def test_help_documents_every_flag_with_its_variable_and_an_example() -> None:
+    text = " ".join(build_parser({}).format_help().split())
+    for flag, variable in FLAGS.items():
+        entry = re.search(rf"{flag} .*?\[env {variable}\b[^]]*e\.g\. {flag}\b", text)
+        assert entry is not None, flag
+    assert "examples:" in text
+
+
+def test_every_config_field_has_a_flag() -> None:
+    fields = {field.name for field in attrs.fields(EmulatorConfig)}
+    renamed = {"latency": "--latency-ms", "accepted_tokens": "--accept-token", "forbidden_tokens": "--forbid-token"}
+    assert {renamed.get(name, "--" + name.replace("_", "-")) for name in fields} <= set(FLAGS)
+
+
+def test_defaults_are_the_config_defaults() -> None:
+    args = build_parser({}).parse_args([])
+    assert (args.host, args.port) == ("127.0.0.1", 8080)
+    assert config_from_args(args) == EmulatorConfig()
+
+
+def test_flags_fill_every_field() -> None:
+    argv = "--seed 7 --customers 9 --latency-ms 50 --fail-429 0.1 --fail-500 0.2 --fail-503 0.3 --rate-limit 50"
+    argv += " --retry-after 4 --bom --drop-rate 0.4 --html-rate 0.5 --html-status 504"
+    argv += " --accept-token a --accept-token b --forbid-token c"
+    assert _config(argv.split()) == EmulatorConfig(
+        seed=7,
+        customers=9,
+        latency=0.05,
+        fail_429=0.1,
+        fail_500=0.2,
+        fail_503=0.3,
+        rate_limit=50.0,
+        retry_after=4,
+        bom=True,
+        drop_rate=0.4,
+        html_rate=0.5,
+        html_status=504,
+        accepted_tokens=frozenset({"a", "b"}),
+        forbidden_tokens=frozenset({"c"}),
+    )
+
+
+def test_variables_set_defaults_and_flags_win() -> None:
+    environ = {
+        "PC_EMULATOR_SEED": "5",
+        "PC_EMULATOR_FAIL_503": "0.2",
+        "PC_EMULATOR_BOM": "yes",
+        "PC_EMULATOR_ACCEPT_TOKEN": "x, y",
+        "PC_EMULATOR_LATENCY_MS": "20",
+    }
+    config = _config(["--seed", "6"], environ)
+    assert (config.seed, config.fail_503, config.bom, config.latency) == (6, 0.2, True, 0.02)
+    assert config.accepted_tokens == frozenset({"x", "y"})
+
+
+@pytest.mark.parametrize(
+    "argv", [["--fail-503", "1.5"], ["--drop-rate", "-0.1"], ["--customers", "-1"], ["--seed", "x"]]
+)
+def test_bad_values_exit_with_usage(argv: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as stopped:
+        _config(argv)
+    assert stopped.value.code == 2
+    assert "usage:" in capsys.readouterr().err
+
+
+def test_the_module_serves_and_prints_its_url() -> None:
+    env = {**os.environ, "PC_EMULATOR_CUSTOMERS": "3"}
+    command = [sys.executable, "-m", "pcinsights.emulator", "--port", "0", "--seed", "8"]
+    with subprocess.Popen(command, stdout=subprocess.PIPE, text=True, env=env) as process:
+        try:
+            assert process.stdout is not None
+            line = process.stdout.readline()
+            match = URL_LINE.fullmatch(line)
+            assert match is not None, line
+            response = httpx.get(match.group(1) + "/v1/customers", headers={"Authorization": f"Bearer {TOKEN}"})
+            assert response.status_code == 200
+            assert response.json()["totalCount"] == 3
+        finally:
+            process.terminate()
+    assert process.returncode in (0, -signal.SIGTERM)
