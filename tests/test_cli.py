@@ -123,12 +123,15 @@ def test_chart_draws_a_bar_per_service(emulator: RunningEmulator) -> None:
         assert f"{row.prorated_deployment_percent * 100:.1f}%  {row.licenses_sold:,} sold" in bar
 
 
+@pytest.mark.slow
 def test_every_customer_through_a_throttle_arrives_exactly_once(
     start_emulator: Callable[..., RunningEmulator],
 ) -> None:
-    # The bucket holds one second's allowance, so 200 customers overrun it whatever the machine's speed.
-    emulator = start_emulator(customers=200, rate_limit=50.0)
-    result = pcinsights("customer", "deployment", "--all", "--base-url", emulator.base_url, "-f", "ndjson")
+    # A token bucket plus a seeded share of 429s: the throttle engages however slow the machine is.
+    emulator = start_emulator(customers=200, rate_limit=100.0, fail_429=0.1, retry_after=0)
+    result = pcinsights(
+        "customer", "deployment", "--all", "--base-url", emulator.base_url, "-f", "ndjson", "--max-attempts", "8"
+    )
     assert result.returncode == 0, result.stderr
     rows = [json.loads(line) for line in result.stdout.splitlines()]
     expected = [

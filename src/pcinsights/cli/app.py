@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import sys
 from collections.abc import Callable, Coroutine
-from typing import Annotated, Any
+from typing import Annotated, Any, NoReturn
 from uuid import UUID
 
 import typer
@@ -78,9 +78,9 @@ def _run(connection: Connection, chosen: OutputFormat | None, top: int, fetch: F
     _print(report, fmt, top)
     if report.failures:
         for failure in report.failures:
-            name = failure.customer.company_profile
-            label = getattr(name, "company_name", None) or ""
-            print(f"pcinsights: customer {failure.customer.id} {label}: {describe(failure.error)}", file=sys.stderr)
+            name = getattr(failure.customer.company_profile, "company_name", None)
+            who = f"{failure.customer.id} ({name})" if isinstance(name, str) else str(failure.customer.id)
+            print(f"pcinsights: customer {who}: {describe(failure.error)}", file=sys.stderr)
         _fail(
             f"{len(report.failures)} customers failed; printed the rest",
             common_exit_code(failure.error for failure in report.failures),
@@ -105,7 +105,7 @@ def _chart_title(view: reports.View) -> str:
     return f"{view.value}: percent of licenses {measure}"
 
 
-def _fail(message: str, code: int) -> None:
+def _fail(message: str, code: int) -> NoReturn:
     print(f"pcinsights: {message}", file=sys.stderr)
     raise typer.Exit(code)
 
