@@ -6,23 +6,39 @@ stateful phases all run. Any failure fails the test.
 
 from __future__ import annotations
 
+import os
+from collections.abc import Iterator
+
 import hypothesis
 import pytest
 import schemathesis
 from schemathesis import Case
+from schemathesis.config import SchemathesisConfig
 
-from pcinsights.emulator import EmulatorConfig, RunningEmulator, create_app
+from pcinsights.contract import SCHEMATHESIS_CONFIG, TOKEN_VARIABLE
+from pcinsights.emulator import EmulatorConfig, RunningEmulator, create_app, run_in_background
 from pcinsights.paths import SPEC_PATH
 from tests.conftest import TOKEN
 
-AUTH = {"Authorization": f"Bearer {TOKEN}"}
+# Like Partner Center, accept only the real token, so schemathesis's made-up credentials get a 401.
+CONFIG = EmulatorConfig(accepted_tokens=frozenset({TOKEN}))
 SETTINGS = hypothesis.settings(max_examples=60, deadline=None, suppress_health_check=list(hypothesis.HealthCheck))
 
-asgi_schema = schemathesis.openapi.from_asgi("/openapi.json", create_app(EmulatorConfig()))
-asgi_schema.config.update(headers=AUTH)
 
-http_schema = schemathesis.openapi.from_path(SPEC_PATH)
-http_schema.config.update(headers=AUTH)
+def _config() -> SchemathesisConfig:
+    """The settings `make contract` uses, with the test token as schemathesis's explicit bearer auth."""
+    os.environ[TOKEN_VARIABLE] = TOKEN
+    return SchemathesisConfig.from_path(SCHEMATHESIS_CONFIG)
+
+
+asgi_schema = schemathesis.openapi.from_asgi("/openapi.json", create_app(CONFIG), config=_config())
+http_schema = schemathesis.openapi.from_path(SPEC_PATH, config=_config())
+
+
+@pytest.fixture(scope="module")
+def strict_emulator() -> Iterator[RunningEmulator]:
+    with run_in_background(CONFIG) as running:
+        yield running
 
 
 def test_spec_served_by_the_emulator_is_the_file() -> None:
@@ -50,8 +66,8 @@ def test_contract_in_process(case: Case) -> None:
 @pytest.mark.xdist_group("contract-http")
 @http_schema.parametrize()
 @SETTINGS
-def test_contract_over_http(case: Case, emulator: RunningEmulator) -> None:
-    case.call_and_validate(base_url=emulator.base_url)
+def test_contract_over_http(case: Case, strict_emulator: RunningEmulator) -> None:
+    case.call_and_validate(base_url=strict_emulator.base_url)
 
 
 @pytest.mark.xdist_group("contract-asgi")
@@ -60,7 +76,7 @@ def test_stateful_in_process() -> None:
 
 
 @pytest.mark.xdist_group("contract-http")
-def test_stateful_over_http(emulator: RunningEmulator) -> None:
-    schema = schemathesis.openapi.from_path(SPEC_PATH)
-    schema.config.update(headers=AUTH, base_url=emulator.base_url)
+def test_stateful_over_http(strict_emulator: RunningEmulator) -> None:
+    schema = schemathesis.openapi.from_path(SPEC_PATH, config=_config())
+    schema.config.update(base_url=strict_emulator.base_url)
     schema.as_state_machine().run(settings=hypothesis.settings(SETTINGS, max_examples=40, stateful_step_count=6))

@@ -11,7 +11,6 @@ import argparse
 import os
 import subprocess
 import sys
-import tempfile
 import time
 from collections.abc import Sequence
 from pathlib import Path
@@ -21,10 +20,11 @@ from openapi_spec_validator.readers import read_from_filename
 
 from pcinsights import codegen
 from pcinsights.emulator import EmulatorConfig, run_in_background
-from pcinsights.paths import SPEC_PATH
+from pcinsights.paths import REPO_ROOT, SPEC_PATH
 
 EMULATOR_TOKEN = "contract-token"
 TOKEN_VARIABLE = "PCINSIGHTS_CONTRACT_TOKEN"
+SCHEMATHESIS_CONFIG = REPO_ROOT / "openapi" / "schemathesis.toml"
 ALL_PHASES = "examples,coverage,fuzzing,stateful"
 LIVE_PHASES = "examples,coverage,fuzzing"
 LIVE_RATE_LIMIT = "60/m"
@@ -75,11 +75,8 @@ def schemathesis_command(
 def run_schemathesis(command: Sequence[str], token: str) -> int:
     """Run schemathesis with the token in its environment: never on a command line, in a file or in the output."""
     env = {**os.environ, TOKEN_VARIABLE: token}
-    with tempfile.TemporaryDirectory(prefix="pc-contract-") as scratch:
-        config = Path(scratch) / "schemathesis.toml"
-        config.write_text(f'headers = {{ Authorization = "Bearer ${{{TOKEN_VARIABLE}}}" }}\n', encoding="utf-8")
-        full = [command[0], "--config-file", str(config), *command[1:]]
-        return subprocess.run(full, env=env, check=False).returncode
+    full = [command[0], "--config-file", str(SCHEMATHESIS_CONFIG), *command[1:]]
+    return subprocess.run(full, env=env, check=False).returncode
 
 
 def main(argv: list[str] | None = None) -> int:
