@@ -188,13 +188,15 @@ def test_no_token_is_a_clear_error(emulator: RunningEmulator) -> None:
     assert line == "pcinsights: no token: use --token-file, PARTNER_CENTER_TOKEN, or install pcinsights[azure]"
 
 
-def test_rejected_token_exits_3_without_echoing_it(start_emulator: Callable[..., RunningEmulator]) -> None:
-    emulator = start_emulator(accepted_tokens=frozenset({"good"}))
-    result = pcinsights("usage", "--base-url", emulator.base_url, token=SECRET)
-    line = _one_line_error(result, 3)
-    assert "HTTP 401" in line
-    assert "request id" in line
-    assert SECRET not in line
+def test_rejected_tokens_exit_3_without_echoing_them(start_emulator: Callable[..., RunningEmulator]) -> None:
+    emulator = start_emulator(accepted_tokens=frozenset({"good", SECRET}), forbidden_tokens=frozenset({SECRET}))
+    unauthorised = _one_line_error(pcinsights("usage", "--base-url", emulator.base_url, token=SECRET + "x"), 3)
+    assert "HTTP 401" in unauthorised
+    assert "request id" in unauthorised
+    forbidden = _one_line_error(pcinsights("deployment", "--base-url", emulator.base_url, token=SECRET), 3)
+    assert "HTTP 403" in forbidden
+    assert forbidden.endswith("App+User tokens only")
+    assert SECRET not in unauthorised + forbidden
 
 
 def test_unknown_customer_exits_4_with_the_request_id(emulator: RunningEmulator) -> None:

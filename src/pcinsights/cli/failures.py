@@ -22,6 +22,11 @@ EXIT_AUTH = 3
 EXIT_NOT_FOUND = 4
 EXIT_UNAVAILABLE = 5
 
+HINTS = {
+    401: "is the token for https://api.partnercenter.microsoft.com and still valid?",
+    403: "Partner Center's analytics operations accept App+User tokens only",
+}
+
 EXPECTED: tuple[type[Exception], ...] = (PartnerCenterError, ConnectionFailedError, TokenError)
 
 
@@ -44,4 +49,6 @@ def common_exit_code(errors: Iterable[BaseException]) -> int:
 
 def describe(error: BaseException) -> str:
     """One line; a PartnerCenterError's text already carries the status, code and request id."""
-    return " ".join(str(error).split()) or type(error).__name__
+    line = " ".join(str(error).split()) or type(error).__name__
+    hint = HINTS.get(getattr(error, "status_code", None)) if isinstance(error, AuthError) else None
+    return f"{line}; {hint}" if hint else line
