@@ -50,5 +50,5 @@ def common_exit_code(errors: Iterable[BaseException]) -> int:
 def describe(error: BaseException) -> str:
     """One line; a PartnerCenterError's text already carries the status, code and request id."""
     line = " ".join(str(error).split()) or type(error).__name__
-    hint = HINTS.get(getattr(error, "status_code", None)) if isinstance(error, AuthError) else None
+    hint = HINTS.get(error.status_code or 0) if isinstance(error, AuthError) else None
     return f"{line}; {hint}" if hint else line
