@@ -103,7 +103,8 @@ def main(argv: list[str] | None = None) -> int:
     selected = args.only or list(BENCHMARKS)
     print(
         f"# pcinsights benchmarks ({'quick' if args.quick else 'full'}): Python {platform.python_version()}, "
-        f"{os.cpu_count()} CPUs, {platform.machine()}; ratio = subject / baseline",
+        f"{os.cpu_count()} CPUs, {platform.machine()}, load average {os.getloadavg()[0]:.1f}; "
+        "ratio = subject / baseline",
         flush=True,
     )
     started = time.perf_counter()
