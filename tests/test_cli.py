@@ -7,6 +7,7 @@ import importlib.util
 import io
 import json
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -120,7 +121,7 @@ def test_chart_draws_a_bar_per_service(emulator: RunningEmulator) -> None:
     assert len(bars) == len(rows)
     for bar, row in zip(bars, rows, strict=True):
         assert bar.startswith(f"{row.service_name} · {row.channel} ")
-        assert f"{row.prorated_deployment_percent * 100:.1f}%  {row.licenses_sold:,} sold" in bar
+        assert re.search(rf" {row.prorated_deployment_percent * 100:.1f}% +{row.licenses_sold:,} sold$", bar), bar
 
 
 @pytest.mark.slow

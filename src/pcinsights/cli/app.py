@@ -97,12 +97,7 @@ def _print(report: reports.Report, fmt: OutputFormat, top: int) -> None:
     elif fmt is OutputFormat.TABLE:
         output.write_table(report.rows, report.view.value, Console())
     else:
-        chart.render(_chart_title(report.view), chart.bars(report.view, report.rows, top), Console())
-
-
-def _chart_title(view: reports.View) -> str:
-    measure = "deployed" if "deployment" in view.value else "in use"
-    return f"{view.value}: percent of licenses {measure}"
+        chart.render(report.view, chart.bars(report.view, report.rows, top), Console())
 
 
 def _fail(message: str, code: int) -> NoReturn:

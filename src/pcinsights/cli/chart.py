@@ -14,6 +14,7 @@ from pcinsights.cli.reports import Row, View
 EIGHTHS = " ▏▎▍▌▋▊▉"
 FULL, EMPTY = "█", "░"
 MIN_LABEL, MIN_BAR, MAX_BAR = 16, 20, 50
+DEPLOYMENT = frozenset({View.PARTNER_DEPLOYMENT, View.CUSTOMER_DEPLOYMENT, View.ALL_DEPLOYMENT})
 
 
 @attrs.frozen
@@ -25,13 +26,16 @@ class Bar:
 
 
 def bars(view: View, rows: list[Row], top: int) -> list[Bar]:
-    """The bars for a view, the ``top`` largest by licenses (stable for views without counts)."""
+    """The bars for a view, the ``top`` largest by licenses; all of them for partner usage, which has no counts."""
     found = _BUILDERS[view](rows)
+    if not any(bar.weight for bar in found):
+        return found
     return sorted(found, key=lambda bar: -bar.weight)[:top]
 
 
-def render(title: str, found: list[Bar], console: Console) -> None:
-    console.print(Text(title, style="bold"))
+def render(view: View, found: list[Bar], console: Console) -> None:
+    measure = "deployed" if view in DEPLOYMENT else "in use"
+    console.print(Text(f"{view.value}: percent of licenses {measure}", style="bold"))
     if not found:
         console.print("no rows")
         return
@@ -44,9 +48,9 @@ def render(title: str, found: list[Bar], console: Console) -> None:
         line.append_text(_bar(bar.fraction, width))
         line.append(f"  {_percent(bar.fraction):>6}")
         if bar.note:
-            line.append(f"  {bar.note}", style="dim")
+            line.append(f"  {bar.note:>{note_width}}", style="dim")
         console.print(line, no_wrap=True, overflow="ellipsis")
-    console.print(Text(f"{FULL} in use  {EMPTY} unused", style="dim"))
+    console.print(Text(f"{FULL} {measure}  {EMPTY} not {measure}", style="dim"))
 
 
 def _bar(fraction: float | None, width: int) -> Text:

@@ -100,7 +100,8 @@ AttemptsOpt = Annotated[
     ),
 ]
 TopOpt = Annotated[
-    int, typer.Option("--top", min=1, help="How many bars a chart shows, largest by licenses.", rich_help_panel=OUTPUT)
+    int,
+    typer.Option("--top", min=1, help="How many bars a chart shows: the largest by licenses.", rich_help_panel=OUTPUT),
 ]
 
 
