@@ -161,10 +161,14 @@ def test_stats_count_requests_statuses_and_served_paths(start_emulator: Start) -
     _get(running)
     _get(running, f"/v1/customers/{customer}/analytics/licenses/usage")
     _get(running, token=None)
-    assert running.stats.requests == 4
-    assert running.stats.by_status == {200: 3, 401: 1}
-    assert running.stats.served == {DEPLOYMENT: 2, f"/v1/customers/{customer}/analytics/licenses/usage": 1}
-    assert running.stats.faults == {}
+    seen = running.stats.snapshot()
+    assert seen.requests == 4
+    assert seen.by_status == {200: 3, 401: 1}
+    assert seen.served == {DEPLOYMENT: 2, f"/v1/customers/{customer}/analytics/licenses/usage": 1}
+    assert seen.faults == {}
+    _get(running)
+    assert (running.stats.requests, seen.requests) == (5, 4)
+    assert running.stats.served[DEPLOYMENT] == 3
 
 
 class FakeClock:

@@ -17,6 +17,10 @@ class EmulatorStats:
     faults: dict[str, int] = attrs.field(factory=dict)
     served: dict[str, int] = attrs.field(factory=dict)
 
+    def snapshot(self) -> EmulatorStats:
+        """A copy that holds still while the server keeps counting (safe to iterate from another thread)."""
+        return EmulatorStats(self.requests, dict(self.by_status), dict(self.faults), dict(self.served))
+
     def count_status(self, status: int) -> None:
         self.by_status[status] = self.by_status.get(status, 0) + 1
 
