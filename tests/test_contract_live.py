@@ -6,6 +6,7 @@ Set PARTNER_CENTER_BASE_URL and PARTNER_CENTER_TOKEN to run it; without them it 
 from __future__ import annotations
 
 import os
+from typing import Any
 
 import hypothesis
 import pytest
@@ -34,5 +35,5 @@ live_schema.config.generation.update(modes=[GenerationMode.POSITIVE])
 
 @live_schema.include(method="GET").parametrize()
 @hypothesis.settings(max_examples=5, deadline=None)
-def test_live_contract(case: Case) -> None:
+def test_live_contract(case: Case[Any]) -> None:
     case.call_and_validate()

@@ -27,7 +27,7 @@ def _client(emulator: RunningEmulator) -> AuthenticatedClient:
 async def test_thousand_customers_through_a_throttle_arrive_exactly_once(
     start_emulator: Callable[..., RunningEmulator],
 ) -> None:
-    emulator = start_emulator(customers=1000, rate_limit=250.0, retry_after=1)
+    emulator = start_emulator(customers=1000, rate_limit=120.0, retry_after=1)
     client = _client(emulator)
     async with client:
         seen = Counter[str]()

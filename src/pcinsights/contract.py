@@ -109,7 +109,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"contract-testing {args.base_url} (live: positive data only, {LIVE_RATE_LIMIT})")
         code = run_schemathesis(command, token)
     else:
-        with run_in_background(EmulatorConfig()) as emulator:
+        with run_in_background(EmulatorConfig(accepted_tokens=frozenset({EMULATOR_TOKEN}))) as emulator:
             command = schemathesis_command(
                 args.spec,
                 emulator.base_url,
@@ -122,7 +122,9 @@ def main(argv: list[str] | None = None) -> int:
             code = run_schemathesis(command, EMULATOR_TOKEN)
     elapsed = time.monotonic() - started
     verdict = "passed" if code == 0 else f"FAILED (schemathesis exit {code})"
-    print(f"contract {verdict} in {elapsed:.0f}s; reports: {args.report_dir}/ (junit.xml, events.ndjson)")
+    print(f"contract {verdict} in {elapsed:.0f}s")
+    for report in sorted(args.report_dir.glob("*"), key=lambda path: path.stat().st_mtime)[-2:]:
+        print(f"report: {report}")
     return code
 
 

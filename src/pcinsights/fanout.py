@@ -13,7 +13,7 @@ import asyncio
 import contextlib
 import queue
 import threading
-from collections.abc import AsyncIterator, Iterable, Iterator
+from collections.abc import AsyncIterator, Generator, Iterable
 from enum import StrEnum
 from typing import TypeAlias
 
@@ -141,7 +141,7 @@ def fan_out_sync(
     concurrency: int = DEFAULT_CONCURRENCY,
     page_size: int = DEFAULT_PAGE_SIZE,
     customers: Iterable[Customer] | None = None,
-) -> Iterator[CustomerResult]:
+) -> Generator[CustomerResult, None, None]:
     """The same as :func:`fan_out` for synchronous callers: an event loop runs in a helper thread.
 
     The calls go through a copy of ``client`` (same settings, its own connection pool), because an
