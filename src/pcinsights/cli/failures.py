@@ -16,8 +16,8 @@ from partner_center_analytics.errors import (
 
 from pcinsights.cli.auth import TokenError
 
+# 2 (a usage error) is click's own.
 EXIT_OTHER = 1
-EXIT_USAGE = 2
 EXIT_AUTH = 3
 EXIT_NOT_FOUND = 4
 EXIT_UNAVAILABLE = 5
@@ -27,7 +27,7 @@ HINTS = {
     403: "Partner Center's analytics operations accept App+User tokens only",
 }
 
-EXPECTED: tuple[type[Exception], ...] = (PartnerCenterError, ConnectionFailedError, TokenError)
+EXPECTED: tuple[type[Exception], ...] = (PartnerCenterError, TokenError)
 
 
 def exit_code(error: BaseException) -> int:

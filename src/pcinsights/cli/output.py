@@ -72,7 +72,7 @@ def write_table(rows: list[Row], title: str, console: Console) -> None:
     """A table for people: codes and duplicate ids left out, columns with one value moved to the caption."""
     flat = [flatten(row) for row in rows]
     names = [name for name in columns(flat) if name not in TABLE_HIDDEN]
-    if "customerName" in names:
+    if {"customerName", "customerId"} <= set(names):
         names.remove("customerId")
     shared = {name for name in names if len(flat) > 1 and len({_table_cell(name, row.get(name)) for row in flat}) == 1}
     caption = [f"{len(rows)} rows"] + [f"{_heading(name)}: {_table_cell(name, flat[0][name])}" for name in shared]
