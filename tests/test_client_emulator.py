@@ -7,6 +7,7 @@ from __future__ import annotations
 import socket
 import uuid
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 import httpx
@@ -231,3 +232,11 @@ async def test_server_gone_raises_connection_failed(mode: str) -> None:
     assert isinstance(caught.value.__cause__, httpx.ConnectError)
     assert caught.value.status_code is None
     assert gone.stats.requests == 2
+
+
+def test_stats_count_every_request_from_many_threads(mode: str, emulator: RunningEmulator) -> None:
+    client = client_for(emulator)
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        results = list(pool.map(lambda _: get_partner_licenses_deployment.sync(client=client), range(40)))
+    assert len(results) == 40
+    assert (client.stats.requests, client.stats.retries) == (40, 0)

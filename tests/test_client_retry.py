@@ -313,3 +313,12 @@ async def test_connection_failure_is_typed_with_the_httpx_error_as_cause(mode: s
     assert caught.value.request_id is not None
     assert caught.value.correlation_id == client.correlation_id
     assert client.stats.requests == 2
+
+
+async def test_with_headers_keeps_auth_ids_and_retries(mode: str) -> None:
+    script = Script(status(503, **{"Retry-After": "0"}), ok)
+    client = client_over(script, retry=RetryPolicy(base_delay=0)).with_headers({"MS-PartnerCenter-Application": "app"})
+    await call(mode, client)
+    assert [h["MS-PartnerCenter-Application"] for h in script.seen] == ["app", "app"]
+    assert script.seen[1]["Authorization"] == "Bearer unit-token"
+    assert client.stats.retries == 1
