@@ -11,6 +11,7 @@ BASE_URL ?=
 TOKEN ?=
 REPORT_DIR ?= reports/contract
 BASE ?=
+EMULATOR_ARGS ?=
 
 .DEFAULT_GOAL := help
 .PHONY: help setup generate contract test lint typecheck emulator demo bench breaking dist clean
@@ -42,7 +43,7 @@ test: $(STAMP) ## the whole suite: lint, types, spec lint, pytest (contract, cli
 	$(BIN)/pytest -n 2 --dist loadgroup
 
 emulator: $(STAMP) ## serve the emulator on 127.0.0.1:$(PORT) (see: .venv/bin/python -m pcinsights.emulator --help)
-	$(PY) -m pcinsights.emulator --port $(PORT)
+	$(PY) -m pcinsights.emulator --port $(PORT) $(EMULATOR_ARGS)
 
 demo: $(STAMP) ## a no-credentials demo: the CLI against an in-process emulator
 	$(BIN)/pcinsights deployment --emulator --format table
