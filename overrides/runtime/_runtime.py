@@ -29,7 +29,9 @@ from .types import Response
 
 T = TypeVar("T")
 
-_SCHEMA_ERRORS = (KeyError, TypeError, ValueError, AttributeError, IndexError)
+# What decoding a body that breaks the spec can raise (LookupError: a missing field or an unknown charset;
+# ValueError: bad JSON, bad text encoding, a bad date-time).
+_SCHEMA_ERRORS = (LookupError, TypeError, ValueError, AttributeError)
 
 
 def _ids(response: httpx.Response | None, request: httpx.Request | None) -> dict[str, Any]:
@@ -104,7 +106,7 @@ def parse_success(response: httpx.Response, from_dict: Callable[[Mapping[str, An
     """The success model, or ``UnexpectedResponseError`` when the body is not what the spec says."""
     try:
         return from_dict(_json(response.content, response.headers.get("Content-Type")))
-    except (*_SCHEMA_ERRORS, LookupError, UnicodeDecodeError) as exc:
+    except _SCHEMA_ERRORS as exc:
         reason = f"{type(exc).__name__}: {exc}" if not isinstance(exc, KeyError) else f"missing field {exc}"
         raise UnexpectedResponseError(
             f"HTTP {response.status_code} response does not match the spec ({reason})",
@@ -122,7 +124,7 @@ def parse_error(response: httpx.Response) -> Error | None:
 def _error_model(content: bytes, content_type: str | None) -> Error | None:
     try:
         return Error.from_dict(_json(content, content_type))
-    except (*_SCHEMA_ERRORS, LookupError, UnicodeDecodeError):
+    except _SCHEMA_ERRORS:
         return None
 
 

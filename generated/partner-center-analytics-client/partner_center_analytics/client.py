@@ -16,7 +16,7 @@ from attrs import define, evolve, field
 from ._auth import DEFAULT_SCOPE, BearerAuth, TokenProvider, TokenSource
 from .retry import AsyncRetryTransport, ClientStats, RetryPolicy, RetryTransport
 
-# httpx.Client arguments that configure the connection, so they go to the transport this client wraps.
+# Connection settings in httpx_args go to the transport this client wraps: httpx ignores them once given a transport.
 _TRANSPORT_ARGS = ("cert", "http1", "http2", "limits", "proxy", "trust_env", "retries", "local_address", "uds")
 
 
