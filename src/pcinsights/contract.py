@@ -15,10 +15,7 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
-from openapi_spec_validator import validate
-from openapi_spec_validator.readers import read_from_filename
-
-from pcinsights import codegen
+from pcinsights import codegen, speclint
 from pcinsights.emulator import EmulatorConfig, run_in_background
 from pcinsights.paths import REPO_ROOT, SPEC_PATH
 
@@ -93,8 +90,13 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     started = time.monotonic()
-    validate(read_from_filename(str(args.spec))[0])
-    print(f"spec valid: {args.spec}")
+    findings = speclint.check_spec(args.spec)
+    for finding in findings:
+        print(finding)
+    if findings:
+        print(f"spec invalid: {len(findings)} finding(s); run `python -m pcinsights.speclint` for the full lint")
+        return 1
+    print(f"spec valid (structure, examples, house style): {args.spec}")
     if not args.no_generate:
         print(f"client regenerated: {codegen.generate(args.spec)}")
     args.report_dir.mkdir(parents=True, exist_ok=True)
