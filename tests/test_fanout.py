@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+import asyncio
+import threading
 import uuid
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable, Iterator
 
 import pytest
 from partner_center_analytics import AuthenticatedClient, RetryPolicy
 from partner_center_analytics.errors import NotFoundError
 from partner_center_analytics.models import Customer
 
+from pcinsights import fanout
 from pcinsights.emulator import RunningEmulator
-from pcinsights.fanout import InsightKind, fan_out, fan_out_sync, iter_customers
+from pcinsights.fanout import CustomerResult, InsightKind, fan_out, fan_out_sync, iter_customers
 from tests.conftest import TOKEN
 
 PATIENT = RetryPolicy(max_attempts=12, base_delay=0.05, max_delay=2.0, max_total_wait=120.0)
@@ -80,3 +83,53 @@ def test_sync_wrapper_can_stop_early(start_emulator: Callable[..., RunningEmulat
         first = next(stream)
         stream.close()
     assert first.ok
+
+
+async def test_stopping_early_with_every_queue_full_ends_promptly(
+    start_emulator: Callable[..., RunningEmulator],
+) -> None:
+    emulator = start_emulator(customers=200, latency=0.02)
+    async with _client(emulator) as client:
+        stream = fan_out(client, concurrency=2)
+        first = await anext(stream)
+        await asyncio.wait_for(stream.aclose(), timeout=10)  # used to hang: cancelled tasks waited on full queues
+    assert first.ok
+
+
+def test_sync_wrapper_stopping_early_with_slow_calls_ends_promptly(
+    start_emulator: Callable[..., RunningEmulator],
+) -> None:
+    emulator = start_emulator(customers=300, latency=0.05)
+    with _client(emulator) as client:
+        stream = fan_out_sync(client, concurrency=1)
+        first = next(stream)
+        closer = threading.Thread(target=stream.close)
+        closer.start()
+        closer.join(timeout=10)
+        assert not closer.is_alive(), "closing the stream hung"
+    assert first.ok
+    assert client.stats.requests >= 2, "the wrapper's calls count on the caller's client"
+
+
+async def test_a_bug_in_a_worker_is_raised_not_hung(emulator: RunningEmulator, monkeypatch: pytest.MonkeyPatch) -> None:
+    async def broken(*args: object) -> CustomerResult:
+        raise RuntimeError("bug")
+
+    monkeypatch.setattr(fanout, "_fetch", broken)
+    async with _client(emulator) as client:
+        with pytest.raises(RuntimeError, match="bug"):
+            await asyncio.wait_for(_drain(fan_out(client, concurrency=3)), timeout=10)
+
+
+async def test_a_failing_customer_source_is_raised(emulator: RunningEmulator) -> None:
+    def customers() -> Iterator[Customer]:
+        yield Customer(id=uuid.UUID(str(next(iter(emulator.world.customers)).id)))
+        raise ValueError("source broke")
+
+    async with _client(emulator) as client:
+        with pytest.raises(ValueError, match="source broke"):
+            await asyncio.wait_for(_drain(fan_out(client, customers=customers())), timeout=10)
+
+
+async def _drain(stream: AsyncIterator[CustomerResult]) -> int:
+    return len([result async for result in stream])

@@ -20,6 +20,10 @@ from .retry import AsyncRetryTransport, ClientStats, RetryPolicy, RetryTransport
 _TRANSPORT_ARGS = ("cert", "http1", "http2", "limits", "proxy", "trust_env", "retries", "local_address", "uds")
 
 
+# Partner Center can stall; without a bound a hung connection would never reach the retry layer.
+DEFAULT_TIMEOUT = httpx.Timeout(30.0, connect=10.0)
+
+
 def _new_correlation_id() -> str:
     return str(uuid.uuid4())
 
@@ -36,7 +40,7 @@ class Client:
 
         ``headers``: A dictionary of headers to be sent with every request
 
-        ``timeout``: The maximum amount of a time a request can take.
+        ``timeout``: The maximum amount of a time a request can take (default: 30 s, 10 s to connect).
 
         ``verify_ssl``: Whether or not to verify the SSL certificate of the API server.
 
@@ -62,7 +66,7 @@ class Client:
     _base_url: str = field(alias="base_url")
     _cookies: dict[str, str] = field(factory=dict, kw_only=True, alias="cookies", repr=False)
     _headers: dict[str, str] = field(factory=dict, kw_only=True, alias="headers", repr=False)
-    _timeout: httpx.Timeout | None = field(default=None, kw_only=True, alias="timeout")
+    _timeout: httpx.Timeout | None = field(default=DEFAULT_TIMEOUT, kw_only=True, alias="timeout")
     _verify_ssl: str | bool | ssl.SSLContext = field(default=True, kw_only=True, alias="verify_ssl")
     _follow_redirects: bool = field(default=False, kw_only=True, alias="follow_redirects")
     _httpx_args: dict[str, Any] = field(factory=dict, kw_only=True, alias="httpx_args", repr=False)

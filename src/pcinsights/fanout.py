@@ -13,7 +13,7 @@ import asyncio
 import contextlib
 import queue
 import threading
-from collections.abc import AsyncIterator, Generator, Iterable
+from collections.abc import AsyncGenerator, AsyncIterator, Generator, Iterable
 from enum import StrEnum
 from typing import TypeAlias
 
@@ -58,12 +58,16 @@ class CustomerResult:
 async def iter_customers(client: AuthenticatedClient, *, page_size: int = DEFAULT_PAGE_SIZE) -> AsyncIterator[Customer]:
     """Every customer of the partner, page by page, following the continuation token."""
     page = await list_customers.asyncio(client=client, size=page_size)
+    seen_tokens: set[str] = set()
     while True:
         for customer in page.items:
             yield customer
         token = page.continuation_token
         if not isinstance(token, str) or not token:
             return
+        if token in seen_tokens:  # a server that hands back a token twice would page for ever
+            raise RuntimeError("the customer listing repeated a continuation token")
+        seen_tokens.add(token)
         page = await list_customers.asyncio(
             client=client, size=page_size, seek_operation=ListCustomersSeekOperation.NEXT, ms_continuation_token=token
         )
@@ -87,7 +91,7 @@ async def fan_out(
     concurrency: int = DEFAULT_CONCURRENCY,
     page_size: int = DEFAULT_PAGE_SIZE,
     customers: Iterable[Customer] | None = None,
-) -> AsyncIterator[CustomerResult]:
+) -> AsyncGenerator[CustomerResult, None]:
     """Yield one result per customer, in completion order, with at most ``concurrency`` calls in flight.
 
     ``customers`` defaults to every customer of the partner (listed as the results flow). A failure
@@ -96,8 +100,9 @@ async def fan_out(
     if concurrency < 1:
         raise ValueError("concurrency must be at least 1")
     pending: asyncio.Queue[Customer | None] = asyncio.Queue(maxsize=concurrency * 2)
-    results: asyncio.Queue[CustomerResult | BaseException | None] = asyncio.Queue()
+    results: asyncio.Queue[CustomerResult | Exception | None] = asyncio.Queue(maxsize=concurrency * 2)
 
+    # Only Exception is caught below: a cancellation (the consumer stopped) must end the tasks at once.
     async def produce() -> None:
         try:
             if customers is None:
@@ -106,15 +111,19 @@ async def fan_out(
             else:
                 for customer in customers:
                     await pending.put(customer)
-        except BaseException as error:  # the listing failed: surface it to the consumer
+        except Exception as error:  # the listing failed: surface it to the consumer
             await results.put(error)
-        finally:
-            for _ in range(concurrency):
-                await pending.put(None)
+            return
+        for _ in range(concurrency):
+            await pending.put(None)
 
     async def work() -> None:
-        while (customer := await pending.get()) is not None:
-            await results.put(await _fetch(client, kind, customer))
+        try:
+            while (customer := await pending.get()) is not None:
+                await results.put(await _fetch(client, kind, customer))
+        except Exception as error:  # a bug, not a per-customer failure: stop the stream with it
+            await results.put(error)
+            return
         await results.put(None)
 
     tasks = [asyncio.create_task(produce()), *(asyncio.create_task(work()) for _ in range(concurrency))]
@@ -124,7 +133,7 @@ async def fan_out(
             item = await results.get()
             if item is None:
                 finished_workers += 1
-            elif isinstance(item, BaseException):
+            elif isinstance(item, Exception):
                 raise item
             else:
                 yield item
@@ -148,8 +157,8 @@ def fan_out_sync(
     httpx async pool belongs to the event loop that opened it.
     """
     worker = attrs.evolve(client)
-    handoff: queue.Queue[CustomerResult | BaseException | None] = queue.Queue(maxsize=concurrency * 2)
-    stop = threading.Event()
+    worker.stats = client.stats  # the caller's counters keep counting
+    handoff: queue.Queue[CustomerResult | Exception | None] = queue.Queue(maxsize=concurrency * 2)
 
     async def pump() -> None:
         try:
@@ -157,24 +166,33 @@ def fan_out_sync(
                 async for result in fan_out(
                     worker, kind, concurrency=concurrency, page_size=page_size, customers=customers
                 ):
-                    if stop.is_set():
-                        return
                     await asyncio.to_thread(handoff.put, result)
-        except BaseException as error:
-            handoff.put(error)
+        except Exception as error:
+            await asyncio.to_thread(handoff.put, error)
         else:
-            handoff.put(None)
+            await asyncio.to_thread(handoff.put, None)
 
-    thread = threading.Thread(target=asyncio.run, args=(pump(),), name="pcinsights-fanout", daemon=True)
+    loop = asyncio.new_event_loop()
+    task = loop.create_task(pump())
+
+    def run() -> None:
+        try:
+            loop.run_until_complete(asyncio.wait([task]))
+            loop.run_until_complete(loop.shutdown_asyncgens())
+            loop.run_until_complete(loop.shutdown_default_executor())
+        finally:
+            loop.close()
+
+    thread = threading.Thread(target=run, name="pcinsights-fanout", daemon=True)
     thread.start()
     try:
         while (item := handoff.get()) is not None:
-            if isinstance(item, BaseException):
+            if isinstance(item, Exception):
                 raise item
             yield item
     finally:
-        stop.set()
-        while thread.is_alive():  # unblock a pump waiting on a full hand-off queue
+        loop.call_soon_threadsafe(task.cancel)
+        while thread.is_alive():  # unblock a hand-off waiting on the full queue
             with contextlib.suppress(queue.Empty):
                 handoff.get(timeout=0.05)
         thread.join()

@@ -59,6 +59,10 @@ class TokenSource:
             return self._token
         return None
 
+    def _is_async(self) -> bool:
+        fetch = self._provider.get_token if isinstance(self._provider, TokenCredential) else self._provider
+        return inspect.iscoroutinefunction(fetch) or inspect.iscoroutinefunction(type(fetch).__call__)
+
     def _call(self) -> Any:
         try:
             if isinstance(self._provider, TokenCredential):
@@ -110,7 +114,8 @@ class TokenSource:
         return await asyncio.shield(task)
 
     async def _afetch(self) -> str:
-        result = self._call()
+        # A sync credential (azure.identity's, say) does network I/O: keep it off the event loop.
+        result = self._call() if self._is_async() else await asyncio.to_thread(self._call)
         if inspect.isawaitable(result):
             try:
                 result = await result

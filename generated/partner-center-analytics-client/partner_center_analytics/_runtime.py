@@ -30,8 +30,8 @@ from .types import Response
 T = TypeVar("T")
 
 # What decoding a body that breaks the spec can raise (LookupError: a missing field or an unknown charset;
-# ValueError: bad JSON, bad text encoding, a bad date-time).
-_SCHEMA_ERRORS = (LookupError, TypeError, ValueError, AttributeError)
+# ValueError: bad JSON, bad text encoding, a bad date-time; RecursionError: absurdly deep nesting).
+_SCHEMA_ERRORS = (LookupError, TypeError, ValueError, AttributeError, RecursionError)
 
 
 def _ids(response: httpx.Response | None, request: httpx.Request | None) -> dict[str, Any]:
@@ -62,10 +62,15 @@ def _request_of_error(exc: httpx.HTTPError) -> httpx.Request | None:
 def _connection_failed(exc: httpx.HTTPError) -> PartnerCenterError:
     request = _request_of_error(exc)
     # A LocalProtocolError may quote a header value, so only network-level messages are repeated.
-    detail = f": {exc}" if isinstance(exc, httpx.TimeoutException | httpx.NetworkError) and str(exc) else ""
+    detail = f": {exc}" if _safe_cause(exc) is not None and str(exc) else ""
     if isinstance(exc, httpx.TransportError):
         return ConnectionFailedError(f"request failed ({type(exc).__name__}{detail})", **_ids(None, request))
     return UnexpectedResponseError(f"response could not be read ({type(exc).__name__})", **_ids(None, request))
+
+
+def _safe_cause(exc: httpx.HTTPError) -> httpx.HTTPError | None:
+    """The httpx error to chain, or None: other errors (e.g. LocalProtocolError) may quote a header, the token's."""
+    return exc if isinstance(exc, httpx.TimeoutException | httpx.NetworkError) else None
 
 
 def send(client: Client, kwargs: dict[str, Any]) -> httpx.Response:
@@ -73,7 +78,7 @@ def send(client: Client, kwargs: dict[str, Any]) -> httpx.Response:
     try:
         return client.get_httpx_client().request(**kwargs)
     except httpx.HTTPError as exc:
-        raise _connection_failed(exc) from exc
+        raise _connection_failed(exc) from _safe_cause(exc)
 
 
 async def asend(client: Client, kwargs: dict[str, Any]) -> httpx.Response:
@@ -81,7 +86,7 @@ async def asend(client: Client, kwargs: dict[str, Any]) -> httpx.Response:
     try:
         return await client.get_async_httpx_client().request(**kwargs)
     except httpx.HTTPError as exc:
-        raise _connection_failed(exc) from exc
+        raise _connection_failed(exc) from _safe_cause(exc)
 
 
 def _json(content: bytes, content_type: str | None) -> Any:

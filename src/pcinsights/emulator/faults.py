@@ -192,23 +192,23 @@ class FaultInjector:
         status = int(start["status"])
         headers = [(name, value) for name, value in start.get("headers", []) if name.lower() != b"content-length"]
         body = b"".join(chunks)
-        is_json = any(
-            name.lower() == b"content-type" and value.startswith(b"application/json") for name, value in headers
-        )
-        if self.config.bom and is_json:
+        if self.config.bom and _is_json(headers):
             self.stats.count_fault("bom")
             body = BOM + body
         headers.append((b"content-length", str(len(body)).encode()))
+        drop = self.config.drop_rate > 0 and len(body) > 1 and self.rng.random() < self.config.drop_rate
+        # Counted before sending, so a client that has its answer also sees it counted.
         self.stats.count_status(status)
-        await send({"type": "http.response.start", "status": status, "headers": headers})
-        if self.config.drop_rate > 0 and len(body) > 1 and self.rng.random() < self.config.drop_rate:
+        if drop:
             self.stats.count_fault("drop")
+        elif 200 <= status < 300:
+            self.stats.count_served(scope["path"])
+        await send({"type": "http.response.start", "status": status, "headers": headers})
+        if drop:
             # Returning with the body incomplete makes the server close the connection mid-body.
             await send({"type": "http.response.body", "body": body[: len(body) // 2], "more_body": True})
             return
         await send({"type": "http.response.body", "body": body})
-        if 200 <= status < 300:
-            self.stats.count_served(scope["path"])
 
     def _counting(self, send: Send) -> Send:
         async def counting(message: Message) -> None:
