@@ -2,21 +2,25 @@
 
 from __future__ import annotations
 
+import email
+import importlib.metadata
 import json
 import shutil
 import subprocess
 import sys
 import textwrap
+import zipfile
 from pathlib import Path
 
 import pytest
+from packaging.requirements import Requirement
 from partner_center_analytics import AuthenticatedClient
 from partner_center_analytics.api.analytics import get_partner_licenses_deployment
 from partner_center_analytics.models import PartnerLicensesDeploymentInsightsCollection
 
 from pcinsights.emulator import RunningEmulator
 from pcinsights.paths import GENERATED_PROJECT_DIR, PROJECT_NAME, SPEC_PATH
-from pcinsights.speclint import load_spec
+from pcinsights.specdoc import load_spec
 
 from .conftest import TOKEN
 
@@ -51,6 +55,33 @@ def _run(*command: str | Path, cwd: Path | None = None) -> str:
     return completed.stdout
 
 
+def _dependency_closure(wheel: Path) -> set[str]:
+    """Every distribution the wheel needs, following each one's own requirements (extras left out)."""
+    with zipfile.ZipFile(wheel) as archive:
+        (metadata,) = [name for name in archive.namelist() if name.endswith(".dist-info/METADATA")]
+        message = email.message_from_bytes(archive.read(metadata))
+    todo = [Requirement(line) for line in message.get_all("Requires-Dist") or []]
+    needed: set[str] = set()
+    while todo:
+        requirement = todo.pop()
+        if requirement.marker is not None and not requirement.marker.evaluate({"extra": ""}):
+            continue
+        if requirement.name.lower() not in needed:
+            needed.add(requirement.name.lower())
+            todo.extend(Requirement(line) for line in importlib.metadata.requires(requirement.name) or [])
+    return needed
+
+
+def _copy_distribution(name: str, site: Path) -> None:
+    """Copy an installed distribution's files, as pip recorded them, into another site-packages."""
+    distribution = importlib.metadata.distribution(name)
+    for file in distribution.files or []:
+        source = Path(str(distribution.locate_file(file)))
+        if file.parts[0] != ".." and source.is_file():
+            (site / file).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, site / file)
+
+
 @pytest.fixture(scope="module")
 def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The wheel of the committed generated package, built as ``make dist`` builds it (from a copy, so
@@ -58,7 +89,8 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
     work = tmp_path_factory.mktemp("dist")
     project = work / PROJECT_NAME
     shutil.copytree(GENERATED_PROJECT_DIR, project, ignore=shutil.ignore_patterns("*.egg-info", "build", "dist"))
-    _run(sys.executable, "-m", "build", "--wheel", "--outdir", work / "out", project)
+    # --no-isolation: the build backend comes from this environment, so no download is needed.
+    _run(sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", work / "out", project)
     (built,) = (work / "out").glob("*.whl")
     return built
 
@@ -70,10 +102,14 @@ def test_wheel_is_named_after_the_spec_version(wheel: Path) -> None:
 
 def test_wheel_installed_alone_calls_the_emulator(wheel: Path, tmp_path: Path, emulator: RunningEmulator) -> None:
     venv = tmp_path / "venv"
-    # A bare venv (no pip, no system site-packages); this interpreter's pip installs into it.
+    # A bare venv (no pip, no system site-packages); this interpreter's pip installs the wheel alone into it,
+    # and the distributions the wheel declares (and theirs) are copied in from this environment: no network.
     _run(sys.executable, "-m", "venv", "--without-pip", venv)
     python = venv / "bin" / "python"
-    _run(sys.executable, "-m", "pip", "--python", python, "install", "--quiet", "--disable-pip-version-check", wheel)
+    _run(sys.executable, "-m", "pip", "--python", python, "install", "--quiet", "--no-index", "--no-deps", wheel)
+    site = Path(_run(python, "-I", "-c", "import sysconfig; print(sysconfig.get_path('purelib'))").strip())
+    for name in _dependency_closure(wheel):
+        _copy_distribution(name, site)
     script = tmp_path / "vendored.py"
     script.write_text(VENDORED_SCRIPT, encoding="utf-8")
 

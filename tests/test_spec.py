@@ -16,6 +16,7 @@ import yaml
 
 from pcinsights import speclint
 from pcinsights.paths import SPEC_PATH
+from pcinsights.specdoc import load_spec
 
 DEPLOYMENT = "/v1/analytics/licenses/deployment"
 needs_node = pytest.mark.skipif(shutil.which("npx") is None, reason="Node.js not found")
@@ -23,7 +24,7 @@ needs_node = pytest.mark.skipif(shutil.which("npx") is None, reason="Node.js not
 
 @pytest.fixture(scope="module")
 def spec() -> dict[str, Any]:
-    return speclint.load_spec(SPEC_PATH)
+    return load_spec(SPEC_PATH)
 
 
 @pytest.fixture
@@ -64,7 +65,7 @@ def test_spec_follows_house_style(spec: dict[str, Any]) -> None:
 def test_unquoted_yaml_date_stays_a_string(tmp_path: Path) -> None:
     path = tmp_path / "dated.yaml"
     path.write_text("when: 2017-03-10T00:00:00Z\n", encoding="utf-8")
-    assert speclint.load_spec(path) == {"when": "2017-03-10T00:00:00Z"}
+    assert load_spec(path) == {"when": "2017-03-10T00:00:00Z"}
 
 
 def test_example_violating_its_schema_fails(broken_copy: Callable[..., Path]) -> None:

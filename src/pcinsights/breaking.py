@@ -25,14 +25,13 @@ from typing import Any
 
 import attrs
 import griffe
-import yaml
 
 from pcinsights.codegen import generate
 from pcinsights.paths import OVERRIDES_DIR, PACKAGE_NAME, PROJECT_NAME, REPO_ROOT, SPEC_PATH
+from pcinsights.specdoc import HTTP_METHODS, parse_spec, resolve_ref
 
 SPEC_FILE = SPEC_PATH.relative_to(REPO_ROOT).as_posix()
 CHANGELOG_FILE = "CHANGELOG.md"
-HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 
 Spec = Mapping[str, Any]
 
@@ -54,17 +53,6 @@ class Change:
 # --- The spec diff: what changed in the contract ---------------------------------------------------
 
 
-def _resolve(spec: Spec, node: Any) -> Any:
-    seen: set[str] = set()
-    while isinstance(node, Mapping) and isinstance(node.get("$ref"), str) and node["$ref"] not in seen:
-        seen.add(node["$ref"])
-        target: Any = spec
-        for part in node["$ref"].removeprefix("#/").split("/"):
-            target = target[part.replace("~1", "/").replace("~0", "~")]
-        node = target
-    return node
-
-
 def _is_named_type(schema: Any) -> bool:
     """Component schemas that become a class of their own (objects and enums)."""
     return isinstance(schema, Mapping) and bool(
@@ -77,7 +65,7 @@ def _variants(spec: Spec, schema: Any) -> frozenset[str]:
     if not isinstance(schema, Mapping):
         return frozenset({"any"})
     if "$ref" in schema:
-        target = _resolve(spec, schema)
+        target = resolve_ref(spec, schema)
         if _is_named_type(target):
             return frozenset({schema["$ref"].rsplit("/", 1)[-1]})
         return _variants(spec, target)
@@ -106,7 +94,7 @@ def _signature(spec: Spec, schema: Any) -> str:
 
 def _object_view(spec: Spec, schema: Any, depth: int = 0) -> tuple[dict[str, Any], set[str]]:
     """Properties and required names of a schema, with ``allOf`` and ``$ref`` merged in."""
-    schema = _resolve(spec, schema)
+    schema = resolve_ref(spec, schema)
     if not isinstance(schema, Mapping) or depth > 20:
         return {}, set()
     properties = dict(schema.get("properties") or {})
@@ -119,7 +107,7 @@ def _object_view(spec: Spec, schema: Any, depth: int = 0) -> tuple[dict[str, Any
 
 
 def _enum_values(spec: Spec, schema: Any) -> set[str]:
-    schema = _resolve(spec, schema)
+    schema = resolve_ref(spec, schema)
     return {repr(value) for value in schema.get("enum") or ()} if isinstance(schema, Mapping) else set()
 
 
@@ -169,9 +157,9 @@ def _diff_fields(old_spec: Spec, new_spec: Spec, old: Any, new: Any, where: str)
         if old_sig[name] in _INLINE_OBJECT:
             yield from _diff_fields(old_spec, new_spec, old_props[name], new_props[name], field)
         elif old_sig[name].startswith("array["):
-            old_items = _resolve(old_spec, old_props[name]).get("items")
+            old_items = resolve_ref(old_spec, old_props[name]).get("items")
             if _signature(old_spec, old_items) in _INLINE_OBJECT:
-                new_items = _resolve(new_spec, new_props[name]).get("items")
+                new_items = resolve_ref(new_spec, new_props[name]).get("items")
                 yield from _diff_fields(old_spec, new_spec, old_items, new_items, f"{field}[]")
 
 
@@ -216,7 +204,7 @@ def _diff_parameters(
     old: Spec, new: Spec, old_params: list[Any], new_params: list[Any], where: str
 ) -> Iterator[Change]:
     def by_key(spec: Spec, params: list[Any]) -> dict[str, Mapping[str, Any]]:
-        resolved = [_resolve(spec, param) for param in params]
+        resolved = [resolve_ref(spec, param) for param in params]
         return {f"{param.get('in')} {param.get('name')}": param for param in resolved}
 
     before, after = by_key(old, old_params), by_key(new, new_params)
@@ -250,7 +238,7 @@ def _success_schemas(spec: Spec, operation: Mapping[str, Any]) -> dict[str, Any]
     schemas = {}
     for code, response in (operation.get("responses") or {}).items():
         if str(code).startswith("2"):
-            for media, content in (_resolve(spec, response).get("content") or {}).items():
+            for media, content in (resolve_ref(spec, response).get("content") or {}).items():
                 schemas[f"{code} {media}"] = content.get("schema")
     return schemas
 
@@ -258,8 +246,8 @@ def _success_schemas(spec: Spec, operation: Mapping[str, Any]) -> dict[str, Any]
 def _diff_operation(
     old: Spec, new: Spec, old_op: Mapping[str, Any], new_op: Mapping[str, Any], where: str
 ) -> Iterator[Change]:
-    old_body = _resolve(old, old_op.get("requestBody")) or {}
-    new_body = _resolve(new, new_op.get("requestBody")) or {}
+    old_body = resolve_ref(old, old_op.get("requestBody")) or {}
+    new_body = resolve_ref(new, new_op.get("requestBody")) or {}
     if new_body.get("required") and not old_body.get("required"):
         yield Change("request body made required", where)
     old_responses, new_responses = _success_schemas(old, old_op), _success_schemas(new, new_op)
@@ -461,7 +449,7 @@ def run_gate(repo: Path, base: str, *, cache: Path | None = None) -> GateResult:
     base_changelog = _git(repo, "show", f"{base}:{CHANGELOG_FILE}")
     changelog = repo / CHANGELOG_FILE
     head_changelog = changelog.read_text(encoding="utf-8") if changelog.is_file() else None
-    spec_changes = diff_specs(yaml.safe_load(base_spec), yaml.safe_load(head_spec))
+    spec_changes = diff_specs(parse_spec(base_spec, "the base spec"), parse_spec(head_spec, "the spec"))
     api_changes: list[Change] = []
     if head_spec != base_spec:
         with tempfile.TemporaryDirectory(prefix="pc-breaking-") as workdir:

@@ -17,19 +17,15 @@ from pathlib import Path
 from pcinsights.paths import GENERATED_PROJECT_DIR, OVERRIDES_DIR, PACKAGE_NAME, SPEC_PATH
 
 
-def _tool(name: str) -> str:
-    """A console script installed beside the running interpreter."""
-    candidate = Path(sys.executable).parent / name
-    return str(candidate) if candidate.exists() else name
-
-
 def generate(spec: Path = SPEC_PATH, output: Path = GENERATED_PROJECT_DIR, overrides: Path = OVERRIDES_DIR) -> Path:
     """Generate the client project for ``spec`` into ``output`` (replacing it) and return ``output``."""
     with tempfile.TemporaryDirectory(prefix="pc-codegen-") as scratch:
         project = Path(scratch) / output.name
         subprocess.run(
             [
-                _tool("openapi-python-client"),
+                sys.executable,  # the pinned generator of this environment, never one found on PATH
+                "-m",
+                "openapi_python_client",
                 "generate",
                 "--path",
                 str(spec),

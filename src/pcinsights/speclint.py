@@ -15,17 +15,16 @@ from pathlib import Path
 from typing import Any
 
 import attrs
-import yaml
 from openapi_schema_validator import OAS30Validator
 from openapi_spec_validator import OpenAPIV30SpecValidator
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT4
 
 from pcinsights.paths import REPO_ROOT, SPEC_PATH
+from pcinsights.specdoc import HTTP_METHODS, load_spec, resolve_ref
 
 REDOCLY_PACKAGE = "@redocly/cli@2.77.0"
 REDOCLY_CONFIG = REPO_ROOT / "redocly.yaml"
-HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 # A base URI only so that the spec's own "#/..." references resolve inside the registry; never fetched.
 _SPEC_URI = "https://spec.invalid/openapi.json"
 
@@ -42,44 +41,8 @@ class Finding:
         return f"[{self.check}] {self.where or '/'}: {self.message}"
 
 
-# YAML as JSON sees it: an unquoted date stays a string, as it would on the wire.
-_JSON_LOADER: Any = type(
-    "_JsonLoader",
-    (yaml.SafeLoader,),
-    {
-        "yaml_implicit_resolvers": {
-            first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-            for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-        }
-    },
-)
-
-
-def load_spec(path: Path) -> dict[str, Any]:
-    """The spec as plain JSON-compatible data."""
-    data = yaml.load(path.read_text(encoding="utf-8"), Loader=_JSON_LOADER)
-    if not isinstance(data, dict):
-        raise ValueError(f"{path} is not an OpenAPI document")
-    return data
-
-
 def _pointer(parts: tuple[str, ...]) -> str:
     return "".join("/" + part.replace("~", "~0").replace("/", "~1") for part in parts)
-
-
-def _resolve(spec: Mapping[str, Any], node: Any) -> Any:
-    """Follow local ``$ref`` chains (``#/...``) to the object they name."""
-    seen: set[str] = set()
-    while isinstance(node, Mapping) and isinstance(node.get("$ref"), str) and node["$ref"].startswith("#/"):
-        ref = node["$ref"]
-        if ref in seen:
-            break
-        seen.add(ref)
-        target: Any = spec
-        for part in ref[2:].split("/"):
-            target = target[part.replace("~1", "/").replace("~0", "~")]
-        node = target
-    return node
 
 
 def validate_structure(spec: Mapping[str, Any]) -> list[Finding]:
@@ -119,7 +82,7 @@ def example_sites(spec: Mapping[str, Any]) -> Iterator[tuple[tuple[str, ...], st
             if "example" in node:
                 yield schema_path, _pointer((*parts, "example")), node["example"]
             for name, example in (node.get("examples") or {}).items():
-                example = _resolve(spec, example)
+                example = resolve_ref(spec, example)
                 if isinstance(example, Mapping) and "value" in example:
                     yield schema_path, _pointer((*parts, "examples", name)), example["value"]
             for sub_parts, schema in _schema_nodes(node["schema"], schema_path):
@@ -177,7 +140,7 @@ def check_style(spec: Mapping[str, Any]) -> list[Finding]:
             if not any(code.startswith(family) for code in codes):
                 findings.append(Finding("style", where, f"operation declares no {family}xx error response"))
         for code, response in responses.items():
-            for media, content in (_resolve(spec, response).get("content") or {}).items():
+            for media, content in (resolve_ref(spec, response).get("content") or {}).items():
                 if "example" not in content and not content.get("examples"):
                     findings.append(
                         Finding(

@@ -12,7 +12,6 @@ import json
 import re
 from collections.abc import Awaitable, Callable
 
-import yaml
 from starlette.applications import Starlette
 from starlette.datastructures import Headers
 from starlette.exceptions import HTTPException
@@ -36,6 +35,7 @@ from pcinsights.emulator.wire import (
 )
 from pcinsights.emulator.world import World
 from pcinsights.paths import SPEC_PATH
+from pcinsights.specdoc import load_spec
 
 _BEARER = re.compile(r"(?i:bearer) +([A-Za-z0-9\-._~+/]+=*) *")
 _REALM = 'Bearer realm="api.partnercenter.microsoft.com"'
@@ -47,8 +47,7 @@ Handler = Callable[[Request], object]
 @functools.cache
 def spec_json() -> bytes:
     """The spec as JSON, read once per process."""
-    spec = yaml.safe_load(SPEC_PATH.read_text(encoding="utf-8"))
-    return json.dumps(spec, ensure_ascii=False, default=str).encode("utf-8")
+    return json.dumps(load_spec(SPEC_PATH), ensure_ascii=False).encode("utf-8")
 
 
 def _single(values: list[str], name: str) -> str | None:
