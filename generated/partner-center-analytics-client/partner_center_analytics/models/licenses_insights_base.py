@@ -28,7 +28,8 @@ class LicensesInsightsBase:
 
     Attributes:
         processed_date_time (datetime.datetime | None | Unset): When Partner Center aggregated the data (UTC; offsets
-            and 0 to 7 fractional digits occur).
+            and 0 to 7 fractional digits occur). Never a leap second: Partner Center (.NET DateTimeOffset) cannot express
+            second 60, and neither can Python, so clients reject it as off-spec.
         service_name (None | ServiceName | str | Unset): The service, for example `o365` or `crm`; other values may
             appear.
         channel (Channel | None | str | Unset): The sales channel, for example `reseller`; other values may appear.
