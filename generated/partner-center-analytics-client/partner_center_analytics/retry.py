@@ -123,6 +123,13 @@ class _Attempts:
         )
         return wait
 
+    def wait_for(self, response: httpx.Response, now: Callable[[], float], jitter: Callable[[], float]) -> float | None:
+        """The wait before retrying after ``response``, or None when it goes to the caller as it is."""
+        if response.status_code not in RETRY_STATUSES:
+            return None
+        retry_after = retry_after_seconds(response.headers.get("Retry-After"), now())
+        return self.wait_after(f"HTTP {response.status_code}", retry_after, jitter())
+
 
 def _buffered(response: httpx.Response, raw: bytes) -> httpx.Response:
     return httpx.Response(
@@ -170,10 +177,7 @@ class RetryTransport(httpx.BaseTransport):
                 if wait is None:
                     raise
             else:
-                if response.status_code not in RETRY_STATUSES:
-                    return response
-                retry_after = retry_after_seconds(response.headers.get("Retry-After"), self._now())
-                wait = attempts.wait_after(f"HTTP {response.status_code}", retry_after, self._jitter())
+                wait = attempts.wait_for(response, self._now, self._jitter)
                 if wait is None:
                     return response
             self._sleep(wait)
@@ -219,10 +223,7 @@ class AsyncRetryTransport(httpx.AsyncBaseTransport):
                 if wait is None:
                     raise
             else:
-                if response.status_code not in RETRY_STATUSES:
-                    return response
-                retry_after = retry_after_seconds(response.headers.get("Retry-After"), self._now())
-                wait = attempts.wait_after(f"HTTP {response.status_code}", retry_after, self._jitter())
+                wait = attempts.wait_for(response, self._now, self._jitter)
                 if wait is None:
                     return response
             await self._sleep(wait)
