@@ -108,28 +108,21 @@ def _partner_usage(rows: list[Row]) -> list[Bar]:
     ]
 
 
-def _customer_deployment(rows: list[Row]) -> list[Bar]:
-    return [
-        Bar(
-            _join(row.get("productName"), row.get("channel")),
-            _first(row.get("deploymentPercent"), _ratio(row.get("licensesDeployed"), row.get("licensesSold"))),
-            f"{_count(row, 'licensesDeployed'):,} of {_count(row, 'licensesSold'):,} deployed",
-            _count(row, "licensesSold"),
-        )
-        for row in rows
-    ]
+def _per_product(detail: str, percent: str, part: str, whole: str, verb: str) -> Callable[[list[Row]], list[Bar]]:
+    """One bar per row of one customer: the share of its ``whole`` licenses that are ``part``."""
 
+    def build(rows: list[Row]) -> list[Bar]:
+        return [
+            Bar(
+                _join(row.get("productName"), row.get(detail)),
+                _first(row.get(percent), _ratio(row.get(part), row.get(whole))),
+                f"{_count(row, part):,} of {_count(row, whole):,} {verb}",
+                _count(row, whole),
+            )
+            for row in rows
+        ]
 
-def _customer_usage(rows: list[Row]) -> list[Bar]:
-    return [
-        Bar(
-            _join(row.get("productName"), row.get("workloadName")),
-            _first(row.get("usagePercent"), _ratio(row.get("licensesActive"), row.get("licensesQualified"))),
-            f"{_count(row, 'licensesActive'):,} of {_count(row, 'licensesQualified'):,} active",
-            _count(row, "licensesQualified"),
-        )
-        for row in rows
-    ]
+    return build
 
 
 def _per_customer(part: str, whole: str, verb: str) -> Callable[[list[Row]], list[Bar]]:
@@ -159,8 +152,10 @@ def _first(*values: Any) -> float | None:
 _BUILDERS: dict[View, Callable[[list[Row]], list[Bar]]] = {
     View.PARTNER_DEPLOYMENT: _partner_deployment,
     View.PARTNER_USAGE: _partner_usage,
-    View.CUSTOMER_DEPLOYMENT: _customer_deployment,
-    View.CUSTOMER_USAGE: _customer_usage,
+    View.CUSTOMER_DEPLOYMENT: _per_product(
+        "channel", "deploymentPercent", "licensesDeployed", "licensesSold", "deployed"
+    ),
+    View.CUSTOMER_USAGE: _per_product("workloadName", "usagePercent", "licensesActive", "licensesQualified", "active"),
     View.ALL_DEPLOYMENT: _per_customer("licensesDeployed", "licensesSold", "deployed"),
     View.ALL_USAGE: _per_customer("licensesActive", "licensesQualified", "active"),
 }
