@@ -28,7 +28,7 @@ import griffe
 
 from pcinsights.codegen import generate
 from pcinsights.paths import OVERRIDES_DIR, PACKAGE_NAME, PROJECT_NAME, REPO_ROOT, SPEC_PATH
-from pcinsights.specdoc import HTTP_METHODS, parse_spec, resolve_ref
+from pcinsights.specdoc import operations, parse_spec, resolve_ref
 
 SPEC_FILE = SPEC_PATH.relative_to(REPO_ROOT).as_posix()
 CHANGELOG_FILE = "CHANGELOG.md"
@@ -190,14 +190,14 @@ def _diff_components(old: Spec, new: Spec) -> Iterator[Change]:
 
 def _operations(spec: Spec) -> dict[str, tuple[str, Mapping[str, Any], list[Any]]]:
     """``METHOD /path`` -> (operationId, operation, parameters including the path item's)."""
-    found = {}
-    for path, item in (spec.get("paths") or {}).items():
-        for method in HTTP_METHODS:
-            if isinstance(item, Mapping) and isinstance(item.get(method), Mapping):
-                operation = item[method]
-                parameters = [*(item.get("parameters") or ()), *(operation.get("parameters") or ())]
-                found[f"{method.upper()} {path}"] = (str(operation.get("operationId", "")), operation, parameters)
-    return found
+    return {
+        f"{method.upper()} {path}": (
+            str(operation.get("operationId", "")),
+            operation,
+            [*(item.get("parameters") or ()), *(operation.get("parameters") or ())],
+        )
+        for path, method, item, operation in operations(spec)
+    }
 
 
 def _diff_parameters(

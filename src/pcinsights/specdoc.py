@@ -5,7 +5,7 @@ Shared by the emulator (which serves the spec), the spec linter and the breaking
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -52,3 +52,11 @@ def resolve_ref(spec: Mapping[str, Any], node: Any) -> Any:
             target = target[part.replace("~1", "/").replace("~0", "~")]
         node = target
     return node
+
+
+def operations(spec: Mapping[str, Any]) -> Iterator[tuple[str, str, Mapping[str, Any], Mapping[str, Any]]]:
+    """Every operation as (path, method, its path item, the operation)."""
+    for path, item in (spec.get("paths") or {}).items():
+        for method in HTTP_METHODS:
+            if isinstance(item, Mapping) and isinstance(item.get(method), Mapping):
+                yield path, method, item, item[method]

@@ -21,7 +21,7 @@ from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT4
 
 from pcinsights.paths import REPO_ROOT, SPEC_PATH
-from pcinsights.specdoc import HTTP_METHODS, load_spec, resolve_ref
+from pcinsights.specdoc import load_spec, operations, resolve_ref
 
 REDOCLY_PACKAGE = "@redocly/cli@2.77.0"
 REDOCLY_CONFIG = REPO_ROOT / "redocly.yaml"
@@ -117,17 +117,10 @@ def validate_examples(spec: Mapping[str, Any]) -> list[Finding]:
     return findings
 
 
-def _operations(spec: Mapping[str, Any]) -> Iterator[tuple[str, str, Mapping[str, Any]]]:
-    for path, item in (spec.get("paths") or {}).items():
-        for method in HTTP_METHODS:
-            if isinstance(item, Mapping) and isinstance(item.get(method), Mapping):
-                yield path, method, item[method]
-
-
 def check_style(spec: Mapping[str, Any]) -> list[Finding]:
     """House style: documented, tagged, exemplified operations that declare their errors."""
     findings = []
-    for path, method, operation in _operations(spec):
+    for path, method, _item, operation in operations(spec):
         where = _pointer(("paths", path, method))
         for field in ("summary", "description", "operationId"):
             if not str(operation.get(field) or "").strip():
