@@ -29,17 +29,17 @@ $(STAMP): pyproject.toml $(GEN)/pyproject.toml
 setup: $(STAMP) ## create .venv and install everything
 
 generate: $(STAMP) ## regenerate generated/ from the spec and overrides/
-	$(PY) -m pcinsights.codegen
+	$(PY) -m tools.codegen
 
 contract: $(STAMP) ## validate the spec, regenerate, run schemathesis against the emulator (or BASE_URL with TOKEN)
-	$(PY) -m pcinsights.contract --spec $(SPEC) --report-dir $(REPORT_DIR) $(if $(BASE_URL),--base-url $(BASE_URL)) $(if $(TOKEN),--token-env TOKEN)
+	$(PY) -m tools.contract --spec $(SPEC) --report-dir $(REPORT_DIR) $(if $(BASE_URL),--base-url $(BASE_URL)) $(if $(TOKEN),--token-env TOKEN)
 
 test: $(STAMP) ## the whole suite: lint, types, spec lint, pytest (contract, client, emulator, generated-is-current)
-	$(BIN)/ruff check src tests benchmarks overrides/runtime
-	$(BIN)/ruff format --check src tests benchmarks overrides/runtime
+	$(BIN)/ruff check src tools tests benchmarks overrides/runtime
+	$(BIN)/ruff format --check src tools tests benchmarks overrides/runtime
 	$(BIN)/mypy
 	cd $(GEN) && $(CURDIR)/$(BIN)/mypy --strict partner_center_analytics
-	$(PY) -m pcinsights.speclint $(SPEC)
+	$(PY) -m tools.speclint $(SPEC)
 	$(BIN)/pytest -n 2 --dist loadgroup
 
 emulator: $(STAMP) ## serve the emulator on 127.0.0.1:$(PORT) (see: .venv/bin/python -m pcinsights.emulator --help)
@@ -53,7 +53,7 @@ bench: $(STAMP) ## run the benchmarks and print ratios against in-run baselines
 	$(PY) benchmarks/run.py
 
 breaking: $(STAMP) ## compare the generated API against BASE (default: last tag, else main)
-	$(PY) -m pcinsights.breaking $(if $(BASE),--base $(BASE))
+	$(PY) -m tools.breaking $(if $(BASE),--base $(BASE))
 
 dist: $(STAMP) ## build the generated package's wheel and sdist into dist/
 	$(PY) -m build --outdir dist $(GEN)

@@ -38,11 +38,11 @@ def generate(repeats: int) -> Figure:
         output = Path(scratch) / "partner-center-analytics-client"
         for _ in range(repeats):
             baseline.append(_wall([str(GENERATOR), "--version"]))
-            runs.append(_wall([sys.executable, "-m", "pcinsights.codegen", "--output", str(output)]))
+            runs.append(_wall([sys.executable, "-m", "tools.codegen", "--output", str(output)]))
     subject, base = statistics.median(runs), statistics.median(baseline)
     return Figure(
         "make generate",
-        f"python -m pcinsights.codegen {subject:.2f} s",
+        f"python -m tools.codegen {subject:.2f} s",
         f"openapi-python-client --version {base:.2f} s",
         subject / base,
         detail=f"median of {repeats}, into a temp folder; generator, runtime copy and ruff included",

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import copy
+import os
+import shutil
 import subprocess
 import sys
 from collections.abc import Callable
@@ -12,7 +14,9 @@ from typing import Any
 import pytest
 import yaml
 
-from pcinsights import breaking
+from tests._support import PROJECT
+from tools import breaking
+from tools.project import SPEC_FILE
 
 pytestmark = pytest.mark.xdist_group("breaking")
 
@@ -85,14 +89,15 @@ def cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture
 def repo(tmp_path: Path) -> Path:
-    """A repository whose ``main`` holds BASE_SPEC and a changelog."""
+    """A repository whose ``main`` holds BASE_SPEC, a changelog and this checkout's ``overrides/``."""
     _git(tmp_path, "init", "-q", "-b", "main")
     _git(tmp_path, "config", "user.email", "gate@example.invalid")
     _git(tmp_path, "config", "user.name", "gate")
-    spec = tmp_path / breaking.SPEC_FILE
+    spec = tmp_path / SPEC_FILE
     spec.parent.mkdir(parents=True)
     spec.write_text(yaml.safe_dump(BASE_SPEC, sort_keys=False), encoding="utf-8")
     (tmp_path / "CHANGELOG.md").write_text("# Changelog\n", encoding="utf-8")
+    shutil.copytree(PROJECT.overrides, tmp_path / "overrides", ignore=shutil.ignore_patterns("__pycache__"))
     _git(tmp_path, "add", ".")
     _git(tmp_path, "commit", "-q", "-m", "base")
     return tmp_path
@@ -101,7 +106,7 @@ def repo(tmp_path: Path) -> Path:
 def _edit_spec(repo: Path, edit: Edit) -> None:
     spec = copy.deepcopy(BASE_SPEC)
     edit(spec)
-    (repo / breaking.SPEC_FILE).write_text(yaml.safe_dump(spec, sort_keys=False), encoding="utf-8")
+    (repo / SPEC_FILE).write_text(yaml.safe_dump(spec, sort_keys=False), encoding="utf-8")
 
 
 def _add_changelog_entry(repo: Path) -> None:
@@ -273,7 +278,12 @@ def test_cli_fails_on_a_field_removal(repo: Path) -> None:
     _edit_spec(repo, remove_field)
 
     completed = subprocess.run(
-        [sys.executable, "-m", "pcinsights.breaking"], cwd=repo, capture_output=True, text=True, check=False
+        [sys.executable, "-m", "tools.breaking"],
+        cwd=repo,  # the gate acts on the checkout it runs in; the tools come from this one
+        env={**os.environ, "PYTHONPATH": str(PROJECT.root)},
+        capture_output=True,
+        text=True,
+        check=False,
     )
 
     assert completed.returncode == 1, completed.stdout + completed.stderr

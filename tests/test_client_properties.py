@@ -46,7 +46,7 @@ from partner_center_analytics.api.analytics import (
 )
 from partner_center_analytics.api.customers import list_customers
 
-from pcinsights.paths import SPEC_PATH
+from tests._support import SPEC_PATH
 
 Schema = dict[str, Any]
 

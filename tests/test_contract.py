@@ -17,10 +17,10 @@ from schemathesis import Case
 from schemathesis.config import SchemathesisConfig
 from schemathesis.core.result import Ok
 
-from pcinsights.contract import SCHEMATHESIS_CONFIG, TOKEN_VARIABLE
 from pcinsights.emulator import EmulatorConfig, RunningEmulator, create_app, run_in_background
-from pcinsights.paths import SPEC_PATH
+from tests._support import PROJECT, SPEC_PATH
 from tests.conftest import TOKEN
+from tools.contract import TOKEN_VARIABLE
 
 # Like Partner Center, accept only the real token, so schemathesis's made-up credentials get a 401.
 CONFIG = EmulatorConfig(accepted_tokens=frozenset({TOKEN}))
@@ -30,7 +30,7 @@ SETTINGS = hypothesis.settings(max_examples=60, deadline=None, suppress_health_c
 def _config() -> SchemathesisConfig:
     """The settings `make contract` uses, with the test token as schemathesis's explicit bearer auth."""
     os.environ[TOKEN_VARIABLE] = TOKEN
-    return SchemathesisConfig.from_path(SCHEMATHESIS_CONFIG)
+    return SchemathesisConfig.from_path(PROJECT.schemathesis_config)
 
 
 asgi_schema = schemathesis.openapi.from_asgi("/openapi.json", create_app(CONFIG), config=_config())

@@ -14,7 +14,7 @@ import schemathesis
 from schemathesis import Case
 from schemathesis.generation import GenerationMode
 
-from pcinsights.paths import SPEC_PATH
+from tests._support import SPEC_PATH
 
 BASE_URL = os.environ.get("PARTNER_CENTER_BASE_URL", "")
 TOKEN = os.environ.get("PARTNER_CENTER_TOKEN", "")

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from pcinsights import contract
-from pcinsights.paths import SPEC_PATH
+from tests._support import SPEC_PATH
+from tools import contract
 
 
 @pytest.mark.slow

@@ -19,8 +19,9 @@ from partner_center_analytics.api.analytics import get_partner_licenses_deployme
 from partner_center_analytics.models import PartnerLicensesDeploymentInsightsCollection
 
 from pcinsights.emulator import RunningEmulator
-from pcinsights.paths import GENERATED_PROJECT_DIR, PROJECT_NAME, SPEC_PATH
-from pcinsights.specdoc import load_spec
+from tests._support import GENERATED_PROJECT_DIR, SPEC_PATH
+from tools.project import PROJECT_NAME
+from tools.specdoc import load_spec
 
 from .conftest import TOKEN
 

@@ -14,7 +14,7 @@ import yaml
 from pcinsights.emulator import RunningEmulator
 from pcinsights.emulator.paging import Cursor, encode_token
 from pcinsights.emulator.world import ratio
-from pcinsights.paths import SPEC_PATH
+from tests._support import SPEC_PATH
 from tests.conftest import TOKEN
 
 JSON_TYPE = "application/json; charset=utf-8"

@@ -14,9 +14,9 @@ from typing import Any
 import pytest
 import yaml
 
-from pcinsights import speclint
-from pcinsights.paths import SPEC_PATH
-from pcinsights.specdoc import load_spec
+from tests._support import SPEC_PATH
+from tools import speclint
+from tools.specdoc import load_spec
 
 DEPLOYMENT = "/v1/analytics/licenses/deployment"
 needs_node = pytest.mark.skipif(shutil.which("npx") is None, reason="Node.js not found")
@@ -43,7 +43,7 @@ def broken_copy(spec: dict[str, Any], tmp_path: Path) -> Callable[[Callable[[dic
 
 def _speclint(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "pcinsights.speclint", *args], capture_output=True, text=True, env=env, check=False
+        [sys.executable, "-m", "tools.speclint", *args], capture_output=True, text=True, env=env, check=False
     )
 
 

@@ -8,9 +8,9 @@ Each operation checks, in order: bearer auth (401, or 403 for a forbidden token)
 from __future__ import annotations
 
 import functools
-import json
 import re
 from collections.abc import Awaitable, Callable
+from importlib import resources
 
 from starlette.applications import Starlette
 from starlette.datastructures import Headers
@@ -34,8 +34,6 @@ from pcinsights.emulator.wire import (
     json_response,
 )
 from pcinsights.emulator.world import World
-from pcinsights.paths import SPEC_PATH
-from pcinsights.specdoc import load_spec
 
 _BEARER = re.compile(r"(?i:bearer) +([A-Za-z0-9\-._~+/]+=*) *")
 _REALM = 'Bearer realm="api.partnercenter.microsoft.com"'
@@ -46,8 +44,8 @@ Handler = Callable[[Request], object]
 
 @functools.cache
 def spec_json() -> bytes:
-    """The spec as JSON, read once per process."""
-    return json.dumps(load_spec(SPEC_PATH), ensure_ascii=False).encode("utf-8")
+    """The spec as JSON, read once per process from the generated package (``make generate`` puts it there)."""
+    return resources.files("partner_center_analytics").joinpath("openapi.json").read_bytes()
 
 
 def _single(values: list[str], name: str) -> str | None:

@@ -8,16 +8,18 @@ formats the lot once, and only then is the result swapped into place.
 from __future__ import annotations
 
 import argparse
+import json
 import shutil
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
-from pcinsights.paths import GENERATED_PROJECT_DIR, OVERRIDES_DIR, PACKAGE_NAME, SPEC_PATH
+from tools.project import PACKAGE_NAME, add_project_argument, project_from
+from tools.specdoc import load_spec
 
 
-def generate(spec: Path = SPEC_PATH, output: Path = GENERATED_PROJECT_DIR, overrides: Path = OVERRIDES_DIR) -> Path:
+def generate(spec: Path, output: Path, overrides: Path) -> Path:
     """Generate the client project for ``spec`` into ``output`` (replacing it) and return ``output``."""
     with tempfile.TemporaryDirectory(prefix="pc-codegen-") as scratch:
         project = Path(scratch) / output.name
@@ -40,6 +42,9 @@ def generate(spec: Path = SPEC_PATH, output: Path = GENERATED_PROJECT_DIR, overr
             check=True,
             stdout=subprocess.DEVNULL,
         )
+        # The spec itself ships in the package, as JSON: the emulator serves it and apps can read it.
+        spec_json = json.dumps(load_spec(spec), ensure_ascii=False, indent=1) + "\n"
+        (project / PACKAGE_NAME / "openapi.json").write_text(spec_json, encoding="utf-8")
         runtime = overrides / "runtime"
         if runtime.is_dir():
             for module in sorted(runtime.glob("*.py")):
@@ -57,10 +62,12 @@ def generate(spec: Path = SPEC_PATH, output: Path = GENERATED_PROJECT_DIR, overr
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
-    parser.add_argument("--spec", type=Path, default=SPEC_PATH, help="OpenAPI document (default: %(default)s)")
-    parser.add_argument("--output", type=Path, default=GENERATED_PROJECT_DIR, help="project folder to write")
+    add_project_argument(parser)
+    parser.add_argument("--spec", type=Path, help="OpenAPI document (default: the project's)")
+    parser.add_argument("--output", type=Path, help="project folder to write (default: the project's generated/)")
     args = parser.parse_args(argv)
-    print(f"generated {generate(args.spec, args.output)}")
+    project = project_from(args)
+    print(f"generated {generate(args.spec or project.spec, args.output or project.generated, project.overrides)}")
     return 0
 
 

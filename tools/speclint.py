@@ -1,6 +1,6 @@
 """Lint the OpenAPI spec: structure, examples against their own schemas, house style, then Redocly CLI.
 
-``python -m pcinsights.speclint openapi/partner-center-analytics.yaml`` exits non-zero on any finding.
+``python -m tools.speclint openapi/partner-center-analytics.yaml`` exits non-zero on any finding.
 Redocly runs through ``npx`` at a pinned version; where Node.js is absent it is skipped with a message.
 """
 
@@ -20,11 +20,10 @@ from openapi_spec_validator import OpenAPIV30SpecValidator
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT4
 
-from pcinsights.paths import REPO_ROOT, SPEC_PATH
-from pcinsights.specdoc import load_spec, operations, resolve_ref
+from tools.project import add_project_argument, project_from
+from tools.specdoc import load_spec, operations, resolve_ref
 
 REDOCLY_PACKAGE = "@redocly/cli@2.77.0"
-REDOCLY_CONFIG = REPO_ROOT / "redocly.yaml"
 # A base URI only so that the spec's own "#/..." references resolve inside the registry; never fetched.
 _SPEC_URI = "https://spec.invalid/openapi.json"
 
@@ -160,7 +159,7 @@ class RedoclyResult:
     output: str
 
 
-def run_redocly(spec_path: Path, config: Path = REDOCLY_CONFIG) -> RedoclyResult:
+def run_redocly(spec_path: Path, config: Path) -> RedoclyResult:
     """``redocly lint`` at the pinned version; skipped, not failed, where Node.js is absent."""
     npx = shutil.which("npx")
     if npx is None or shutil.which("node") is None:
@@ -183,16 +182,19 @@ def run_redocly(spec_path: Path, config: Path = REDOCLY_CONFIG) -> RedoclyResult
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
-        prog="python -m pcinsights.speclint", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+        prog="python -m tools.speclint", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("spec", type=Path, nargs="?", default=SPEC_PATH, help="OpenAPI document (default: %(default)s)")
-    parser.add_argument("--redocly-config", type=Path, default=REDOCLY_CONFIG, help="default: %(default)s")
+    parser.add_argument("spec", type=Path, nargs="?", help="OpenAPI document (default: the project's)")
+    add_project_argument(parser)
+    parser.add_argument("--redocly-config", type=Path, help="default: the project's redocly.yaml")
     args = parser.parse_args(argv)
+    project = project_from(args)
+    args.spec = args.spec or project.spec
     findings = check_spec(args.spec)
     for finding in findings:
         print(finding)
     print(f"speclint: {len(findings)} finding(s) from openapi-spec-validator, example validation and house style")
-    redocly = run_redocly(args.spec, args.redocly_config)
+    redocly = run_redocly(args.spec, args.redocly_config or project.redocly_config)
     print(f"speclint: redocly ({REDOCLY_PACKAGE}): " + {None: "skipped", True: "ok", False: "FAILED"}[redocly.ok])
     if redocly.output:
         print(redocly.output)

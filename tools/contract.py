@@ -15,13 +15,12 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
-from pcinsights import codegen, speclint
 from pcinsights.emulator import EmulatorConfig, run_in_background
-from pcinsights.paths import REPO_ROOT, SPEC_PATH
+from tools import codegen, speclint
+from tools.project import add_project_argument, project_from
 
 EMULATOR_TOKEN = "contract-token"
 TOKEN_VARIABLE = "PCINSIGHTS_CONTRACT_TOKEN"
-SCHEMATHESIS_CONFIG = REPO_ROOT / "openapi" / "schemathesis.toml"
 ALL_PHASES = "examples,coverage,fuzzing,stateful"
 LIVE_PHASES = "examples,coverage,fuzzing"
 LIVE_RATE_LIMIT = "60/m"
@@ -69,17 +68,18 @@ def schemathesis_command(
     return command
 
 
-def run_schemathesis(command: Sequence[str], token: str) -> int:
+def run_schemathesis(command: Sequence[str], token: str, config: Path) -> int:
     """Run schemathesis with the token in its environment: never on a command line, in a file or in the output."""
     env = {**os.environ, TOKEN_VARIABLE: token}
-    full = [command[0], "--config-file", str(SCHEMATHESIS_CONFIG), *command[1:]]
+    full = [command[0], "--config-file", str(config), *command[1:]]
     return subprocess.run(full, env=env, check=False).returncode
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
-    parser.add_argument("--spec", type=Path, default=SPEC_PATH)
-    parser.add_argument("--report-dir", type=Path, default=Path("reports/contract"))
+    add_project_argument(parser)
+    parser.add_argument("--spec", type=Path, help="OpenAPI document (default: the project's)")
+    parser.add_argument("--report-dir", type=Path, help="default: reports/contract in the project")
     parser.add_argument("--base-url", help="a live server; the emulator is started when left out")
     parser.add_argument(
         "--token-env", default="TOKEN", help="environment variable holding the live token (default: %(default)s)"
@@ -88,17 +88,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=20261126)
     parser.add_argument("--no-generate", action="store_true", help="skip regenerating the client")
     args = parser.parse_args(argv)
+    project = project_from(args)
+    args.spec = args.spec or project.spec
+    args.report_dir = args.report_dir or project.root / "reports" / "contract"
 
     started = time.monotonic()
     findings = speclint.check_spec(args.spec)
     for finding in findings:
         print(finding)
     if findings:
-        print(f"spec invalid: {len(findings)} finding(s); run `python -m pcinsights.speclint` for the full lint")
+        print(f"spec invalid: {len(findings)} finding(s); run `python -m tools.speclint` for the full lint")
         return 1
     print(f"spec valid (structure, examples, house style): {args.spec}")
     if not args.no_generate:
-        print(f"client regenerated: {codegen.generate(args.spec)}")
+        print(f"client regenerated: {codegen.generate(args.spec, project.generated, project.overrides)}")
     args.report_dir.mkdir(parents=True, exist_ok=True)
 
     if args.base_url:
@@ -109,7 +112,7 @@ def main(argv: list[str] | None = None) -> int:
             args.spec, args.base_url, args.report_dir, live=True, max_examples=args.max_examples or 10, seed=args.seed
         )
         print(f"contract-testing {args.base_url} (live: positive data only, {LIVE_RATE_LIMIT})")
-        code = run_schemathesis(command, token)
+        code = run_schemathesis(command, token, project.schemathesis_config)
     else:
         with run_in_background(EmulatorConfig(accepted_tokens=frozenset({EMULATOR_TOKEN}))) as emulator:
             command = schemathesis_command(
@@ -121,7 +124,7 @@ def main(argv: list[str] | None = None) -> int:
                 seed=args.seed,
             )
             print(f"contract-testing the emulator at {emulator.base_url} (all phases, all checks)")
-            code = run_schemathesis(command, EMULATOR_TOKEN)
+            code = run_schemathesis(command, EMULATOR_TOKEN, project.schemathesis_config)
     elapsed = time.monotonic() - started
     verdict = "passed" if code == 0 else f"FAILED (schemathesis exit {code})"
     print(f"contract {verdict} in {elapsed:.0f}s")

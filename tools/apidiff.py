@@ -1,0 +1,68 @@
+"""The Python API diff: what changed for code that imports the generated client (read with griffe)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import griffe
+
+from tools.change import Change
+from tools.project import PACKAGE_NAME
+
+
+def load_api(project: Path) -> griffe.Object:
+    """The generated package in ``project``, read statically (never imported)."""
+    loaded = griffe.load(PACKAGE_NAME, search_paths=[project], allow_inspection=False)
+    if not isinstance(loaded, griffe.Object):
+        raise TypeError(f"{PACKAGE_NAME} in {project} loaded as an alias")
+    return loaded
+
+
+def _public_objects(obj: griffe.Object) -> Iterator[griffe.Object | griffe.Alias]:
+    for member in obj.members.values():
+        if not member.is_public:
+            continue
+        yield member
+        if not member.is_alias and isinstance(member, griffe.Object) and (member.is_module or member.is_class):
+            yield from _public_objects(member)
+
+
+def _describe_breakage(breakage: griffe.Breakage) -> Change:
+    subject = breakage.obj.path
+    parameter = next((v for v in (breakage.old_value, breakage.new_value) if isinstance(v, griffe.Parameter)), None)
+    if parameter is not None:
+        subject += f"({parameter.name})"
+    return Change(breakage.kind.value.lower(), subject)
+
+
+def _signature_changes(old: griffe.Object | griffe.Alias, new: griffe.Object | griffe.Alias) -> Iterator[Change]:
+    """Annotation and value changes, which griffe 2.4 does not check yet."""
+    if isinstance(old, griffe.Attribute) and isinstance(new, griffe.Attribute):
+        if str(old.annotation) != str(new.annotation):
+            yield Change("type changed", old.path, f"{old.annotation} -> {new.annotation}")
+        elif str(old.value) != str(new.value):
+            yield Change("value changed", old.path, f"{old.value} -> {new.value}")
+    elif isinstance(old, griffe.Function) and isinstance(new, griffe.Function):
+        if str(old.returns) != str(new.returns):
+            yield Change("return type changed", old.path, f"{old.returns} -> {new.returns}")
+        new_params = {param.name: param for param in new.parameters}
+        for param in old.parameters:
+            if param.name in new_params and str(param.annotation) != str(new_params[param.name].annotation):
+                detail = f"{param.annotation} -> {new_params[param.name].annotation}"
+                yield Change("parameter type changed", f"{old.path}({param.name})", detail)
+        for name in new_params.keys() - {param.name for param in old.parameters}:
+            if not new_params[name].required:
+                yield Change("optional parameter added", f"{new.path}({name})", breaking=False)
+
+
+def diff_apis(old: griffe.Object, new: griffe.Object) -> list[Change]:
+    """griffe's breakages, plus signature changes and additions (which the changelog rule needs)."""
+    changes = [_describe_breakage(breakage) for breakage in griffe.find_breaking_changes(old, new)]
+    old_objects = {obj.path: obj for obj in _public_objects(old)}
+    new_objects = {obj.path: obj for obj in _public_objects(new)}
+    for path, obj in old_objects.items():
+        if path in new_objects:
+            changes += _signature_changes(obj, new_objects[path])
+    changes += [Change("added", path, breaking=False) for path in new_objects if path not in old_objects]
+    return changes
