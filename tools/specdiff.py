@@ -6,7 +6,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from tools.change import Change
-from tools.specdoc import operations, resolve_ref
+from tools.specdoc import object_view, operations, resolve_ref
 
 Spec = Mapping[str, Any]
 
@@ -50,20 +50,6 @@ def _signature(spec: Spec, schema: Any) -> str:
     return " | ".join(sorted(_variants(spec, schema)))
 
 
-def _object_view(spec: Spec, schema: Any, depth: int = 0) -> tuple[dict[str, Any], set[str]]:
-    """Properties and required names of a schema, with ``allOf`` and ``$ref`` merged in."""
-    schema = resolve_ref(spec, schema)
-    if not isinstance(schema, Mapping) or depth > 20:
-        return {}, set()
-    properties = dict(schema.get("properties") or {})
-    required = set(schema.get("required") or ())
-    for part in schema.get("allOf") or ():
-        more, more_required = _object_view(spec, part, depth + 1)
-        properties.update(more)
-        required |= more_required
-    return properties, required
-
-
 def _enum_values(spec: Spec, schema: Any) -> set[str]:
     schema = resolve_ref(spec, schema)
     return {repr(value) for value in schema.get("enum") or ()} if isinstance(schema, Mapping) else set()
@@ -87,8 +73,8 @@ _INLINE_OBJECT = ("object", "null | object")  # signatures of objects without a 
 
 def _diff_fields(old_spec: Spec, new_spec: Spec, old: Any, new: Any, where: str) -> Iterator[Change]:
     """Response-side semantics: a reader loses a field, gets a new type, or may now find a field missing."""
-    old_props, old_required = _object_view(old_spec, old)
-    new_props, new_required = _object_view(new_spec, new)
+    old_props, old_required = object_view(old_spec, old)
+    new_props, new_required = object_view(new_spec, new)
     old_sig = {name: _signature(old_spec, schema) for name, schema in old_props.items()}
     new_sig = {name: _signature(new_spec, schema) for name, schema in new_props.items()}
     removed = [name for name in old_props if name not in new_props]

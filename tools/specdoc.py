@@ -1,6 +1,7 @@
 """Reading the OpenAPI document as JSON sees it, and following its local references.
 
-Shared by the emulator (which serves the spec), the spec linter and the breaking-change gate.
+Shared by the code generator, the spec linter, the spec diff and the tests: the one walker of operations and
+schemas, so every tool sees the same spec the same way.
 """
 
 from __future__ import annotations
@@ -60,3 +61,36 @@ def operations(spec: Mapping[str, Any]) -> Iterator[tuple[str, str, Mapping[str,
         for method in HTTP_METHODS:
             if isinstance(item, Mapping) and isinstance(item.get(method), Mapping):
                 yield path, method, item, item[method]
+
+
+def pointer(parts: tuple[str, ...]) -> str:
+    """A JSON pointer (RFC 6901) to ``parts``."""
+    return "".join("/" + part.replace("~", "~0").replace("/", "~1") for part in parts)
+
+
+def schema_nodes(node: Any, parts: tuple[str, ...] = ()) -> Iterator[tuple[tuple[str, ...], Mapping[str, Any]]]:
+    """Every schema object inside ``node`` (itself a schema), with its path; ``$ref``s are not followed."""
+    if not isinstance(node, Mapping):
+        return
+    yield parts, node
+    for key in ("items", "not", "additionalProperties"):
+        yield from schema_nodes(node.get(key), (*parts, key))
+    for key in ("allOf", "anyOf", "oneOf"):
+        for index, sub in enumerate(node.get(key) or ()):
+            yield from schema_nodes(sub, (*parts, key, str(index)))
+    for name, sub in (node.get("properties") or {}).items():
+        yield from schema_nodes(sub, (*parts, "properties", name))
+
+
+def object_view(spec: Mapping[str, Any], schema: Any, depth: int = 0) -> tuple[dict[str, Any], set[str]]:
+    """An object schema's properties and required names, with ``$ref`` and ``allOf`` merged in."""
+    schema = resolve_ref(spec, schema)
+    if not isinstance(schema, Mapping) or depth > 20:
+        return {}, set()
+    properties = dict(schema.get("properties") or {})
+    required = set(schema.get("required") or ())
+    for part in schema.get("allOf") or ():
+        more, more_required = object_view(spec, part, depth + 1)
+        properties.update(more)
+        required |= more_required
+    return properties, required

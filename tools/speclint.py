@@ -21,7 +21,7 @@ from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT4
 
 from tools.project import add_project_argument, project_from
-from tools.specdoc import load_spec, operations, resolve_ref
+from tools.specdoc import load_spec, operations, pointer, resolve_ref, schema_nodes
 
 REDOCLY_PACKAGE = "@redocly/cli@2.77.0"
 # A base URI only so that the spec's own "#/..." references resolve inside the registry; never fetched.
@@ -40,30 +40,12 @@ class Finding:
         return f"[{self.check}] {self.where or '/'}: {self.message}"
 
 
-def _pointer(parts: tuple[str, ...]) -> str:
-    return "".join("/" + part.replace("~", "~0").replace("/", "~1") for part in parts)
-
-
 def validate_structure(spec: Mapping[str, Any]) -> list[Finding]:
     """OpenAPI 3.0 structural validation (openapi-spec-validator)."""
     return [
-        Finding("openapi-spec-validator", _pointer(tuple(str(p) for p in error.absolute_path)), error.message)
+        Finding("openapi-spec-validator", pointer(tuple(str(p) for p in error.absolute_path)), error.message)
         for error in OpenAPIV30SpecValidator(spec).iter_errors()
     ]
-
-
-def _schema_nodes(node: Any, parts: tuple[str, ...]) -> Iterator[tuple[tuple[str, ...], Mapping[str, Any]]]:
-    """Every schema object inside ``node`` (itself a schema), with its path."""
-    if not isinstance(node, Mapping):
-        return
-    yield parts, node
-    for key in ("items", "not", "additionalProperties"):
-        yield from _schema_nodes(node.get(key), (*parts, key))
-    for key in ("allOf", "anyOf", "oneOf"):
-        for index, sub in enumerate(node.get(key) or ()):
-            yield from _schema_nodes(sub, (*parts, key, str(index)))
-    for name, sub in (node.get("properties") or {}).items():
-        yield from _schema_nodes(sub, (*parts, "properties", name))
 
 
 def example_sites(spec: Mapping[str, Any]) -> Iterator[tuple[tuple[str, ...], str, Any]]:
@@ -79,23 +61,23 @@ def example_sites(spec: Mapping[str, Any]) -> Iterator[tuple[tuple[str, ...], st
         if isinstance(node.get("schema"), Mapping):
             schema_path = (*parts, "schema")
             if "example" in node:
-                yield schema_path, _pointer((*parts, "example")), node["example"]
+                yield schema_path, pointer((*parts, "example")), node["example"]
             for name, example in (node.get("examples") or {}).items():
                 example = resolve_ref(spec, example)
                 if isinstance(example, Mapping) and "value" in example:
-                    yield schema_path, _pointer((*parts, "examples", name)), example["value"]
-            for sub_parts, schema in _schema_nodes(node["schema"], schema_path):
+                    yield schema_path, pointer((*parts, "examples", name)), example["value"]
+            for sub_parts, schema in schema_nodes(node["schema"], schema_path):
                 if "example" in schema:
-                    yield sub_parts, _pointer((*sub_parts, "example")), schema["example"]
+                    yield sub_parts, pointer((*sub_parts, "example")), schema["example"]
         for key, value in node.items():
             if key not in ("schema", "example", "examples", "schemas"):
                 yield from holders(value, (*parts, key))
 
     yield from holders(spec, ())
     for name, schema in ((spec.get("components") or {}).get("schemas") or {}).items():
-        for sub_parts, sub in _schema_nodes(schema, ("components", "schemas", name)):
+        for sub_parts, sub in schema_nodes(schema, ("components", "schemas", name)):
             if "example" in sub:
-                yield sub_parts, _pointer((*sub_parts, "example")), sub["example"]
+                yield sub_parts, pointer((*sub_parts, "example")), sub["example"]
 
 
 def validate_examples(spec: Mapping[str, Any]) -> list[Finding]:
@@ -106,12 +88,12 @@ def validate_examples(spec: Mapping[str, Any]) -> list[Finding]:
     findings = []
     for schema_parts, where, value in example_sites(spec):
         validator = OAS30Validator(
-            {"$ref": f"{_SPEC_URI}#{_pointer(schema_parts)}"},
+            {"$ref": f"{_SPEC_URI}#{pointer(schema_parts)}"},
             registry=registry,
             format_checker=OAS30Validator.FORMAT_CHECKER,
         )
         for error in validator.iter_errors(value):
-            at = _pointer(tuple(str(p) for p in error.absolute_path))
+            at = pointer(tuple(str(p) for p in error.absolute_path))
             findings.append(Finding("example", where, f"{at or 'value'}: {error.message}"))
     return findings
 
@@ -120,7 +102,7 @@ def check_style(spec: Mapping[str, Any]) -> list[Finding]:
     """House style: documented, tagged, exemplified operations that declare their errors."""
     findings = []
     for path, method, _item, operation in operations(spec):
-        where = _pointer(("paths", path, method))
+        where = pointer(("paths", path, method))
         for field in ("summary", "description", "operationId"):
             if not str(operation.get(field) or "").strip():
                 findings.append(Finding("style", where, f"operation has no {field}"))
@@ -136,7 +118,7 @@ def check_style(spec: Mapping[str, Any]) -> list[Finding]:
                 if "example" not in content and not content.get("examples"):
                     findings.append(
                         Finding(
-                            "style", _pointer(("paths", path, method, "responses", str(code))), f"{media}: no example"
+                            "style", pointer(("paths", path, method, "responses", str(code))), f"{media}: no example"
                         )
                     )
     return findings
