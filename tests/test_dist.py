@@ -12,6 +12,7 @@ import textwrap
 import zipfile
 from pathlib import Path
 
+import httpx
 import pytest
 from packaging.requirements import Requirement
 from partner_center_analytics import AuthenticatedClient
@@ -19,7 +20,7 @@ from partner_center_analytics.api.analytics import get_partner_licenses_deployme
 from partner_center_analytics.models import PartnerLicensesDeploymentInsightsCollection
 
 from pcinsights.emulator import RunningEmulator
-from tests._support import GENERATED_PROJECT_DIR, SPEC_PATH
+from tests._support import GENERATED_PROJECT_DIR, PROJECT, SPEC_PATH
 from tools.project import PROJECT_NAME
 from tools.specdoc import load_spec
 
@@ -142,3 +143,64 @@ def test_readme_usage_example_runs(emulator: RunningEmulator, monkeypatch: pytes
     insights = namespace["insights"]
     assert isinstance(insights, PartnerLicensesDeploymentInsightsCollection)
     assert insights.total_count == len(insights.items) > 0
+
+
+# Runs inside the fresh venv: every module of the installed root package imports without a dev-only tool.
+_IMPORT_ALL_SCRIPT = textwrap.dedent(
+    """
+    import importlib, json, pkgutil, sys
+
+    import pcinsights
+
+    names = [info.name for info in pkgutil.walk_packages(pcinsights.__path__, "pcinsights.")]
+    for name in names:
+        if name != "pcinsights.emulator.__main__":
+            importlib.import_module(name)
+    dev_only = {"schemathesis", "griffe", "openapi_python_client", "openapi_spec_validator", "hypothesis", "tools"}
+    print(json.dumps({"modules": names, "dev_loaded": sorted(dev_only & set(sys.modules)),
+                      "file": pcinsights.__file__}))
+    """
+)
+
+
+def test_root_package_installed_without_extras_runs_cli_and_emulator(wheel: Path, tmp_path: Path) -> None:
+    """Generated wheel + root wheel (no extras, not editable) in a bare venv: the CLI, the emulator and its spec."""
+    root_wheel = tmp_path / "root"
+    _run(sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", root_wheel, PROJECT.root)
+    (built,) = root_wheel.glob("pcinsights-*.whl")
+    venv = tmp_path / "venv"
+    _run(sys.executable, "-m", "venv", "--without-pip", venv)
+    python, bin_dir = venv / "bin" / "python", venv / "bin"
+    _run(sys.executable, "-m", "pip", "--python", python, "install", "--quiet", "--no-index", "--no-deps", wheel, built)
+    site = Path(_run(python, "-I", "-c", "import sysconfig; print(sysconfig.get_path('purelib'))").strip())
+    for name in _dependency_closure(built) - {"partner-center-analytics-client"}:
+        _copy_distribution(name, site)
+
+    imported = json.loads(_run(python, "-I", "-c", _IMPORT_ALL_SCRIPT, cwd=tmp_path))
+    assert Path(imported["file"]).is_relative_to(venv)
+    assert "pcinsights.emulator.app" in imported["modules"]
+    assert not [name for name in imported["modules"] if name.startswith(("pcinsights.codegen", "pcinsights.breaking"))]
+    assert imported["dev_loaded"] == []
+    assert "deployment" in _run(bin_dir / "pcinsights", "--help", cwd=tmp_path)
+
+    server = subprocess.Popen(
+        [str(python), "-I", "-m", "pcinsights.emulator", "--port", "0", "--customers", "5"],
+        cwd=tmp_path,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    try:
+        assert server.stdout is not None
+        banner = server.stdout.readline()
+        base_url = banner.split(" on ", 1)[1].split()[0]
+        spec = httpx.get(f"{base_url}/openapi.json", timeout=10).json()
+        assert spec == load_spec(SPEC_PATH)
+        data = httpx.get(
+            f"{base_url}/v1/analytics/licenses/deployment", headers={"Authorization": f"Bearer {TOKEN}"}, timeout=10
+        )
+        assert data.status_code == 200, data.text
+        assert data.json()["items"]
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
