@@ -22,6 +22,7 @@ from typer.testing import CliRunner
 
 from pcinsights.cli import app
 from pcinsights.emulator import RunningEmulator, World
+from pcinsights.emulator.wire import to_json
 from tests.conftest import TOKEN
 
 PCINSIGHTS = Path(sys.executable).parent / "pcinsights"
@@ -64,7 +65,7 @@ def _one_line_error(result: subprocess.CompletedProcess[str], status: int) -> st
 def test_partner_deployment_json_is_the_worlds_rows(emulator: RunningEmulator) -> None:
     result = pcinsights("deployment", "--base-url", emulator.base_url, "--format", "json")
     assert result.returncode == 0, result.stderr
-    expected = [row.to_json() for row in emulator.world.partner_deployment()]
+    expected = [to_json(row) for row in emulator.world.partner_deployment()]
     assert json.loads(result.stdout) == _normalised(expected)
 
 
@@ -76,7 +77,7 @@ def test_partner_usage_ndjson_is_the_worlds_rows(emulator: RunningEmulator, tmp_
     )
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
-    expected = [row.to_json() for row in emulator.world.partner_usage()]
+    expected = [to_json(row) for row in emulator.world.partner_usage()]
     assert [json.loads(line) for line in lines] == _normalised(expected)
 
 
@@ -136,9 +137,7 @@ def test_every_customer_through_a_throttle_arrives_exactly_once(
     assert result.returncode == 0, result.stderr
     rows = [json.loads(line) for line in result.stdout.splitlines()]
     expected = [
-        row.to_json()
-        for customer in emulator.world.customers
-        for row in emulator.world.customer_deployment(customer.id)
+        to_json(row) for customer in emulator.world.customers for row in emulator.world.customer_deployment(customer.id)
     ]
     assert Counter(json.dumps(row, sort_keys=True) for row in rows) == Counter(
         json.dumps(row, sort_keys=True) for row in _normalised(expected)
@@ -238,7 +237,7 @@ def test_verbose_logs_requests_retries_and_timings_never_the_token(
 def test_emulator_mode_needs_no_token() -> None:
     result = pcinsights("deployment", "--emulator", "--customers", "12", "--format", "json", token=None)
     assert result.returncode == 0, result.stderr
-    expected = [row.to_json() for row in World.build(seed=42, customers=12).partner_deployment()]
+    expected = [to_json(row) for row in World.build(seed=42, customers=12).partner_deployment()]
     assert json.loads(result.stdout) == _normalised(expected)
 
 

@@ -13,7 +13,8 @@ import yaml
 
 from pcinsights.emulator import RunningEmulator
 from pcinsights.emulator.paging import Cursor, encode_token
-from pcinsights.emulator.world import ratio
+from pcinsights.emulator.tenant import ratio
+from pcinsights.emulator.wire import to_json
 from tests._support import SPEC_PATH
 from tests.conftest import TOKEN
 
@@ -230,7 +231,7 @@ def test_paging_returns_every_customer_exactly_once(http: httpx.Client, emulator
 
 def test_customer_items_match_the_world(http: httpx.Client, emulator: RunningEmulator) -> None:
     items = http.get("/v1/customers", params={"size": 40}).json()["items"]
-    assert items == [customer.to_json() for customer in emulator.world.customers]
+    assert items == [to_json(customer) for customer in emulator.world.customers]
     assert all(item["id"] == item["companyProfile"]["tenantId"] for item in items)
 
 
@@ -281,7 +282,7 @@ def test_partner_figures_are_the_aggregation_of_customer_rows_over_http(
 def test_customer_rows_over_http_are_the_worlds(http: httpx.Client, emulator: RunningEmulator) -> None:
     customer = emulator.world.customers[3]
     body = http.get(f"/v1/customers/{customer.id.upper()}/analytics/licenses/usage").json()
-    assert body["items"] == [row.to_json() for row in emulator.world.customer_usage(customer.id)]
+    assert body["items"] == [to_json(row) for row in emulator.world.customer_usage(customer.id)]
     assert body["totalCount"] == len(body["items"])
     assert body["attributes"] == {"objectType": "Collection"}
 

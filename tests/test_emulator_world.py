@@ -8,13 +8,15 @@ from datetime import datetime
 
 import pytest
 
-from pcinsights.emulator.world import CHANNELS, Customer, UnknownCustomerError, World, ratio
+from pcinsights.emulator.catalogue import CHANNELS
+from pcinsights.emulator.tenant import Customer, UnknownCustomerError, World, ratio
+from pcinsights.emulator.wire import to_json
 
 
 def _fingerprint(world: World) -> list[dict[str, object]]:
-    rows = [customer.to_json() for customer in world.customers]
-    rows += [row.to_json() for row in world.partner_deployment()]
-    rows += [row.to_json() for row in world.partner_usage()]
+    rows = [to_json(customer) for customer in world.customers]
+    rows += [to_json(row) for row in world.partner_deployment()]
+    rows += [to_json(row) for row in world.partner_usage()]
     return rows
 
 
@@ -41,7 +43,7 @@ def test_customers_are_well_formed() -> None:
     for index, customer in enumerate(customers):
         assert customer.index == index
         assert str(uuid.UUID(customer.id)) == customer.id
-        assert customer.to_json()["companyProfile"] == {
+        assert to_json(customer)["companyProfile"] == {
             "tenantId": customer.id,
             "domain": customer.domain,
             "companyName": customer.name,

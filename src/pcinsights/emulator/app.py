@@ -24,6 +24,7 @@ from pcinsights.emulator.config import EmulatorConfig
 from pcinsights.emulator.faults import FaultInjector
 from pcinsights.emulator.paging import MAX_PAGE_SIZE, Cursor, InvalidTokenError, decode_token, encode_token
 from pcinsights.emulator.stats import EmulatorStats
+from pcinsights.emulator.tenant import World
 from pcinsights.emulator.wire import (
     JSON_MEDIA_TYPE,
     LOCALE_PATTERN,
@@ -32,8 +33,8 @@ from pcinsights.emulator.wire import (
     bad_request,
     is_uuid,
     json_response,
+    to_json,
 )
-from pcinsights.emulator.world import World
 
 _BEARER = re.compile(r"(?i:bearer) +([A-Za-z0-9\-._~+/]+=*) *")
 _REALM = 'Bearer realm="api.partnercenter.microsoft.com"'
@@ -93,18 +94,18 @@ class _Operations:
             )
 
     def partner_deployment(self, request: Request) -> object:
-        return _collection([row.to_json() for row in self.world.partner_deployment()])
+        return _collection([to_json(row) for row in self.world.partner_deployment()])
 
     def partner_usage(self, request: Request) -> object:
-        return _collection([row.to_json() for row in self.world.partner_usage()])
+        return _collection([to_json(row) for row in self.world.partner_usage()])
 
     def customer_deployment(self, request: Request) -> object:
         customer_id = self._known_customer(request)
-        return _collection([row.to_json() for row in self.world.customer_deployment(customer_id)])
+        return _collection([to_json(row) for row in self.world.customer_deployment(customer_id)])
 
     def customer_usage(self, request: Request) -> object:
         customer_id = self._known_customer(request)
-        return _collection([row.to_json() for row in self.world.customer_usage(customer_id)])
+        return _collection([to_json(row) for row in self.world.customer_usage(customer_id)])
 
     def _known_customer(self, request: Request) -> str:
         customer_id = str(request.path_params["customer_id"])
@@ -135,7 +136,7 @@ class _Operations:
         customers = self.world.customer_page(cursor.offset, cursor.size)
         body: dict[str, object] = {
             "totalCount": len(customers),
-            "items": [customer.to_json() for customer in customers],
+            "items": [to_json(customer) for customer in customers],
             "links": {"self": self_link},
             "attributes": {"objectType": "Collection"},
         }

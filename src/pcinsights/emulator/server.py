@@ -15,7 +15,7 @@ from starlette.applications import Starlette
 from pcinsights.emulator.app import create_app
 from pcinsights.emulator.config import EmulatorConfig
 from pcinsights.emulator.stats import EmulatorStats
-from pcinsights.emulator.world import World
+from pcinsights.emulator.tenant import World
 
 STARTUP_TIMEOUT = 15.0
 SHUTDOWN_TIMEOUT = 10.0

@@ -1,5 +1,7 @@
 """One deterministic emulated tenant: customers, their licenses, and the insights every endpoint answers from.
 
+The products come from ``catalogue``; ``wire`` turns customers and rows into the spec's JSON.
+
 Customer ``i`` of seed ``s`` comes from ``random.Random(f"{s}:{i}")`` alone, so a customer is built on demand
 (and cached), a world of 100,000 customers costs nothing until it is read, and a larger world with the same
 seed extends a smaller one. A customer's ``id`` is its ``companyProfile.tenantId``.
@@ -36,68 +38,16 @@ from typing import overload
 
 import attrs
 
-JsonObject = dict[str, object]
-
-
-@attrs.frozen
-class Workload:
-    """A workload a product unlocks, such as Exchange."""
-
-    code: str
-    name: str
-
-
-@attrs.frozen
-class Product:
-    """A product in the catalogue, tied to one service."""
-
-    name: str
-    service_code: str
-    service_name: str
-    workloads: tuple[Workload, ...]
-
-
-EXCHANGE = Workload("EXO", "Exchange")
-SHAREPOINT = Workload("SPO", "SharePoint")
-TEAMS = Workload("TEAMS", "Microsoft Teams")
-DYNAMICS = Workload("CRM", "Microsoft Dynamics CRM")
-INTUNE = Workload("INTUNE", "Microsoft Intune")
-
-# "intune" lies outside the spec's known serviceName values on purpose: clients must accept it.
-CATALOGUE: tuple[Product, ...] = (
-    Product("OFFICE 365 BUSINESS ESSENTIALS", "O365", "o365", (EXCHANGE, SHAREPOINT, TEAMS)),
-    Product("OFFICE 365 E3", "O365", "o365", (EXCHANGE, SHAREPOINT, TEAMS)),
-    Product("EXCHANGE ONLINE (PLAN 1)", "O365", "o365", (EXCHANGE,)),
-    Product("EXCHANGE ONLINE ARCHIVING FOR EXCHANGE ONLINE", "O365", "o365", (EXCHANGE,)),
-    Product("SHAREPOINT ONLINE (PLAN 1)", "O365", "o365", (SHAREPOINT,)),
-    Product("MICROSOFT TEAMS ESSENTIALS", "O365", "o365", (TEAMS,)),
-    Product("DYNAMICS 365 SALES ENTERPRISE", "CRM", "crm", (DYNAMICS,)),
-    Product("DYNAMICS 365 CUSTOMER SERVICE PROFESSIONAL", "CRM", "crm", (DYNAMICS,)),
-    Product("MICROSOFT INTUNE PLAN 1", "INTUNE", "intune", (INTUNE,)),
+from pcinsights.emulator.catalogue import (
+    BRANDS,
+    CATALOGUE,
+    CHANNELS,
+    RELATIONSHIPS,
+    SECTORS,
+    SUFFIXES,
+    Product,
+    Workload,
 )
-CHANNELS = ("reseller", "direct", "advisor")
-RELATIONSHIPS = ("reseller", "advisor", "none")
-
-_NAMES = (
-    "Contoso",
-    "Fabrikam",
-    "Northwind",
-    "Tailspin",
-    "Wingtip",
-    "Adventure Works",
-    "Litware",
-    "Proseware",
-    "Woodgrove",
-    "Alpine Ski House",
-    "Coho Winery",
-    "Lamna",
-    "Müller & Söhne",
-    "Café Olé",
-    "Nordlys Ærø",
-    "Zürich Präzision",
-)
-_SECTORS = ("Dental", "Logistics", "Bakery", "Consulting", "Legal", "Health", "Motors", "Studios", "Foods", "Labs")
-_SUFFIXES = ("Ltd", "GmbH", "Inc.", "LLC", "AG", "S.A.", "Pty Ltd", "KK")
 
 
 @attrs.frozen
@@ -132,21 +82,6 @@ class Customer:
     relationship: str
     licenses: tuple[License, ...]
 
-    def to_json(self) -> JsonObject:
-        """The customer as the listing returns it."""
-        return {
-            "id": self.id,
-            "commerceId": self.commerce_id,
-            "companyProfile": {
-                "tenantId": self.id,
-                "domain": self.domain,
-                "companyName": self.name,
-                "attributes": {"objectType": "CustomerCompanyProfile"},
-            },
-            "relationshipToPartner": self.relationship,
-            "attributes": {"objectType": "Customer"},
-        }
-
 
 @attrs.frozen
 class PartnerDeploymentRow:
@@ -158,16 +93,6 @@ class PartnerDeploymentRow:
     prorated_deployment_percent: float
     processed: str
 
-    def to_json(self) -> JsonObject:
-        return {
-            "proratedDeploymentPercent": self.prorated_deployment_percent,
-            "licensesSold": self.licenses_sold,
-            "processedDateTime": self.processed,
-            "serviceName": self.service_name,
-            "channel": self.channel,
-            "attributes": {"objectType": "PartnerLicensesDeploymentInsights"},
-        }
-
 
 @attrs.frozen
 class PartnerUsageRow:
@@ -178,16 +103,6 @@ class PartnerUsageRow:
     workload_name: str
     prorated_licenses_usage_percent: float
     processed: str
-
-    def to_json(self) -> JsonObject:
-        return {
-            "proratedLicensesUsagePercent": self.prorated_licenses_usage_percent,
-            "workloadName": self.workload_name,
-            "processedDateTime": self.processed,
-            "serviceName": self.service_name,
-            "channel": self.channel,
-            "attributes": {"objectType": "PartnerLicensesUsageInsights"},
-        }
 
 
 @attrs.frozen
@@ -204,21 +119,6 @@ class CustomerDeploymentRow:
     licenses_deployed: int
     deployment_percent: float
     processed: str
-
-    def to_json(self) -> JsonObject:
-        return {
-            "customerId": self.customer_id,
-            "customerName": self.customer_name,
-            "productName": self.product_name,
-            "serviceCode": self.service_code,
-            "licensesDeployed": self.licenses_deployed,
-            "deploymentPercent": self.deployment_percent,
-            "licensesSold": self.licenses_sold,
-            "processedDateTime": self.processed,
-            "serviceName": self.service_name,
-            "channel": self.channel,
-            "attributes": {"objectType": "CustomerLicensesDeploymentInsights"},
-        }
 
 
 @attrs.frozen
@@ -237,23 +137,6 @@ class CustomerUsageRow:
     licenses_active: int
     usage_percent: float
     processed: str
-
-    def to_json(self) -> JsonObject:
-        return {
-            "customerId": self.customer_id,
-            "customerName": self.customer_name,
-            "productName": self.product_name,
-            "serviceCode": self.service_code,
-            "workloadCode": self.workload_code,
-            "workloadName": self.workload_name,
-            "licensesActive": self.licenses_active,
-            "licensesQualified": self.licenses_qualified,
-            "usagePercent": self.usage_percent,
-            "processedDateTime": self.processed,
-            "serviceName": self.service_name,
-            "channel": self.channel,
-            "attributes": {"objectType": "CustomerLicensesUsageInsights"},
-        }
 
 
 class UnknownCustomerError(KeyError):
@@ -309,7 +192,7 @@ def _slug(name: str) -> str:
     return re.sub(r"[^a-z0-9]", "", ascii_name.lower())
 
 
-_SLUGS = {name: _slug(name) for name in (*_NAMES, *_SECTORS)}
+_SLUGS = {name: _slug(name) for name in (*BRANDS, *SECTORS)}
 _RELATIONSHIP_WEIGHTS = list(itertools.accumulate((8, 2, 1)))
 _COUNT_WEIGHTS = list(itertools.accumulate((1, 5, 6, 4, 2)))
 _CHANNEL_WEIGHTS = list(itertools.accumulate((6, 2, 2)))
@@ -346,9 +229,9 @@ def _draw_header(rng: Random) -> _Header:
     """Id (always the first draw), commerce id, brand, sector, suffix, relationship."""
     customer_id = _new_uuid(rng)
     commerce_id = _new_uuid(rng)
-    brand = _NAMES[int(rng.random() * len(_NAMES))]
-    sector = _SECTORS[int(rng.random() * len(_SECTORS))]
-    suffix = _SUFFIXES[int(rng.random() * len(_SUFFIXES))]
+    brand = BRANDS[int(rng.random() * len(BRANDS))]
+    sector = SECTORS[int(rng.random() * len(SECTORS))]
+    suffix = SUFFIXES[int(rng.random() * len(SUFFIXES))]
     return customer_id, commerce_id, brand, sector, suffix, _pick(rng, RELATIONSHIPS, _RELATIONSHIP_WEIGHTS)
 
 

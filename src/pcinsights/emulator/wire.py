@@ -1,8 +1,9 @@
-"""What every response shares: the JSON media type, Partner Center's error body and the id headers."""
+"""The emulator's wire format: the JSON of customers and insight rows, Partner Center's error body, the id headers."""
 
 from __future__ import annotations
 
 import base64
+import functools
 import json
 import re
 import uuid
@@ -12,10 +13,19 @@ import attrs
 from starlette.datastructures import Headers
 from starlette.responses import Response
 
+from pcinsights.emulator.tenant import (
+    Customer,
+    CustomerDeploymentRow,
+    CustomerUsageRow,
+    PartnerDeploymentRow,
+    PartnerUsageRow,
+)
+
 JSON_MEDIA_TYPE = "application/json; charset=utf-8"
 UUID_PATTERN = re.compile(r"[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}")
 LOCALE_PATTERN = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8}){0,2}")
 JsonBody = Mapping[str, object]
+JsonObject = dict[str, object]
 
 
 def is_uuid(value: str) -> bool:
@@ -25,6 +35,88 @@ def is_uuid(value: str) -> bool:
 
 def encode_json(body: object) -> bytes:
     return json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+@functools.singledispatch
+def to_json(item: object) -> JsonObject:
+    """A customer or an insight row as the spec's JSON object."""
+    raise TypeError(f"no wire form for {type(item).__name__}")
+
+
+@to_json.register
+def _customer(customer: Customer) -> JsonObject:
+    return {
+        "id": customer.id,
+        "commerceId": customer.commerce_id,
+        "companyProfile": {
+            "tenantId": customer.id,
+            "domain": customer.domain,
+            "companyName": customer.name,
+            "attributes": {"objectType": "CustomerCompanyProfile"},
+        },
+        "relationshipToPartner": customer.relationship,
+        "attributes": {"objectType": "Customer"},
+    }
+
+
+@to_json.register
+def _partner_deployment(row: PartnerDeploymentRow) -> JsonObject:
+    return {
+        "proratedDeploymentPercent": row.prorated_deployment_percent,
+        "licensesSold": row.licenses_sold,
+        "processedDateTime": row.processed,
+        "serviceName": row.service_name,
+        "channel": row.channel,
+        "attributes": {"objectType": "PartnerLicensesDeploymentInsights"},
+    }
+
+
+@to_json.register
+def _partner_usage(row: PartnerUsageRow) -> JsonObject:
+    return {
+        "proratedLicensesUsagePercent": row.prorated_licenses_usage_percent,
+        "workloadName": row.workload_name,
+        "processedDateTime": row.processed,
+        "serviceName": row.service_name,
+        "channel": row.channel,
+        "attributes": {"objectType": "PartnerLicensesUsageInsights"},
+    }
+
+
+@to_json.register
+def _customer_deployment(row: CustomerDeploymentRow) -> JsonObject:
+    return {
+        "customerId": row.customer_id,
+        "customerName": row.customer_name,
+        "productName": row.product_name,
+        "serviceCode": row.service_code,
+        "licensesDeployed": row.licenses_deployed,
+        "deploymentPercent": row.deployment_percent,
+        "licensesSold": row.licenses_sold,
+        "processedDateTime": row.processed,
+        "serviceName": row.service_name,
+        "channel": row.channel,
+        "attributes": {"objectType": "CustomerLicensesDeploymentInsights"},
+    }
+
+
+@to_json.register
+def _customer_usage(row: CustomerUsageRow) -> JsonObject:
+    return {
+        "customerId": row.customer_id,
+        "customerName": row.customer_name,
+        "productName": row.product_name,
+        "serviceCode": row.service_code,
+        "workloadCode": row.workload_code,
+        "workloadName": row.workload_name,
+        "licensesActive": row.licenses_active,
+        "licensesQualified": row.licenses_qualified,
+        "usagePercent": row.usage_percent,
+        "processedDateTime": row.processed,
+        "serviceName": row.service_name,
+        "channel": row.channel,
+        "attributes": {"objectType": "CustomerLicensesUsageInsights"},
+    }
 
 
 def error_body(code: int, description: str) -> dict[str, object]:
