@@ -11,9 +11,8 @@ from collections.abc import Callable
 from typing import Any, NamedTuple
 
 import pytest
-from partner_center_analytics import AuthenticatedClient, RetryPolicy
+from partner_center_analytics import AuthenticatedClient, AuthenticationError, PartnerCenterError, RetryPolicy
 from partner_center_analytics.api.analytics import get_customer_licenses_deployment, get_partner_licenses_deployment
-from partner_center_analytics.errors import AuthenticationError, PartnerCenterError
 
 from pcinsights.emulator import RunningEmulator
 

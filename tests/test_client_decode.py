@@ -9,19 +9,20 @@ from typing import Any
 
 import httpx
 import pytest
-from partner_center_analytics import AuthenticatedClient, RetryPolicy
-from partner_center_analytics.api.analytics import get_customer_licenses_deployment, get_partner_licenses_deployment
-from partner_center_analytics.errors import (
+from partner_center_analytics import (
+    AuthenticatedClient,
     AuthenticationError,
     BadRequestError,
     NotFoundError,
     PartnerCenterError,
     PermissionDeniedError,
+    RetryPolicy,
     ServerError,
     ThrottledError,
     UnexpectedResponseError,
     UnexpectedStatus,
 )
+from partner_center_analytics.api.analytics import get_customer_licenses_deployment, get_partner_licenses_deployment
 from partner_center_analytics.models import (
     Channel,
     Error,

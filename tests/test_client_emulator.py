@@ -12,17 +12,18 @@ from typing import Any
 
 import httpx
 import pytest
-from partner_center_analytics import AuthenticatedClient, RetryPolicy
-from partner_center_analytics.api.analytics import get_customer_licenses_deployment, get_partner_licenses_deployment
-from partner_center_analytics.api.customers import list_customers
-from partner_center_analytics.errors import (
+from partner_center_analytics import (
+    AuthenticatedClient,
     AuthenticationError,
     BadRequestError,
     ConnectionFailedError,
     NotFoundError,
     PermissionDeniedError,
+    RetryPolicy,
     ServerError,
 )
+from partner_center_analytics.api.analytics import get_customer_licenses_deployment, get_partner_licenses_deployment
+from partner_center_analytics.api.customers import list_customers
 from partner_center_analytics.models import CustomerLicensesDeploymentInsightsCollection, ListCustomersSeekOperation
 
 from pcinsights.emulator import RunningEmulator

@@ -9,9 +9,14 @@ from typing import Any
 
 import httpx
 import pytest
-from partner_center_analytics import AuthenticatedClient, RetryPolicy
+from partner_center_analytics import (
+    AuthenticatedClient,
+    PartnerCenterError,
+    RetryPolicy,
+    ServerError,
+    UnexpectedResponseError,
+)
 from partner_center_analytics.api.analytics import get_partner_licenses_deployment
-from partner_center_analytics.errors import PartnerCenterError, ServerError, UnexpectedResponseError
 
 from pcinsights.emulator import RunningEmulator
 

@@ -9,10 +9,16 @@ from collections.abc import AsyncIterator, Callable, Iterator
 
 import httpx
 import pytest
-from partner_center_analytics import AuthenticatedClient, RetryPolicy
+from partner_center_analytics import (
+    AuthenticatedClient,
+    ClientStats,
+    ConnectionFailedError,
+    RetryPolicy,
+    ServerError,
+    ThrottledError,
+)
+from partner_center_analytics._retry import AsyncRetryTransport, RetryTransport, retry_after_seconds
 from partner_center_analytics.api.analytics import get_partner_licenses_deployment
-from partner_center_analytics.errors import ConnectionFailedError, ServerError, ThrottledError
-from partner_center_analytics.retry import AsyncRetryTransport, ClientStats, RetryTransport, retry_after_seconds
 
 OK_BODY = b'{"totalCount": 0, "items": []}'
 NOW = 1_700_000_000.0

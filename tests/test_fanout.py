@@ -9,8 +9,7 @@ from collections import Counter
 from collections.abc import AsyncIterator, Callable, Iterator
 
 import pytest
-from partner_center_analytics import AuthenticatedClient, RetryPolicy
-from partner_center_analytics.errors import NotFoundError
+from partner_center_analytics import AuthenticatedClient, NotFoundError, RetryPolicy
 from partner_center_analytics.models import Customer
 
 from pcinsights import fanout

@@ -1,26 +1,139 @@
 """Regenerate the typed client from the spec and ``overrides/``, reproducibly.
 
-The generator runs into a scratch folder, the hand-written runtime modules from
-``overrides/runtime`` are placed beside the generated ones, the pinned ruff
-formats the lot once, and only then is the result swapped into place.
+The generator runs into a scratch folder; the files of its own that the hand-written runtime from
+``overrides/runtime`` supersedes are deleted (and their absence is an error: the pinned generator
+changed), the runtime modules are copied in with a first line naming their source, models no
+operation can return are dropped, the pinned ruff formats the lot once, and only then is the
+result swapped into place.
 """
 
 from __future__ import annotations
 
 import argparse
+import ast
 import json
+import re
 import shutil
 import subprocess
 import sys
 import tempfile
+from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 from tools.project import PACKAGE_NAME, add_project_argument, project_from
-from tools.specdoc import load_spec
+from tools.specdoc import load_spec, operations, resolve_ref
+
+# Files the generator writes into the package that the runtime replaces (by a private module of its own).
+SUPERSEDED = {
+    "client.py": "_client.py",
+    "errors.py": "_errors.py",
+    "types.py": "_types.py",
+}
+
+
+class CodegenError(Exception):
+    """The spec needs something the templates do not handle, or the generator's output is not what codegen expects."""
+
+
+def check_spec(spec: Mapping[str, Any]) -> None:
+    """Refuse what the templates in ``overrides/`` deliberately do not handle, rather than generate it wrong."""
+    problems = []
+    for path, method, item, operation in operations(spec):
+        where = f"{method.upper()} {path}"
+        if "requestBody" in operation:
+            problems.append(f"{where} has a requestBody (the templates handle no request bodies)")
+        if "security" in operation:
+            problems.append(f"{where} sets its own security (operations take AuthenticatedClient: the global one)")
+        for parameter in [*item.get("parameters", []), *operation.get("parameters", [])]:
+            if resolve_ref(spec, parameter).get("in") == "cookie":
+                problems.append(f"{where} has a cookie parameter (the templates handle no cookies)")
+    if problems:
+        raise CodegenError("the spec needs templates overrides/ does not have:\n  " + "\n  ".join(problems))
+
+
+def _replace_superseded(package: Path, runtime: Path) -> None:
+    """Delete the generator's files the runtime supersedes; fail when the generator did not write one."""
+    for generated, replacement in sorted(SUPERSEDED.items()):
+        if not (package / generated).is_file():
+            raise CodegenError(
+                f"the generator no longer writes {generated}: check what replaces it in overrides/runtime"
+                " and update SUPERSEDED in tools/codegen.py"
+            )
+        if not (runtime / replacement).is_file():
+            raise CodegenError(f"overrides/runtime/{replacement} is missing: it supersedes the generator's {generated}")
+        (package / generated).unlink()
+
+
+def _copy_runtime(package: Path, runtime: Path) -> None:
+    """Copy each runtime module in, its first line saying where it comes from."""
+    for module in sorted(runtime.glob("*.py")):
+        if (package / module.name).exists():
+            raise CodegenError(f"the generator writes {module.name} too: add it to SUPERSEDED or rename the module")
+        origin = f"# Copied from overrides/runtime/{module.name} by `make generate`; edit it there.\n"
+        (package / module.name).write_text(origin + module.read_text(encoding="utf-8"), encoding="utf-8")
+
+
+def _imported_modules(path: Path, package: Path) -> set[Path]:
+    """The package's own modules that ``path`` imports; a relative import of a missing module is an error."""
+    found: set[Path] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if not isinstance(node, ast.ImportFrom) or node.level == 0:
+            continue
+        folder = path.parent
+        for _ in range(node.level - 1):
+            folder = folder.parent
+        if node.module:
+            target = folder.joinpath(*node.module.split("."))
+            candidates = [target / "__init__.py" if target.is_dir() else target.with_suffix(".py")]
+        else:
+            candidates = [
+                folder / f"{alias.name}.py" for alias in node.names if (folder / f"{alias.name}.py").is_file()
+            ]
+        for module in candidates:
+            if not module.is_file() or not module.is_relative_to(package):
+                where = path.relative_to(package).as_posix()
+                raise CodegenError(
+                    f"{where} imports {'.' * node.level}{node.module or ''}, which is not in the package"
+                )
+            found.add(module)
+    return found
+
+
+def _drop_unreachable_models(package: Path) -> None:
+    """Delete the models no operation or runtime module reaches (allOf bases the generator flattens away).
+
+    Walking every import also proves that none names a module that is not there (a superseded one, say).
+    """
+    models = package / "models"
+    seen: set[Path] = set()
+    todo = [path for path in package.rglob("*.py") if models not in path.parents]
+    while todo:
+        path = todo.pop()
+        if path not in seen:
+            seen.add(path)
+            todo.extend(_imported_modules(path, package))
+    init = models / "__init__.py"
+    text = init.read_text(encoding="utf-8")
+    for module in sorted(models.glob("*.py")):
+        if module == init or module in seen:
+            continue
+        lines = re.findall(rf"^from \.{module.stem} import (\w+)\n", text, flags=re.MULTILINE)
+        if len(lines) != 1:
+            raise CodegenError(f"models/__init__.py does not import exactly one name from {module.stem}")
+        text = text.replace(f"from .{module.stem} import {lines[0]}\n", "")
+        entry = f'    "{lines[0]}",\n'
+        if text.count(entry) != 1:
+            raise CodegenError(f"models/__init__.py does not list {lines[0]} exactly once in __all__")
+        text = text.replace(entry, "")
+        module.unlink()
+    init.write_text(text, encoding="utf-8")
 
 
 def generate(spec: Path, output: Path, overrides: Path) -> Path:
     """Generate the client project for ``spec`` into ``output`` (replacing it) and return ``output``."""
+    document = load_spec(spec)
+    check_spec(document)
     with tempfile.TemporaryDirectory(prefix="pc-codegen-") as scratch:
         project = Path(scratch) / output.name
         subprocess.run(
@@ -42,13 +155,14 @@ def generate(spec: Path, output: Path, overrides: Path) -> Path:
             check=True,
             stdout=subprocess.DEVNULL,
         )
+        package = project / PACKAGE_NAME
         # The spec itself ships in the package, as JSON: the emulator serves it and apps can read it.
-        spec_json = json.dumps(load_spec(spec), ensure_ascii=False, indent=1) + "\n"
-        (project / PACKAGE_NAME / "openapi.json").write_text(spec_json, encoding="utf-8")
+        spec_json = json.dumps(document, ensure_ascii=False, indent=1) + "\n"
+        (package / "openapi.json").write_text(spec_json, encoding="utf-8")
         runtime = overrides / "runtime"
-        if runtime.is_dir():
-            for module in sorted(runtime.glob("*.py")):
-                shutil.copyfile(module, project / PACKAGE_NAME / module.name)
+        _replace_superseded(package, runtime)
+        _copy_runtime(package, runtime)
+        _drop_unreachable_models(package)
         shutil.rmtree(project / ".ruff_cache", ignore_errors=True)
         ruff = [sys.executable, "-m", "ruff"]
         subprocess.run([*ruff, "check", ".", "--fix-only", "--quiet", "--no-cache"], cwd=project, check=True)

@@ -20,7 +20,7 @@ from typing import Any, Protocol, runtime_checkable
 
 import httpx
 
-from .errors import AuthenticationError
+from ._errors import AuthenticationError
 
 DEFAULT_SCOPE = "https://api.partnercenter.microsoft.com/.default"
 

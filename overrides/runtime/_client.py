@@ -1,9 +1,9 @@
-"""The clients every operation takes: connection settings plus the behaviour Partner Center needs.
+"""The client every operation takes: connection settings, the bearer token, and the behaviour Partner Center needs.
 
-Out of the box a client sends ``Accept: application/json``, ``X-Locale``, one ``MS-CorrelationId``
-for its lifetime and a fresh ``MS-RequestId`` per attempt, and retries transient failures of GET
-requests (see ``RetryPolicy``). ``AuthenticatedClient`` adds the bearer token, static or from a
-provider such as an azure-identity credential.
+Out of the box it sends ``Accept: application/json``, ``X-Locale``, one ``MS-CorrelationId`` for its
+lifetime, a fresh ``MS-RequestId`` per attempt and the bearer token (static or from a provider such as
+an azure-identity credential), and retries transient failures of GET requests (see ``RetryPolicy``).
+There is no unauthenticated client: the spec puts bearer security on every operation.
 """
 
 import ssl
@@ -14,7 +14,7 @@ import httpx
 from attrs import define, evolve, field
 
 from ._auth import DEFAULT_SCOPE, BearerAuth, TokenProvider, TokenSource
-from .retry import AsyncRetryTransport, ClientStats, RetryPolicy, RetryTransport
+from ._retry import AsyncRetryTransport, ClientStats, RetryPolicy, RetryTransport
 
 # Connection settings in httpx_args go to the transport this client wraps: httpx ignores them once given a transport.
 _TRANSPORT_ARGS = ("cert", "http1", "http2", "limits", "proxy", "trust_env", "retries", "local_address", "uds")
@@ -29,8 +29,13 @@ def _new_correlation_id() -> str:
 
 
 @define
-class Client:
-    """A client for the API, without authentication.
+class AuthenticatedClient:
+    """A client for Partner Center: every operation needs a bearer token, so every client carries one.
+
+    ``token`` is a str, an azure-identity credential (or anything with ``get_token(*scopes)`` returning an
+    object with ``token`` and ``expires_on``), or a callable returning a str or such an object. A provider is
+    asked for ``scope`` on first use, again ``token_refresh_margin`` seconds before the token expires, and
+    once after a 401 (the request is then retried once). The token never shows in ``repr``.
 
     The following are accepted as keyword arguments and will be used to construct httpx Clients internally:
 
@@ -57,13 +62,21 @@ class Client:
         ``locale``: The ``X-Locale`` sent with every request (default ``en-US``).
 
     Attributes:
-        raise_on_unexpected_status: Whether the ``*_detailed`` functions raise ``errors.UnexpectedStatus`` for a
+        raise_on_unexpected_status: Whether the ``*_detailed`` functions raise ``UnexpectedStatus`` for a
             status code the spec does not document (the other functions always raise).
         stats: Counters of the requests sent and retried.
+        token: The token, or the provider of tokens.
+        prefix: The prefix to use for the Authorization header
+        auth_header_name: The name of the Authorization header
     """
 
     raise_on_unexpected_status: bool = field(default=False, kw_only=True)
     _base_url: str = field(alias="base_url")
+    token: str | TokenProvider = field(repr=False)
+    prefix: str = "Bearer"
+    auth_header_name: str = "Authorization"
+    scope: str = field(default=DEFAULT_SCOPE, kw_only=True)
+    token_refresh_margin: float = field(default=300.0, kw_only=True)
     _cookies: dict[str, str] = field(factory=dict, kw_only=True, alias="cookies", repr=False)
     _headers: dict[str, str] = field(factory=dict, kw_only=True, alias="headers", repr=False)
     _timeout: httpx.Timeout | None = field(default=DEFAULT_TIMEOUT, kw_only=True, alias="timeout")
@@ -76,6 +89,7 @@ class Client:
     stats: ClientStats = field(factory=ClientStats, init=False)
     _client: httpx.Client | None = field(default=None, init=False, repr=False)
     _async_client: httpx.AsyncClient | None = field(default=None, init=False, repr=False)
+    _tokens: TokenSource = field(init=False, repr=False)
 
     def with_headers(self, headers: dict[str, str]) -> Self:
         """Get a new client matching this one with additional headers"""
@@ -101,8 +115,11 @@ class Client:
             self._async_client.timeout = timeout
         return evolve(self, timeout=timeout)
 
-    def _auth(self) -> httpx.Auth | None:
-        return None
+    def __attrs_post_init__(self) -> None:
+        self._tokens = TokenSource(self.token, self.scope, self.token_refresh_margin)
+
+    def _auth(self) -> httpx.Auth:
+        return BearerAuth(self._tokens, self.auth_header_name, self.prefix)
 
     def _client_args(self) -> tuple[dict[str, Any], dict[str, Any]]:
         """The httpx client arguments and, apart, the arguments of the transport to wrap."""
@@ -179,32 +196,3 @@ class Client:
     async def __aexit__(self, *args: Any, **kwargs: Any) -> None:
         """Exit a context manager for underlying httpx.AsyncClient (see httpx docs)"""
         await self.get_async_httpx_client().__aexit__(*args, **kwargs)
-
-
-@define
-class AuthenticatedClient(Client):
-    """A client that sends a bearer token: Partner Center requires one on every operation.
-
-    ``token`` is a str, an azure-identity credential (or anything with ``get_token(*scopes)`` returning an
-    object with ``token`` and ``expires_on``), or a callable returning a str or such an object. A provider is
-    asked for ``scope`` on first use, again ``token_refresh_margin`` seconds before the token expires, and
-    once after a 401 (the request is then retried once). The token never shows in ``repr``.
-
-    Attributes:
-        token: The token, or the provider of tokens.
-        prefix: The prefix to use for the Authorization header
-        auth_header_name: The name of the Authorization header
-    """
-
-    token: str | TokenProvider = field(repr=False)
-    prefix: str = "Bearer"
-    auth_header_name: str = "Authorization"
-    scope: str = field(default=DEFAULT_SCOPE, kw_only=True)
-    token_refresh_margin: float = field(default=300.0, kw_only=True)
-    _tokens: TokenSource = field(init=False, repr=False)
-
-    def __attrs_post_init__(self) -> None:
-        self._tokens = TokenSource(self.token, self.scope, self.token_refresh_margin)
-
-    def _auth(self) -> httpx.Auth:
-        return BearerAuth(self._tokens, self.auth_header_name, self.prefix)

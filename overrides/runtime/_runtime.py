@@ -13,8 +13,8 @@ from typing import Any, TypeVar
 
 import httpx
 
-from .client import Client
-from .errors import (
+from ._client import AuthenticatedClient
+from ._errors import (
     ConnectionFailedError,
     PartnerCenterError,
     ThrottledError,
@@ -23,9 +23,9 @@ from .errors import (
     error_class,
     snippet,
 )
+from ._retry import retry_after_seconds
+from ._types import Response
 from .models.error import Error
-from .retry import retry_after_seconds
-from .types import Response
 
 T = TypeVar("T")
 
@@ -73,7 +73,7 @@ def _safe_cause(exc: httpx.HTTPError) -> httpx.HTTPError | None:
     return exc if isinstance(exc, httpx.TimeoutException | httpx.NetworkError) else None
 
 
-def send(client: Client, kwargs: dict[str, Any]) -> httpx.Response:
+def send(client: AuthenticatedClient, kwargs: dict[str, Any]) -> httpx.Response:
     """Send a request; httpx errors come out as ``ConnectionFailedError``."""
     try:
         return client.get_httpx_client().request(**kwargs)
@@ -81,7 +81,7 @@ def send(client: Client, kwargs: dict[str, Any]) -> httpx.Response:
         raise _connection_failed(exc) from _safe_cause(exc)
 
 
-async def asend(client: Client, kwargs: dict[str, Any]) -> httpx.Response:
+async def asend(client: AuthenticatedClient, kwargs: dict[str, Any]) -> httpx.Response:
     """The async twin of ``send``."""
     try:
         return await client.get_async_httpx_client().request(**kwargs)

@@ -18,10 +18,9 @@ from enum import StrEnum
 from typing import TypeAlias
 
 import attrs
-from partner_center_analytics import AuthenticatedClient
+from partner_center_analytics import AuthenticatedClient, PartnerCenterError
 from partner_center_analytics.api.analytics import get_customer_licenses_deployment, get_customer_licenses_usage
 from partner_center_analytics.api.customers import list_customers
-from partner_center_analytics.errors import PartnerCenterError
 from partner_center_analytics.models import (
     Customer,
     CustomerLicensesDeploymentInsightsCollection,

@@ -1,10 +1,39 @@
 """A client library for accessing Partner Center Analytics"""
 
-from .client import AuthenticatedClient, Client
-from .retry import RetryPolicy
+# Everything a caller touches is here; the modules with a leading underscore are implementation.
+from ._client import AuthenticatedClient
+from ._errors import (
+    AuthenticationError,
+    AuthError,
+    BadRequestError,
+    ConnectionFailedError,
+    NotFoundError,
+    PartnerCenterError,
+    PermissionDeniedError,
+    ServerError,
+    ThrottledError,
+    UnexpectedResponseError,
+    UnexpectedStatus,
+)
+from ._retry import ClientStats, RetryPolicy
+from ._types import UNSET, Response, Unset
 
 __all__ = (
+    "UNSET",
+    "AuthError",
     "AuthenticatedClient",
-    "Client",
+    "AuthenticationError",
+    "BadRequestError",
+    "ClientStats",
+    "ConnectionFailedError",
+    "NotFoundError",
+    "PartnerCenterError",
+    "PermissionDeniedError",
+    "Response",
     "RetryPolicy",
+    "ServerError",
+    "ThrottledError",
+    "UnexpectedResponseError",
+    "UnexpectedStatus",
+    "Unset",
 )

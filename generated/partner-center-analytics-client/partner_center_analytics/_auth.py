@@ -1,3 +1,4 @@
+# Copied from overrides/runtime/_auth.py by `make generate`; edit it there.
 """Bearer tokens for Partner Center: a fixed string, or fetched from a provider and kept fresh.
 
 A provider is an azure-identity credential (anything with ``get_token(*scopes)`` returning an
@@ -20,7 +21,7 @@ from typing import Any, Protocol, runtime_checkable
 
 import httpx
 
-from .errors import AuthenticationError
+from ._errors import AuthenticationError
 
 DEFAULT_SCOPE = "https://api.partnercenter.microsoft.com/.default"
 

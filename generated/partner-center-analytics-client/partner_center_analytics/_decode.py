@@ -1,3 +1,4 @@
+# Copied from overrides/runtime/_decode.py by `make generate`; edit it there.
 """Checks and conversions the generated ``from_dict`` methods call for values that need more than a type test.
 
 A value of the wrong type raises TypeError or ValueError naming the field, never echoing the value;

@@ -9,8 +9,7 @@ from typing import Annotated, Any, NoReturn
 from uuid import UUID
 
 import typer
-from partner_center_analytics import AuthenticatedClient
-from partner_center_analytics.errors import ConnectionFailedError
+from partner_center_analytics import AuthenticatedClient, ConnectionFailedError
 from rich.console import Console
 
 from pcinsights.cli import chart, output, reports

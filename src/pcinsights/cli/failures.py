@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from partner_center_analytics.errors import (
+from partner_center_analytics import (
     AuthError,
     ConnectionFailedError,
     NotFoundError,

@@ -1,17 +1,14 @@
 """Contains all the data models used in inputs/outputs"""
 
 from .channel import Channel
-from .collection import Collection
 from .company_profile import CompanyProfile
 from .customer import Customer
 from .customer_collection import CustomerCollection
 from .customer_licenses_deployment_insights import CustomerLicensesDeploymentInsights
 from .customer_licenses_deployment_insights_collection import CustomerLicensesDeploymentInsightsCollection
-from .customer_licenses_insights_base import CustomerLicensesInsightsBase
 from .customer_licenses_usage_insights import CustomerLicensesUsageInsights
 from .customer_licenses_usage_insights_collection import CustomerLicensesUsageInsightsCollection
 from .error import Error
-from .licenses_insights_base import LicensesInsightsBase
 from .link import Link
 from .link_header import LinkHeader
 from .list_customers_seek_operation import ListCustomersSeekOperation
@@ -25,17 +22,14 @@ from .service_name import ServiceName
 
 __all__ = (
     "Channel",
-    "Collection",
     "CompanyProfile",
     "Customer",
     "CustomerCollection",
     "CustomerLicensesDeploymentInsights",
     "CustomerLicensesDeploymentInsightsCollection",
-    "CustomerLicensesInsightsBase",
     "CustomerLicensesUsageInsights",
     "CustomerLicensesUsageInsightsCollection",
     "Error",
-    "LicensesInsightsBase",
     "Link",
     "LinkHeader",
     "ListCustomersSeekOperation",

@@ -7,7 +7,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from .._decode import wrong_type
-from ..types import UNSET, Unset
+from .._types import UNSET, Unset
 
 T = TypeVar("T", bound="CompanyProfile")
 
@@ -54,7 +54,6 @@ class CompanyProfile:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
         if tenant_id is not UNSET:
             field_dict["tenantId"] = tenant_id
         if domain is not UNSET:

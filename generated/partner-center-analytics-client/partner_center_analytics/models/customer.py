@@ -8,7 +8,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from .._decode import parse_uuid, wrong_type
-from ..types import UNSET, Unset
+from .._types import UNSET, Unset
 
 T = TypeVar("T", bound="Customer")
 

@@ -7,7 +7,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from .._decode import wrong_type
-from ..types import UNSET, Unset
+from .._types import UNSET, Unset
 
 T = TypeVar("T", bound="LinkHeader")
 
@@ -32,7 +32,6 @@ class LinkHeader:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
         if key is not UNSET:
             field_dict["key"] = key
         if value is not UNSET:

@@ -8,9 +8,9 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from .._decode import as_float, parse_datetime, wrong_type
+from .._types import UNSET, Unset
 from ..models.channel import Channel
 from ..models.service_name import ServiceName
-from ..types import UNSET, Unset
 
 # Lookup by value: much cheaper than calling the enum for every decoded object.
 _SERVICENAME_BY_VALUE = {member.value: member for member in ServiceName}
@@ -91,7 +91,6 @@ class PartnerLicensesUsageInsights:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
         if processed_date_time is not UNSET:
             field_dict["processedDateTime"] = processed_date_time
         if service_name is not UNSET:

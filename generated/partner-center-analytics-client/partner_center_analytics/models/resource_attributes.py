@@ -7,7 +7,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from .._decode import wrong_type
-from ..types import UNSET, Unset
+from .._types import UNSET, Unset
 
 T = TypeVar("T", bound="ResourceAttributes")
 
@@ -36,7 +36,6 @@ class ResourceAttributes:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
         if object_type is not UNSET:
             field_dict["objectType"] = object_type
         if etag is not UNSET:

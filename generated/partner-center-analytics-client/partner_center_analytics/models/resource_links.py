@@ -7,7 +7,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from .._decode import wrong_type
-from ..types import UNSET, Unset
+from .._types import UNSET, Unset
 
 T = TypeVar("T", bound="ResourceLinks")
 
@@ -42,7 +42,6 @@ class ResourceLinks:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
         if self_ is not UNSET:
             field_dict["self"] = self_
         if next_ is not UNSET:

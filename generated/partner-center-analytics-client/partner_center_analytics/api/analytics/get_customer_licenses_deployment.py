@@ -4,11 +4,11 @@ from uuid import UUID
 
 import httpx
 
+from ..._client import AuthenticatedClient
 from ..._runtime import asend, build_response, parse_error, parse_success, send, unexpected_status, unwrap
-from ...client import AuthenticatedClient, Client
+from ..._types import UNSET, Response, Unset
 from ...models.customer_licenses_deployment_insights_collection import CustomerLicensesDeploymentInsightsCollection
 from ...models.error import Error
-from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
@@ -40,7 +40,7 @@ def _get_kwargs(
 
 
 def _parse_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
+    *, client: AuthenticatedClient, response: httpx.Response
 ) -> CustomerLicensesDeploymentInsightsCollection | Error | None:
     if response.status_code == 200:
         return parse_success(response, CustomerLicensesDeploymentInsightsCollection.from_dict)
@@ -52,7 +52,7 @@ def _parse_response(
 
 
 def _build_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
+    *, client: AuthenticatedClient, response: httpx.Response
 ) -> Response[CustomerLicensesDeploymentInsightsCollection | Error]:
     return build_response(response, _parse_response(client=client, response=response))
 
@@ -60,7 +60,7 @@ def _build_response(
 def sync_detailed(
     customer_id: UUID | str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     ms_request_id: UUID | str | Unset = UNSET,
     ms_correlation_id: UUID | str | Unset = UNSET,
     x_locale: str | Unset = UNSET,
@@ -76,9 +76,9 @@ def sync_detailed(
         x_locale (str | Unset):  Example: en-US.
 
     Raises:
-        errors.UnexpectedResponseError: If a success response is not what the spec says.
-        errors.ConnectionFailedError: If no response arrived, even after retrying.
-        errors.UnexpectedStatus: If the status is undocumented and Client.raise_on_unexpected_status is True.
+        UnexpectedResponseError: If a success response is not what the spec says.
+        ConnectionFailedError: If no response arrived, even after retrying.
+        UnexpectedStatus: If the status is undocumented and AuthenticatedClient.raise_on_unexpected_status is True.
 
     Returns:
         Response[CustomerLicensesDeploymentInsightsCollection | Error]
@@ -99,7 +99,7 @@ def sync_detailed(
 def sync(
     customer_id: UUID | str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     ms_request_id: UUID | str | Unset = UNSET,
     ms_correlation_id: UUID | str | Unset = UNSET,
     x_locale: str | Unset = UNSET,
@@ -115,7 +115,7 @@ def sync(
         x_locale (str | Unset):  Example: en-US.
 
     Raises:
-        errors.PartnerCenterError: A subclass for each failure: the status's typed error (NotFoundError,
+        PartnerCenterError: A subclass for each failure: the status's typed error (NotFoundError,
             ThrottledError, ...), UnexpectedResponseError, ConnectionFailedError or UnexpectedStatus.
 
     Returns:
@@ -137,7 +137,7 @@ def sync(
 async def asyncio_detailed(
     customer_id: UUID | str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     ms_request_id: UUID | str | Unset = UNSET,
     ms_correlation_id: UUID | str | Unset = UNSET,
     x_locale: str | Unset = UNSET,
@@ -153,9 +153,9 @@ async def asyncio_detailed(
         x_locale (str | Unset):  Example: en-US.
 
     Raises:
-        errors.UnexpectedResponseError: If a success response is not what the spec says.
-        errors.ConnectionFailedError: If no response arrived, even after retrying.
-        errors.UnexpectedStatus: If the status is undocumented and Client.raise_on_unexpected_status is True.
+        UnexpectedResponseError: If a success response is not what the spec says.
+        ConnectionFailedError: If no response arrived, even after retrying.
+        UnexpectedStatus: If the status is undocumented and AuthenticatedClient.raise_on_unexpected_status is True.
 
     Returns:
         Response[CustomerLicensesDeploymentInsightsCollection | Error]
@@ -176,7 +176,7 @@ async def asyncio_detailed(
 async def asyncio(
     customer_id: UUID | str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     ms_request_id: UUID | str | Unset = UNSET,
     ms_correlation_id: UUID | str | Unset = UNSET,
     x_locale: str | Unset = UNSET,
@@ -192,7 +192,7 @@ async def asyncio(
         x_locale (str | Unset):  Example: en-US.
 
     Raises:
-        errors.PartnerCenterError: A subclass for each failure: the status's typed error (NotFoundError,
+        PartnerCenterError: A subclass for each failure: the status's typed error (NotFoundError,
             ThrottledError, ...), UnexpectedResponseError, ConnectionFailedError or UnexpectedStatus.
 
     Returns:

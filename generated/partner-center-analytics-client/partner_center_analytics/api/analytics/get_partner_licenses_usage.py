@@ -3,11 +3,11 @@ from uuid import UUID
 
 import httpx
 
+from ..._client import AuthenticatedClient
 from ..._runtime import asend, build_response, parse_error, parse_success, send, unexpected_status, unwrap
-from ...client import AuthenticatedClient, Client
+from ..._types import UNSET, Response, Unset
 from ...models.error import Error
 from ...models.partner_licenses_usage_insights_collection import PartnerLicensesUsageInsightsCollection
-from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
@@ -36,7 +36,7 @@ def _get_kwargs(
 
 
 def _parse_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
+    *, client: AuthenticatedClient, response: httpx.Response
 ) -> Error | PartnerLicensesUsageInsightsCollection | None:
     if response.status_code == 200:
         return parse_success(response, PartnerLicensesUsageInsightsCollection.from_dict)
@@ -48,14 +48,14 @@ def _parse_response(
 
 
 def _build_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
+    *, client: AuthenticatedClient, response: httpx.Response
 ) -> Response[Error | PartnerLicensesUsageInsightsCollection]:
     return build_response(response, _parse_response(client=client, response=response))
 
 
 def sync_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     ms_request_id: UUID | str | Unset = UNSET,
     ms_correlation_id: UUID | str | Unset = UNSET,
     x_locale: str | Unset = UNSET,
@@ -71,9 +71,9 @@ def sync_detailed(
         x_locale (str | Unset):  Example: en-US.
 
     Raises:
-        errors.UnexpectedResponseError: If a success response is not what the spec says.
-        errors.ConnectionFailedError: If no response arrived, even after retrying.
-        errors.UnexpectedStatus: If the status is undocumented and Client.raise_on_unexpected_status is True.
+        UnexpectedResponseError: If a success response is not what the spec says.
+        ConnectionFailedError: If no response arrived, even after retrying.
+        UnexpectedStatus: If the status is undocumented and AuthenticatedClient.raise_on_unexpected_status is True.
 
     Returns:
         Response[Error | PartnerLicensesUsageInsightsCollection]
@@ -92,7 +92,7 @@ def sync_detailed(
 
 def sync(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     ms_request_id: UUID | str | Unset = UNSET,
     ms_correlation_id: UUID | str | Unset = UNSET,
     x_locale: str | Unset = UNSET,
@@ -108,7 +108,7 @@ def sync(
         x_locale (str | Unset):  Example: en-US.
 
     Raises:
-        errors.PartnerCenterError: A subclass for each failure: the status's typed error (NotFoundError,
+        PartnerCenterError: A subclass for each failure: the status's typed error (NotFoundError,
             ThrottledError, ...), UnexpectedResponseError, ConnectionFailedError or UnexpectedStatus.
 
     Returns:
@@ -128,7 +128,7 @@ def sync(
 
 async def asyncio_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     ms_request_id: UUID | str | Unset = UNSET,
     ms_correlation_id: UUID | str | Unset = UNSET,
     x_locale: str | Unset = UNSET,
@@ -144,9 +144,9 @@ async def asyncio_detailed(
         x_locale (str | Unset):  Example: en-US.
 
     Raises:
-        errors.UnexpectedResponseError: If a success response is not what the spec says.
-        errors.ConnectionFailedError: If no response arrived, even after retrying.
-        errors.UnexpectedStatus: If the status is undocumented and Client.raise_on_unexpected_status is True.
+        UnexpectedResponseError: If a success response is not what the spec says.
+        ConnectionFailedError: If no response arrived, even after retrying.
+        UnexpectedStatus: If the status is undocumented and AuthenticatedClient.raise_on_unexpected_status is True.
 
     Returns:
         Response[Error | PartnerLicensesUsageInsightsCollection]
@@ -165,7 +165,7 @@ async def asyncio_detailed(
 
 async def asyncio(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     ms_request_id: UUID | str | Unset = UNSET,
     ms_correlation_id: UUID | str | Unset = UNSET,
     x_locale: str | Unset = UNSET,
@@ -181,7 +181,7 @@ async def asyncio(
         x_locale (str | Unset):  Example: en-US.
 
     Raises:
-        errors.PartnerCenterError: A subclass for each failure: the status's typed error (NotFoundError,
+        PartnerCenterError: A subclass for each failure: the status's typed error (NotFoundError,
             ThrottledError, ...), UnexpectedResponseError, ConnectionFailedError or UnexpectedStatus.
 
     Returns:

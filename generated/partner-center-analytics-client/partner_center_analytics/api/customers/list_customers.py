@@ -3,12 +3,12 @@ from uuid import UUID
 
 import httpx
 
+from ..._client import AuthenticatedClient
 from ..._runtime import asend, build_response, parse_error, parse_success, send, unexpected_status, unwrap
-from ...client import AuthenticatedClient, Client
+from ..._types import UNSET, Response, Unset
 from ...models.customer_collection import CustomerCollection
 from ...models.error import Error
 from ...models.list_customers_seek_operation import ListCustomersSeekOperation
-from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
@@ -55,9 +55,7 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> CustomerCollection | Error | None:
+def _parse_response(*, client: AuthenticatedClient, response: httpx.Response) -> CustomerCollection | Error | None:
     if response.status_code == 200:
         return parse_success(response, CustomerCollection.from_dict)
     if response.status_code in {400, 401, 403, 429, 500, 503}:
@@ -67,15 +65,13 @@ def _parse_response(
     return None
 
 
-def _build_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[CustomerCollection | Error]:
+def _build_response(*, client: AuthenticatedClient, response: httpx.Response) -> Response[CustomerCollection | Error]:
     return build_response(response, _parse_response(client=client, response=response))
 
 
 def sync_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     size: int | Unset = 100,
     seek_operation: ListCustomersSeekOperation | Unset = UNSET,
     ms_continuation_token: str | Unset = UNSET,
@@ -101,9 +97,9 @@ def sync_detailed(
         x_locale (str | Unset):  Example: en-US.
 
     Raises:
-        errors.UnexpectedResponseError: If a success response is not what the spec says.
-        errors.ConnectionFailedError: If no response arrived, even after retrying.
-        errors.UnexpectedStatus: If the status is undocumented and Client.raise_on_unexpected_status is True.
+        UnexpectedResponseError: If a success response is not what the spec says.
+        ConnectionFailedError: If no response arrived, even after retrying.
+        UnexpectedStatus: If the status is undocumented and AuthenticatedClient.raise_on_unexpected_status is True.
 
     Returns:
         Response[CustomerCollection | Error]
@@ -125,7 +121,7 @@ def sync_detailed(
 
 def sync(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     size: int | Unset = 100,
     seek_operation: ListCustomersSeekOperation | Unset = UNSET,
     ms_continuation_token: str | Unset = UNSET,
@@ -151,7 +147,7 @@ def sync(
         x_locale (str | Unset):  Example: en-US.
 
     Raises:
-        errors.PartnerCenterError: A subclass for each failure: the status's typed error (NotFoundError,
+        PartnerCenterError: A subclass for each failure: the status's typed error (NotFoundError,
             ThrottledError, ...), UnexpectedResponseError, ConnectionFailedError or UnexpectedStatus.
 
     Returns:
@@ -174,7 +170,7 @@ def sync(
 
 async def asyncio_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     size: int | Unset = 100,
     seek_operation: ListCustomersSeekOperation | Unset = UNSET,
     ms_continuation_token: str | Unset = UNSET,
@@ -200,9 +196,9 @@ async def asyncio_detailed(
         x_locale (str | Unset):  Example: en-US.
 
     Raises:
-        errors.UnexpectedResponseError: If a success response is not what the spec says.
-        errors.ConnectionFailedError: If no response arrived, even after retrying.
-        errors.UnexpectedStatus: If the status is undocumented and Client.raise_on_unexpected_status is True.
+        UnexpectedResponseError: If a success response is not what the spec says.
+        ConnectionFailedError: If no response arrived, even after retrying.
+        UnexpectedStatus: If the status is undocumented and AuthenticatedClient.raise_on_unexpected_status is True.
 
     Returns:
         Response[CustomerCollection | Error]
@@ -224,7 +220,7 @@ async def asyncio_detailed(
 
 async def asyncio(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     size: int | Unset = 100,
     seek_operation: ListCustomersSeekOperation | Unset = UNSET,
     ms_continuation_token: str | Unset = UNSET,
@@ -250,7 +246,7 @@ async def asyncio(
         x_locale (str | Unset):  Example: en-US.
 
     Raises:
-        errors.PartnerCenterError: A subclass for each failure: the status's typed error (NotFoundError,
+        PartnerCenterError: A subclass for each failure: the status's typed error (NotFoundError,
             ThrottledError, ...), UnexpectedResponseError, ConnectionFailedError or UnexpectedStatus.
 
     Returns:

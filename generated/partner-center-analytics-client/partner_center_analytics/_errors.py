@@ -1,3 +1,4 @@
+# Copied from overrides/runtime/_errors.py by `make generate`; edit it there.
 """The errors every operation raises instead of returning an error model or None.
 
 Catch ``PartnerCenterError`` to handle them all; the subclasses let a caller treat the

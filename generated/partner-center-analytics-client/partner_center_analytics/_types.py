@@ -1,8 +1,9 @@
-"""Contains some shared types for properties"""
+# Copied from overrides/runtime/_types.py by `make generate`; edit it there.
+"""The types operations and models share: ``Response`` and the ``UNSET`` marker of an absent optional value."""
 
-from collections.abc import Mapping, MutableMapping
+from collections.abc import MutableMapping
 from http import HTTPStatus
-from typing import IO, BinaryIO, Generic, Literal, TypeVar
+from typing import Generic, Literal, TypeVar
 
 from attrs import define
 
@@ -16,30 +17,6 @@ class Unset:
 
 
 UNSET: Unset = Unset()
-
-# The types that `httpx.Client(files=)` can accept, copied from that library.
-FileContent = IO[bytes] | bytes | str
-FileTypes = (
-    # (filename, file (or bytes), content_type)
-    tuple[str | None, FileContent, str | None]
-    # (filename, file (or bytes), content_type, headers)
-    | tuple[str | None, FileContent, str | None, Mapping[str, str]]
-)
-RequestFiles = list[tuple[str, FileTypes]]
-
-
-@define
-class File:
-    """Contains information for file uploads"""
-
-    payload: BinaryIO
-    file_name: str | None = None
-    mime_type: str | None = None
-
-    def to_tuple(self) -> FileTypes:
-        """Return a tuple representation that httpx will accept for multipart/form-data"""
-        return self.file_name, self.payload, self.mime_type
-
 
 T = TypeVar("T")
 
@@ -68,4 +45,4 @@ class Response(Generic[T]):
         return self.headers.get("MS-CorrelationId")
 
 
-__all__ = ["UNSET", "File", "FileTypes", "RequestFiles", "Response", "Unset"]
+__all__ = ["UNSET", "Response", "Unset"]

@@ -1,3 +1,4 @@
+# Copied from overrides/runtime/_retry.py by `make generate`; edit it there.
 """Retries for transient failures, done in an httpx transport so every call gets them.
 
 Partner Center throttles (429) and has passing outages (502, 503, 504, dropped
