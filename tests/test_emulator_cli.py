@@ -12,9 +12,10 @@ import attrs
 import httpx
 import pytest
 
-from pcinsights.emulator import EmulatorConfig
-from pcinsights.emulator.__main__ import build_parser, config_from_args, parse
-from tests.conftest import TOKEN
+from pcinsights.emulator import EmulatorConfig, flags
+from pcinsights.emulator.config import option
+from pcinsights.emulator.flags import build_parser, config_from_args, parse
+from tests._support import TOKEN
 
 FLAGS = {
     "--host": "PC_EMULATOR_HOST",
@@ -39,7 +40,7 @@ FLAGS = {
 URL_LINE = re.compile(r"Partner Center emulator on (http://127\.0\.0\.1:\d+) \(seed 8, 3 customers\)\s*")
 
 
-def _config(argv: list[str], environ: dict[str, str] | None = None) -> EmulatorConfig:
+def _served_config(argv: list[str], environ: dict[str, str] | None = None) -> EmulatorConfig:
     return parse(argv, environ or {})[1]
 
 
@@ -55,6 +56,33 @@ def test_every_config_field_has_a_flag() -> None:
     fields = {field.name for field in attrs.fields(EmulatorConfig)}
     renamed = {"latency": "--latency-ms", "accepted_tokens": "--accept-token", "forbidden_tokens": "--forbid-token"}
     assert {renamed.get(name, "--" + name.replace("_", "-")) for name in fields} <= set(FLAGS)
+    assert {flags.flag_of(field) for field in attrs.fields(EmulatorConfig)} <= set(FLAGS)
+
+
+def test_a_new_field_with_its_help_gets_a_flag_a_variable_and_validation(monkeypatch: pytest.MonkeyPatch) -> None:
+    @attrs.frozen(kw_only=True)
+    class Extra:
+        token_lifetime: int = attrs.field(
+            default=3600, validator=attrs.validators.ge(1), metadata=option("seconds a token lives", "600")
+        )
+
+    monkeypatch.setattr(flags, "SETTINGS", (Extra,))
+    text = " ".join(build_parser({}).format_help().split())
+    assert "seconds a token lives [env PC_EMULATOR_TOKEN_LIFETIME; default 3600; e.g. --token-lifetime 600]" in text
+    assert build_parser({}).parse_args(["--token-lifetime", "60"]).token_lifetime == 60
+    assert build_parser({"PC_EMULATOR_TOKEN_LIFETIME": "90"}).parse_args([]).token_lifetime == 90
+    with pytest.raises(ValueError, match="--token-lifetime: 0 is not allowed"):
+        flags._settings(Extra, build_parser({}).parse_args(["--token-lifetime", "0"]))
+
+
+def test_a_field_without_its_help_is_refused_when_the_parser_is_built(monkeypatch: pytest.MonkeyPatch) -> None:
+    @attrs.frozen(kw_only=True)
+    class Undocumented:
+        limit: int = 5
+
+    monkeypatch.setattr(flags, "SETTINGS", (Undocumented,))
+    with pytest.raises(TypeError, match="'limit' has no metadata=option"):
+        build_parser({})
 
 
 def test_defaults_are_the_config_defaults() -> None:
@@ -67,7 +95,7 @@ def test_flags_fill_every_field() -> None:
     argv = "--seed 7 --customers 9 --latency-ms 50 --fail-429 0.1 --fail-500 0.2 --fail-503 0.3 --rate-limit 50"
     argv += " --retry-after 4 --bom --drop-rate 0.4 --html-rate 0.5 --html-status 504"
     argv += " --accept-token a --accept-token b --forbid-token c"
-    assert _config(argv.split()) == EmulatorConfig(
+    assert _served_config(argv.split()) == EmulatorConfig(
         seed=7,
         customers=9,
         latency=0.05,
@@ -93,19 +121,32 @@ def test_variables_set_defaults_and_flags_win() -> None:
         "PC_EMULATOR_ACCEPT_TOKEN": "x, y",
         "PC_EMULATOR_LATENCY_MS": "20",
     }
-    config = _config(["--seed", "6"], environ)
+    config = _served_config(["--seed", "6"], environ)
     assert (config.seed, config.fail_503, config.bom, config.latency) == (6, 0.2, True, 0.02)
     assert config.accepted_tokens == frozenset({"x", "y"})
 
 
 @pytest.mark.parametrize(
-    "argv", [["--fail-503", "1.5"], ["--drop-rate", "-0.1"], ["--customers", "-1"], ["--seed", "x"]]
+    ("argv", "environ", "named"),
+    [
+        (["--fail-503", "1.5"], {}, "--fail-503: 1.5 is not allowed"),
+        (["--drop-rate", "-0.1"], {}, "--drop-rate: -0.1 is not allowed"),
+        (["--customers", "-1"], {}, "--customers: -1 is not allowed"),
+        (["--latency-ms", "-5"], {}, "--latency-ms: -5 is not allowed"),
+        (["--port", "65536"], {}, "--port: 65536 is not allowed"),
+        (["--seed", "x"], {}, "--seed: invalid int value"),
+        ([], {"PC_EMULATOR_HTML_STATUS": "200"}, "--html-status: 200 is not allowed"),
+    ],
 )
-def test_bad_values_exit_with_usage(argv: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+def test_bad_values_exit_with_usage_naming_the_flag(
+    argv: list[str], environ: dict[str, str], named: str, capsys: pytest.CaptureFixture[str]
+) -> None:
     with pytest.raises(SystemExit) as stopped:
-        _config(argv)
+        _served_config(argv, environ)
     assert stopped.value.code == 2
-    assert "usage:" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert "usage:" in err
+    assert named in err
 
 
 def test_the_module_serves_and_prints_its_url() -> None:

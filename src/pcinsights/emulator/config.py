@@ -1,10 +1,48 @@
-"""The emulator's settings: which tenant to serve and which faults to inject."""
+"""The emulator's settings, each field carrying its command-line help (``flags`` turns them into options).
+
+To add a setting, add a field with ``metadata=option(help, example)``: that alone gives it a flag
+(``--field-name``), a ``PC_EMULATOR_FIELD_NAME`` variable, its default and its validation on the command line.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any
 
 import attrs
+
+
+@attrs.frozen
+class Option:
+    """How a setting reads on the command line; ``parse`` and ``show`` convert when the flag's unit differs."""
+
+    help: str
+    example: str = ""
+    flag: str | None = None
+    parse: Callable[[str], object] | None = None
+    show: Callable[[Any], str] | None = None
+    repeat: bool = False
+
+
+def option(
+    help: str,
+    example: str = "",
+    *,
+    flag: str | None = None,
+    parse: Callable[[str], object] | None = None,
+    show: Callable[[Any], str] | None = None,
+    repeat: bool = False,
+) -> Mapping[str, Option]:
+    """Field metadata for a setting: its help, an example value (switches need none), any unusual spelling or unit."""
+    return {"option": Option(help, example, flag, parse, show, repeat)}
+
+
+def option_of(field: attrs.Attribute[object]) -> Option:
+    """The field's command-line description; a setting without one is a programming error, caught at startup."""
+    found = field.metadata.get("option")
+    if not isinstance(found, Option):
+        raise TypeError(f"setting {field.name!r} has no metadata=option(...)")
+    return found
 
 
 def _token_set(value: Iterable[str] | None) -> frozenset[str] | None:
@@ -16,7 +54,7 @@ def _token_set(value: Iterable[str] | None) -> frozenset[str] | None:
     return frozenset(value)
 
 
-def _forbidden_set(value: Iterable[str]) -> frozenset[str]:
+def _forbidden_set(value: Iterable[str] | None) -> frozenset[str]:
     tokens = _token_set(value)
     return frozenset() if tokens is None else tokens
 
@@ -26,24 +64,106 @@ def _token_count(tokens: frozenset[str] | None) -> str:
     return "None" if tokens is None else f"<{len(tokens)} tokens>"
 
 
+def milliseconds(text: str) -> float:
+    """Seconds from a number of milliseconds."""
+    return float(text) / 1000.0
+
+
+def as_milliseconds(seconds: float) -> str:
+    return f"{seconds * 1000.0:g}"
+
+
 _fraction = [attrs.validators.ge(0.0), attrs.validators.le(1.0)]
+
+
+@attrs.frozen(kw_only=True)
+class Listen:
+    """Where ``python -m pcinsights.emulator`` listens (tests and the CLI bind port 0 themselves)."""
+
+    host: str = attrs.field(default="127.0.0.1", metadata=option("interface to listen on", "0.0.0.0"))
+    port: int = attrs.field(
+        default=8080,
+        validator=[attrs.validators.ge(0), attrs.validators.le(65535)],
+        metadata=option("port to listen on (0 picks a free one)", "9000"),
+    )
 
 
 @attrs.frozen(kw_only=True)
 class EmulatorConfig:
     """Everything the emulator can be told; the defaults serve a healthy 40-customer tenant."""
 
-    seed: int = 42
-    customers: int = attrs.field(default=40, validator=attrs.validators.ge(0))
-    latency: float = attrs.field(default=0.0, validator=attrs.validators.ge(0.0))
-    fail_429: float = attrs.field(default=0.0, validator=_fraction)
-    fail_500: float = attrs.field(default=0.0, validator=_fraction)
-    fail_503: float = attrs.field(default=0.0, validator=_fraction)
-    rate_limit: float = attrs.field(default=0.0, validator=attrs.validators.ge(0.0))
-    retry_after: int = attrs.field(default=1, validator=attrs.validators.ge(0))
-    bom: bool = False
-    drop_rate: float = attrs.field(default=0.0, validator=_fraction)
-    html_rate: float = attrs.field(default=0.0, validator=_fraction)
-    html_status: int = attrs.field(default=502, validator=[attrs.validators.ge(400), attrs.validators.le(599)])
-    accepted_tokens: frozenset[str] | None = attrs.field(default=None, converter=_token_set, repr=_token_count)
-    forbidden_tokens: frozenset[str] = attrs.field(factory=frozenset, converter=_forbidden_set, repr=_token_count)
+    seed: int = attrs.field(default=42, metadata=option("seed of the emulated tenant", "7"))
+    customers: int = attrs.field(
+        default=40,
+        validator=attrs.validators.ge(0),
+        metadata=option("number of customers in the tenant (up to 100000 and more)", "1000"),
+    )
+    latency: float = attrs.field(
+        default=0.0,
+        validator=attrs.validators.ge(0.0),
+        metadata=option(
+            "milliseconds added to every /v1 request",
+            "50",
+            flag="--latency-ms",
+            parse=milliseconds,
+            show=as_milliseconds,
+        ),
+    )
+    fail_429: float = attrs.field(
+        default=0.0,
+        validator=_fraction,
+        metadata=option("fraction of /v1 requests answered 429 with Retry-After", "0.1"),
+    )
+    fail_500: float = attrs.field(
+        default=0.0, validator=_fraction, metadata=option("fraction of /v1 requests answered 500", "0.05")
+    )
+    fail_503: float = attrs.field(
+        default=0.0,
+        validator=_fraction,
+        metadata=option("fraction of /v1 requests answered 503 with Retry-After", "0.2"),
+    )
+    rate_limit: float = attrs.field(
+        default=0.0,
+        validator=attrs.validators.ge(0.0),
+        metadata=option("requests/second allowed per bearer token, 0 = off", "50"),
+    )
+    retry_after: int = attrs.field(
+        default=1,
+        validator=attrs.validators.ge(0),
+        metadata=option("Retry-After seconds sent with injected 429 and 503", "2"),
+    )
+    bom: bool = attrs.field(default=False, metadata=option("prefix every JSON body with a UTF-8 byte-order mark"))
+    drop_rate: float = attrs.field(
+        default=0.0,
+        validator=_fraction,
+        metadata=option("fraction of /v1 responses cut off after half the body", "0.1"),
+    )
+    html_rate: float = attrs.field(
+        default=0.0,
+        validator=_fraction,
+        metadata=option("fraction of /v1 requests answered with an HTML error page", "0.1"),
+    )
+    html_status: int = attrs.field(
+        default=502,
+        validator=[attrs.validators.ge(400), attrs.validators.le(599)],
+        metadata=option("status of the HTML error page", "504"),
+    )
+    accepted_tokens: frozenset[str] | None = attrs.field(
+        default=None,
+        converter=_token_set,
+        repr=_token_count,
+        metadata=option(
+            "accept only these bearer tokens (repeatable; default: any well-formed one)",
+            "test-token",
+            flag="--accept-token",
+            repeat=True,
+        ),
+    )
+    forbidden_tokens: frozenset[str] = attrs.field(
+        factory=frozenset,
+        converter=_forbidden_set,
+        repr=_token_count,
+        metadata=option(
+            "answer 403 to these bearer tokens (repeatable)", "read-only", flag="--forbid-token", repeat=True
+        ),
+    )
