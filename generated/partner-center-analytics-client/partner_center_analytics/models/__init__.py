@@ -9,6 +9,10 @@ from .customer_licenses_deployment_insights_collection import CustomerLicensesDe
 from .customer_licenses_usage_insights import CustomerLicensesUsageInsights
 from .customer_licenses_usage_insights_collection import CustomerLicensesUsageInsightsCollection
 from .error import Error
+from .licenses_deployment_page import LicensesDeploymentPage
+from .licenses_deployment_row import LicensesDeploymentRow
+from .licenses_usage_page import LicensesUsagePage
+from .licenses_usage_row import LicensesUsageRow
 from .link import Link
 from .link_header import LinkHeader
 from .list_customers_seek_operation import ListCustomersSeekOperation
@@ -30,6 +34,10 @@ __all__ = (
     "CustomerLicensesUsageInsights",
     "CustomerLicensesUsageInsightsCollection",
     "Error",
+    "LicensesDeploymentPage",
+    "LicensesDeploymentRow",
+    "LicensesUsagePage",
+    "LicensesUsageRow",
     "Link",
     "LinkHeader",
     "ListCustomersSeekOperation",

@@ -1,0 +1,241 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from .._decode import wrong_type
+from .._types import UNSET, Unset
+
+T = TypeVar("T", bound="LicensesDeploymentRow")
+
+
+@_attrs_define
+class LicensesDeploymentRow:
+    """Licenses sold and deployed for one customer and product, or, with `groupby`, summed over one combination of the
+    grouped fields (then only those fields, `processedDateTime` and the metrics are present). Every field may be absent
+    or null.
+
+        Attributes:
+            processed_date_time (None | str | Unset): When Partner Center processed the data, for example
+                `2018-10-14T00:00:00`. The docs' examples send no offset, which is not an RFC 3339 date-time, so this is a
+                string rather than `format: date-time`; read it as UTC. An offset or a fraction is allowed too.
+            service_code (None | str | Unset): The service's short code, for example `o365` or `crm` (what the legacy
+                partner rows call `serviceName`).
+            service_name (None | str | Unset): The service's display name, for example `Microsoft Office 365`.
+            channel (None | str | Unset): The sales channel, for example `reseller`.
+            customer_tenant_id (None | str | Unset): A GUID, upper case in Partner Center's examples (the legacy operations
+                send lower case); compare without regard to letter case.
+            customer_name (None | str | Unset): The customer's company name.
+            product_id (None | str | Unset): A GUID, upper case in Partner Center's examples (the legacy operations send
+                lower case); compare without regard to letter case.
+            product_name (None | str | Unset): The product, for example `OFFICE 365 BUSINESS` (upper case in the examples).
+            licenses_deployed (int | None | Unset): A number of licenses.
+            licenses_sold (int | None | Unset): A number of licenses.
+    """
+
+    processed_date_time: None | str | Unset = UNSET
+    service_code: None | str | Unset = UNSET
+    service_name: None | str | Unset = UNSET
+    channel: None | str | Unset = UNSET
+    customer_tenant_id: None | str | Unset = UNSET
+    customer_name: None | str | Unset = UNSET
+    product_id: None | str | Unset = UNSET
+    product_name: None | str | Unset = UNSET
+    licenses_deployed: int | None | Unset = UNSET
+    licenses_sold: int | None | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        processed_date_time: None | str | Unset
+        if isinstance(self.processed_date_time, Unset):
+            processed_date_time = UNSET
+        else:
+            processed_date_time = self.processed_date_time
+
+        service_code: None | str | Unset
+        if isinstance(self.service_code, Unset):
+            service_code = UNSET
+        else:
+            service_code = self.service_code
+
+        service_name: None | str | Unset
+        if isinstance(self.service_name, Unset):
+            service_name = UNSET
+        else:
+            service_name = self.service_name
+
+        channel: None | str | Unset
+        if isinstance(self.channel, Unset):
+            channel = UNSET
+        else:
+            channel = self.channel
+
+        customer_tenant_id: None | str | Unset
+        if isinstance(self.customer_tenant_id, Unset):
+            customer_tenant_id = UNSET
+        else:
+            customer_tenant_id = self.customer_tenant_id
+
+        customer_name: None | str | Unset
+        if isinstance(self.customer_name, Unset):
+            customer_name = UNSET
+        else:
+            customer_name = self.customer_name
+
+        product_id: None | str | Unset
+        if isinstance(self.product_id, Unset):
+            product_id = UNSET
+        else:
+            product_id = self.product_id
+
+        product_name: None | str | Unset
+        if isinstance(self.product_name, Unset):
+            product_name = UNSET
+        else:
+            product_name = self.product_name
+
+        licenses_deployed: int | None | Unset
+        if isinstance(self.licenses_deployed, Unset):
+            licenses_deployed = UNSET
+        else:
+            licenses_deployed = self.licenses_deployed
+
+        licenses_sold: int | None | Unset
+        if isinstance(self.licenses_sold, Unset):
+            licenses_sold = UNSET
+        else:
+            licenses_sold = self.licenses_sold
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        if processed_date_time is not UNSET:
+            field_dict["processedDateTime"] = processed_date_time
+        if service_code is not UNSET:
+            field_dict["serviceCode"] = service_code
+        if service_name is not UNSET:
+            field_dict["serviceName"] = service_name
+        if channel is not UNSET:
+            field_dict["channel"] = channel
+        if customer_tenant_id is not UNSET:
+            field_dict["customerTenantId"] = customer_tenant_id
+        if customer_name is not UNSET:
+            field_dict["customerName"] = customer_name
+        if product_id is not UNSET:
+            field_dict["productId"] = product_id
+        if product_name is not UNSET:
+            field_dict["productName"] = product_name
+        if licenses_deployed is not UNSET:
+            field_dict["licensesDeployed"] = licenses_deployed
+        if licenses_sold is not UNSET:
+            field_dict["licensesSold"] = licenses_sold
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        """Build from decoded JSON; raises KeyError, TypeError or ValueError when it does not match the schema.
+
+        Reads each field straight from ``src_dict`` (no copy); unknown keys go to ``additional_properties``.
+        """
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise wrong_type("LicensesDeploymentRow", "an object", src_dict)
+        processed_date_time: Any = src_dict.get("processedDateTime", UNSET)
+        if processed_date_time is not None and processed_date_time is not UNSET:
+            if not isinstance(processed_date_time, str):
+                raise wrong_type("processedDateTime", "a string", processed_date_time)
+
+        service_code: Any = src_dict.get("serviceCode", UNSET)
+        if service_code is not None and service_code is not UNSET:
+            if not isinstance(service_code, str):
+                raise wrong_type("serviceCode", "a string", service_code)
+
+        service_name: Any = src_dict.get("serviceName", UNSET)
+        if service_name is not None and service_name is not UNSET:
+            if not isinstance(service_name, str):
+                raise wrong_type("serviceName", "a string", service_name)
+
+        channel: Any = src_dict.get("channel", UNSET)
+        if channel is not None and channel is not UNSET:
+            if not isinstance(channel, str):
+                raise wrong_type("channel", "a string", channel)
+
+        customer_tenant_id: Any = src_dict.get("customerTenantId", UNSET)
+        if customer_tenant_id is not None and customer_tenant_id is not UNSET:
+            if not isinstance(customer_tenant_id, str):
+                raise wrong_type("customerTenantId", "a string", customer_tenant_id)
+
+        customer_name: Any = src_dict.get("customerName", UNSET)
+        if customer_name is not None and customer_name is not UNSET:
+            if not isinstance(customer_name, str):
+                raise wrong_type("customerName", "a string", customer_name)
+
+        product_id: Any = src_dict.get("productId", UNSET)
+        if product_id is not None and product_id is not UNSET:
+            if not isinstance(product_id, str):
+                raise wrong_type("productId", "a string", product_id)
+
+        product_name: Any = src_dict.get("productName", UNSET)
+        if product_name is not None and product_name is not UNSET:
+            if not isinstance(product_name, str):
+                raise wrong_type("productName", "a string", product_name)
+
+        licenses_deployed: Any = src_dict.get("licensesDeployed", UNSET)
+        if licenses_deployed is not None and licenses_deployed is not UNSET:
+            if type(licenses_deployed) is not int:
+                raise wrong_type("licensesDeployed", "an integer", licenses_deployed)
+
+        licenses_sold: Any = src_dict.get("licensesSold", UNSET)
+        if licenses_sold is not None and licenses_sold is not UNSET:
+            if type(licenses_sold) is not int:
+                raise wrong_type("licensesSold", "an integer", licenses_sold)
+
+        licenses_deployment_row = cls(
+            processed_date_time,
+            service_code,
+            service_name,
+            channel,
+            customer_tenant_id,
+            customer_name,
+            product_id,
+            product_name,
+            licenses_deployed,
+            licenses_sold,
+        )
+        if not src_dict.keys() <= _KNOWN_KEYS:
+            licenses_deployment_row.additional_properties = {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
+        return licenses_deployment_row
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
+
+
+_KNOWN_KEYS = frozenset(
+    {
+        "processedDateTime",
+        "serviceCode",
+        "serviceName",
+        "channel",
+        "customerTenantId",
+        "customerName",
+        "productId",
+        "productName",
+        "licensesDeployed",
+        "licensesSold",
+    }
+)
