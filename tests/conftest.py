@@ -1,16 +1,20 @@
-"""Shared fixtures: real emulator servers on loopback, started and stopped per test or per session."""
+"""Shared fixtures: real emulator servers on loopback, started and stopped per test or per session; the sync or
+async mode of a client test; a shared plain HTTP client; and a fake clock for the client and the emulator."""
 
 from __future__ import annotations
 
+import functools
+import sys
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack
 from typing import Any
 
+import httpx
 import pytest
+from partner_center_analytics import AuthenticatedClient
 
-from pcinsights.emulator import EmulatorConfig, RunningEmulator, run_in_background
-
-TOKEN = "test-token"
+from pcinsights.emulator import EmulatorConfig, RunningEmulator, faults, run_in_background
+from tests._support import MODES, FakeClock
 
 
 @pytest.fixture(scope="session")
@@ -29,3 +33,33 @@ def start_emulator() -> Iterator[Callable[..., RunningEmulator]]:
             return stack.enter_context(run_in_background(EmulatorConfig(**fields)))
 
         yield start
+
+
+@pytest.fixture(params=MODES)
+def mode(request: pytest.FixtureRequest) -> str:
+    """``sync`` or ``async``: a test that takes this runs once with each of the client's two faces."""
+    return str(request.param)
+
+
+@pytest.fixture(scope="session")
+def plain_http() -> Iterator[httpx.Client]:
+    """One plain httpx client for the session: building one (its TLS context) costs more than a request."""
+    with httpx.Client() as client:
+        yield client
+
+
+@pytest.fixture
+def fake_clock(monkeypatch: pytest.MonkeyPatch) -> FakeClock:
+    """Every emulator started and client transport built in the test runs on one fake clock.
+
+    Through the hooks that exist for this: the emulator's throttle takes a ``clock``, the retrying transports
+    take a ``sleep``; the client module is found from the class, whatever the runtime calls it.
+    """
+    clock = FakeClock()
+    monkeypatch.setattr(faults, "TokenBuckets", functools.partial(faults.TokenBuckets, clock=clock))
+    runtime = sys.modules[AuthenticatedClient.__module__]
+    monkeypatch.setattr(runtime, "RetryTransport", functools.partial(runtime.RetryTransport, sleep=clock.sleep))
+    monkeypatch.setattr(
+        runtime, "AsyncRetryTransport", functools.partial(runtime.AsyncRetryTransport, sleep=clock.asleep)
+    )
+    return clock

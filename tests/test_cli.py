@@ -23,7 +23,7 @@ from typer.testing import CliRunner
 from pcinsights.cli import app
 from pcinsights.emulator import RunningEmulator, World
 from pcinsights.emulator.wire import to_json
-from tests.conftest import TOKEN
+from tests._support import TOKEN
 
 PCINSIGHTS = Path(sys.executable).parent / "pcinsights"
 SECRET = "s3cret-bearer-value-0123456789"
@@ -207,11 +207,10 @@ def test_unknown_customer_exits_4_with_the_request_id(emulator: RunningEmulator)
 
 
 def test_server_down_exits_5(tmp_path: Path) -> None:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    base_url = f"http://127.0.0.1:{port}"
-    result = pcinsights("deployment", "--base-url", base_url, "--max-attempts", "2", token=SECRET)
+    with socket.socket() as held:  # bound and held but never listening: connections are refused, no one can take it
+        held.bind(("127.0.0.1", 0))
+        base_url = f"http://127.0.0.1:{held.getsockname()[1]}"
+        result = pcinsights("deployment", "--base-url", base_url, "--max-attempts", "2", token=SECRET)
     line = _one_line_error(result, 5)
     assert line.startswith(f"pcinsights: cannot reach {base_url}: ")
 

@@ -15,12 +15,11 @@ from partner_center_analytics import AuthenticatedClient, AuthenticationError, P
 from partner_center_analytics.api.analytics import get_customer_licenses_deployment, get_partner_licenses_deployment
 
 from pcinsights.emulator import RunningEmulator
+from tests._support import call
 
 Start = Callable[..., RunningEmulator]
 SECRET = "s3cr3t-bearer-value-that-must-never-leak"
 PC_SCOPE = "https://api.partnercenter.microsoft.com/.default"
-
-pytestmark = pytest.mark.parametrize("mode", ["sync", "async"])
 
 
 class AccessToken(NamedTuple):
@@ -52,19 +51,13 @@ class AsyncCredential(Credential):
         return super().get_token(*scopes, **kwargs)
 
 
-async def deployment(mode: str, client: AuthenticatedClient) -> Any:
-    if mode == "sync":
-        return get_partner_licenses_deployment.sync(client=client)
-    return await get_partner_licenses_deployment.asyncio(client=client)
-
-
 def client_for(emulator: RunningEmulator, token: Any, **options: Any) -> AuthenticatedClient:
     return AuthenticatedClient(base_url=emulator.base_url, token=token, **options)
 
 
 async def test_static_token(mode: str, start_emulator: Start) -> None:
     emulator = start_emulator(accepted_tokens={SECRET})
-    assert (await deployment(mode, client_for(emulator, SECRET))).total_count > 0
+    assert (await call(mode, get_partner_licenses_deployment, client=client_for(emulator, SECRET))).total_count > 0
 
 
 async def test_credential_is_asked_lazily_once_for_the_partner_center_scope(mode: str, start_emulator: Start) -> None:
@@ -73,26 +66,28 @@ async def test_credential_is_asked_lazily_once_for_the_partner_center_scope(mode
     client = client_for(emulator, credential)
     assert credential.calls == []
     for _ in range(3):
-        await deployment(mode, client)
+        await call(mode, get_partner_licenses_deployment, client=client)
     assert credential.calls == [(PC_SCOPE,)]
 
 
 async def test_scope_is_configurable(mode: str, emulator: RunningEmulator) -> None:
     credential = Credential(SECRET)
-    await deployment(mode, client_for(emulator, credential, scope="api://custom/.default"))
+    await call(
+        mode, get_partner_licenses_deployment, client=client_for(emulator, credential, scope="api://custom/.default")
+    )
     assert credential.calls == [("api://custom/.default",)]
 
 
 async def test_token_is_refreshed_shortly_before_it_expires(mode: str, emulator: RunningEmulator) -> None:
     credential = Credential("first", "second", lifetime=120)
     client = client_for(emulator, credential)  # default margin 300 s: a 120 s token is always due
-    await deployment(mode, client)
-    await deployment(mode, client)
+    await call(mode, get_partner_licenses_deployment, client=client)
+    await call(mode, get_partner_licenses_deployment, client=client)
     assert len(credential.calls) == 2
     patient = Credential("only", lifetime=120)
     relaxed = client_for(emulator, patient, token_refresh_margin=10)
-    await deployment(mode, relaxed)
-    await deployment(mode, relaxed)
+    await call(mode, get_partner_licenses_deployment, client=relaxed)
+    await call(mode, get_partner_licenses_deployment, client=relaxed)
     assert len(patient.calls) == 1
 
 
@@ -100,10 +95,10 @@ async def test_401_refreshes_the_token_and_retries_once(mode: str, start_emulato
     emulator = start_emulator(accepted_tokens={"fresh"})
     credential = Credential("stale", "fresh")
     client = client_for(emulator, credential)
-    assert (await deployment(mode, client)).total_count > 0
+    assert (await call(mode, get_partner_licenses_deployment, client=client)).total_count > 0
     assert len(credential.calls) == 2
     assert emulator.stats.by_status == {401: 1, 200: 1}
-    await deployment(mode, client)  # the fresh token is kept
+    await call(mode, get_partner_licenses_deployment, client=client)  # the fresh token is kept
     assert len(credential.calls) == 2
 
 
@@ -111,7 +106,7 @@ async def test_401_with_a_token_that_stays_bad_raises_after_one_retry(mode: str,
     emulator = start_emulator(accepted_tokens={"never-issued"})
     credential = Credential(SECRET)
     with pytest.raises(AuthenticationError) as caught:
-        await deployment(mode, client_for(emulator, credential))
+        await call(mode, get_partner_licenses_deployment, client=client_for(emulator, credential))
     assert caught.value.status_code == 401
     assert len(credential.calls) == 2
     assert emulator.stats.by_status == {401: 2}
@@ -120,7 +115,7 @@ async def test_401_with_a_token_that_stays_bad_raises_after_one_retry(mode: str,
 async def test_401_with_a_static_token_is_not_retried(mode: str, start_emulator: Start) -> None:
     emulator = start_emulator(accepted_tokens={"never-issued"})
     with pytest.raises(AuthenticationError):
-        await deployment(mode, client_for(emulator, SECRET))
+        await call(mode, get_partner_licenses_deployment, client=client_for(emulator, SECRET))
     assert emulator.stats.by_status == {401: 1}
 
 
@@ -129,7 +124,7 @@ async def test_401_with_a_static_token_is_not_retried(mode: str, start_emulator:
 )
 async def test_plain_callable(mode: str, start_emulator: Start, provider: Callable[[], Any]) -> None:
     emulator = start_emulator(accepted_tokens={SECRET})
-    assert (await deployment(mode, client_for(emulator, provider))).total_count > 0
+    assert (await call(mode, get_partner_licenses_deployment, client=client_for(emulator, provider))).total_count > 0
 
 
 async def test_async_credential_with_asyncio_functions(mode: str, start_emulator: Start) -> None:
@@ -137,12 +132,12 @@ async def test_async_credential_with_asyncio_functions(mode: str, start_emulator
     credential = AsyncCredential(SECRET)
     client = client_for(emulator, credential)
     if mode == "async":
-        results = await asyncio.gather(*(deployment(mode, client) for _ in range(5)))
+        results = await asyncio.gather(*(call(mode, get_partner_licenses_deployment, client=client) for _ in range(5)))
         assert len(results) == 5
         assert len(credential.calls) == 1  # concurrent first requests share one fetch
     else:
         with pytest.raises(AuthenticationError, match="async"):
-            await deployment(mode, client)
+            await call(mode, get_partner_licenses_deployment, client=client)
 
 
 async def test_provider_failure_is_a_typed_error(mode: str, emulator: RunningEmulator) -> None:
@@ -150,13 +145,13 @@ async def test_provider_failure_is_a_typed_error(mode: str, emulator: RunningEmu
         raise RuntimeError("tenant not configured")
 
     with pytest.raises(AuthenticationError, match="tenant not configured") as caught:
-        await deployment(mode, client_for(emulator, broken))
+        await call(mode, get_partner_licenses_deployment, client=client_for(emulator, broken))
     assert isinstance(caught.value.__cause__, RuntimeError)
     with pytest.raises(AuthenticationError, match="neither a str"):
-        await deployment(mode, client_for(emulator, lambda: 42))
+        await call(mode, get_partner_licenses_deployment, client=client_for(emulator, lambda: 42))
 
 
-def test_token_of_the_wrong_kind_is_refused_at_once(mode: str) -> None:
+def test_token_of_the_wrong_kind_is_refused_at_once() -> None:
     with pytest.raises(TypeError):
         AuthenticatedClient(base_url="http://127.0.0.1", token=42)  # type: ignore[arg-type]
 
@@ -175,14 +170,11 @@ async def test_token_never_leaks(mode: str, start_emulator: Start, caplog: pytes
         for client in clients:
             for _ in range(4):
                 try:
-                    await deployment(mode, client)
+                    await call(mode, get_partner_licenses_deployment, client=client)
                 except PartnerCenterError as error:
                     errors.append(error)
             try:
-                if mode == "sync":
-                    get_customer_licenses_deployment.sync("not-a-guid", client=client)
-                else:
-                    await get_customer_licenses_deployment.asyncio("not-a-guid", client=client)
+                await call(mode, get_customer_licenses_deployment, "not-a-guid", client=client)
             except PartnerCenterError as error:
                 errors.append(error)
     assert len(errors) >= 3 * 4

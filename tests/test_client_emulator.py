@@ -27,32 +27,23 @@ from partner_center_analytics.api.customers import list_customers
 from partner_center_analytics.models import CustomerLicensesDeploymentInsightsCollection, ListCustomersSeekOperation
 
 from pcinsights.emulator import RunningEmulator
-from tests.conftest import TOKEN
+from tests._support import TOKEN, FakeClock, call, token_for
 
 Start = Callable[..., RunningEmulator]
 # Patient enough that a 50% fault rate is ridden out, quick enough that the tests do not wait.
 PATIENT = RetryPolicy(max_attempts=12, base_delay=0.001, max_delay=0.01, max_total_wait=30.0)
 
-pytestmark = pytest.mark.parametrize("mode", ["sync", "async"])
 
-
-def client_for(emulator: RunningEmulator, token: Any = TOKEN, **options: Any) -> AuthenticatedClient:
-    return AuthenticatedClient(base_url=emulator.base_url, token=token, **options)
-
-
-async def run(mode: str, module: Any, *args: Any, detailed: bool = False, **kwargs: Any) -> Any:
-    """Call an operation's sync or async function, plain or detailed."""
-    if mode == "sync":
-        return (module.sync_detailed if detailed else module.sync)(*args, **kwargs)
-    return await (module.asyncio_detailed if detailed else module.asyncio)(*args, **kwargs)
+def client_for(emulator: RunningEmulator, token: Any = None, **options: Any) -> AuthenticatedClient:
+    return AuthenticatedClient(base_url=emulator.base_url, token=token or token_for(emulator), **options)
 
 
 async def all_customer_ids(mode: str, client: AuthenticatedClient) -> list[str]:
     """Page through the customer listing the way Partner Center pages it."""
-    page = await run(mode, list_customers, client=client, size=7)
+    page = await call(mode, list_customers, client=client, size=7)
     ids = [str(customer.id) for customer in page.items]
     while page.continuation_token:
-        page = await run(
+        page = await call(
             mode,
             list_customers,
             client=client,
@@ -67,7 +58,7 @@ async def deployment_of_every_customer(mode: str, client: AuthenticatedClient) -
     """Each customer's deployment rows, counted; a lost or doubled row changes the counts."""
     counts: dict[str, int] = {}
     for customer_id in await all_customer_ids(mode, client):
-        result: CustomerLicensesDeploymentInsightsCollection = await run(
+        result: CustomerLicensesDeploymentInsightsCollection = await call(
             mode, get_customer_licenses_deployment, customer_id, client=client
         )
         assert customer_id not in counts
@@ -83,7 +74,7 @@ def expected_counts(emulator: RunningEmulator) -> dict[str, int]:
 
 async def test_uuid_headers_reach_the_server(mode: str, emulator: RunningEmulator) -> None:
     request_id, correlation_id = uuid.uuid4(), uuid.uuid4()
-    response = await run(
+    response = await call(
         mode,
         get_partner_licenses_deployment,
         detailed=True,
@@ -99,7 +90,7 @@ async def test_uuid_headers_reach_the_server(mode: str, emulator: RunningEmulato
 
 async def test_client_correlation_id_and_fresh_request_ids(mode: str, emulator: RunningEmulator) -> None:
     client = client_for(emulator)
-    responses = [await run(mode, get_partner_licenses_deployment, detailed=True, client=client) for _ in range(3)]
+    responses = [await call(mode, get_partner_licenses_deployment, detailed=True, client=client) for _ in range(3)]
     assert {r.correlation_id for r in responses} == {client.correlation_id}
     assert len({r.request_id for r in responses}) == 3
     assert all(uuid.UUID(r.request_id) for r in responses)
@@ -124,7 +115,7 @@ async def test_permanent_503_raises_server_error_after_max_attempts(mode: str, s
     emulator = start_emulator(fail_503=1.0, retry_after=0)
     client = client_for(emulator, retry=RetryPolicy(max_attempts=3, base_delay=0.001))
     with pytest.raises(ServerError) as caught:
-        await run(mode, get_partner_licenses_deployment, client=client)
+        await call(mode, get_partner_licenses_deployment, client=client)
     error = caught.value
     assert (error.status_code, error.code) == (503, 503)
     assert error.description == "The service is temporarily unavailable."
@@ -137,18 +128,19 @@ async def test_500_is_not_retried(mode: str, start_emulator: Start) -> None:
     emulator = start_emulator(fail_500=1.0)
     client = client_for(emulator)
     with pytest.raises(ServerError) as caught:
-        await run(mode, get_partner_licenses_deployment, client=client)
+        await call(mode, get_partner_licenses_deployment, client=client)
     assert (caught.value.status_code, caught.value.code) == (500, 800003)
     assert client.stats.requests == 1
 
 
-async def test_rate_limit_throttle_is_waited_out(mode: str, start_emulator: Start) -> None:
+async def test_rate_limit_throttle_is_waited_out(mode: str, start_emulator: Start, fake_clock: FakeClock) -> None:
     emulator = start_emulator(rate_limit=1)  # one request per second: the second call is throttled for 1 s
     client = client_for(emulator)
-    results = [await run(mode, get_partner_licenses_deployment, client=client) for _ in range(2)]
+    results = [await call(mode, get_partner_licenses_deployment, client=client) for _ in range(2)]
     assert [r.total_count for r in results] == [len(emulator.world.partner_deployment())] * 2
     assert emulator.stats.faults.get("rate_limit", 0) > 0
     assert client.stats.retries == emulator.stats.faults["rate_limit"]
+    assert fake_clock.sleeps == [1.0]  # the throttle's Retry-After, waited on the clock both sides share
 
 
 async def test_byte_order_mark_is_accepted(mode: str, start_emulator: Start) -> None:
@@ -177,7 +169,7 @@ async def test_permanent_html_gateway_page_raises_server_error(mode: str, start_
     emulator = start_emulator(html_rate=1.0)
     client = client_for(emulator, retry=RetryPolicy(max_attempts=2, base_delay=0.001))
     with pytest.raises(ServerError) as caught:
-        await run(mode, get_partner_licenses_deployment, client=client)
+        await call(mode, get_partner_licenses_deployment, client=client)
     assert (caught.value.status_code, caught.value.code) == (502, None)
     assert client.stats.requests == 2
 
@@ -185,9 +177,9 @@ async def test_permanent_html_gateway_page_raises_server_error(mode: str, start_
 async def test_html_page_with_a_non_retried_status(mode: str, start_emulator: Start) -> None:
     emulator = start_emulator(html_rate=1.0, html_status=404)
     with pytest.raises(NotFoundError) as caught:
-        await run(mode, get_partner_licenses_deployment, client=client_for(emulator))
+        await call(mode, get_partner_licenses_deployment, client=client_for(emulator))
     assert caught.value.code is None
-    detailed = await run(mode, get_partner_licenses_deployment, detailed=True, client=client_for(emulator))
+    detailed = await call(mode, get_partner_licenses_deployment, detailed=True, client=client_for(emulator))
     assert (detailed.status_code, detailed.parsed) == (404, None)
 
 
@@ -195,7 +187,7 @@ async def test_unauthorized_token(mode: str, start_emulator: Start) -> None:
     emulator = start_emulator(accepted_tokens={"the-only-good-token"})
     client = client_for(emulator, token="some-other-token")
     with pytest.raises(AuthenticationError) as caught:
-        await run(mode, get_partner_licenses_deployment, client=client)
+        await call(mode, get_partner_licenses_deployment, client=client)
     assert caught.value.status_code == 401
     assert caught.value.request_id is not None
     assert emulator.stats.requests == 1
@@ -204,13 +196,13 @@ async def test_unauthorized_token(mode: str, start_emulator: Start) -> None:
 async def test_forbidden_token(mode: str, start_emulator: Start) -> None:
     emulator = start_emulator(forbidden_tokens={TOKEN})
     with pytest.raises(PermissionDeniedError) as caught:
-        await run(mode, get_partner_licenses_deployment, client=client_for(emulator))
+        await call(mode, get_partner_licenses_deployment, client=client_for(emulator))
     assert caught.value.status_code == 403
 
 
 async def test_unknown_customer_is_not_found(mode: str, emulator: RunningEmulator) -> None:
     with pytest.raises(NotFoundError) as caught:
-        await run(mode, get_customer_licenses_deployment, uuid.uuid4(), client=client_for(emulator))
+        await call(mode, get_customer_licenses_deployment, uuid.uuid4(), client=client_for(emulator))
     assert caught.value.status_code == 404
     assert caught.value.code is not None
     assert caught.value.request_id is not None
@@ -218,24 +210,24 @@ async def test_unknown_customer_is_not_found(mode: str, emulator: RunningEmulato
 
 async def test_customer_id_that_is_not_a_uuid_is_a_bad_request(mode: str, emulator: RunningEmulator) -> None:
     with pytest.raises(BadRequestError):
-        await run(mode, get_customer_licenses_deployment, "not-a-guid", client=client_for(emulator))
+        await call(mode, get_customer_licenses_deployment, "not-a-guid", client=client_for(emulator))
 
 
 async def test_server_gone_raises_connection_failed(mode: str) -> None:
-    with socket.socket() as sock:  # a loopback port that nobody listens on once the socket is closed
+    with socket.socket() as sock:  # bound and held but never listening: connections are refused, no one can take it
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
-    gone = AuthenticatedClient(
-        base_url=f"http://127.0.0.1:{port}", token=TOKEN, retry=RetryPolicy(max_attempts=2, base_delay=0.001)
-    )
-    with pytest.raises(ConnectionFailedError) as caught:
-        await run(mode, get_partner_licenses_deployment, client=gone)
+        gone = AuthenticatedClient(
+            base_url=f"http://127.0.0.1:{port}", token=TOKEN, retry=RetryPolicy(max_attempts=2, base_delay=0.001)
+        )
+        with pytest.raises(ConnectionFailedError) as caught:
+            await call(mode, get_partner_licenses_deployment, client=gone)
     assert isinstance(caught.value.__cause__, httpx.ConnectError)
     assert caught.value.status_code is None
     assert gone.stats.requests == 2
 
 
-def test_stats_count_every_request_from_many_threads(mode: str, emulator: RunningEmulator) -> None:
+def test_stats_count_every_request_from_many_threads(emulator: RunningEmulator) -> None:
     client = client_for(emulator)
     with ThreadPoolExecutor(max_workers=8) as pool:
         results = list(pool.map(lambda _: get_partner_licenses_deployment.sync(client=client), range(40)))

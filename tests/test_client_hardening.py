@@ -19,6 +19,7 @@ from partner_center_analytics import (
 from partner_center_analytics.api.analytics import get_partner_licenses_deployment
 
 from pcinsights.emulator import RunningEmulator
+from tests._support import call, token_for
 
 DEEP = b"[" * 100_000 + b"]" * 100_000
 
@@ -36,14 +37,11 @@ def _mock(status: int, content: bytes, token: Any = "unit-token") -> Authenticat
 
 
 @pytest.mark.parametrize("status", [200, 500])
-async def test_absurdly_deep_json_is_a_typed_error(status: int) -> None:
+async def test_absurdly_deep_json_is_a_typed_error(mode: str, status: int) -> None:
     with pytest.raises(UnexpectedResponseError if status == 200 else ServerError):
-        get_partner_licenses_deployment.sync(client=_mock(status, DEEP))
-    with pytest.raises(UnexpectedResponseError if status == 200 else ServerError):
-        await get_partner_licenses_deployment.asyncio(client=_mock(status, DEEP))
+        await call(mode, get_partner_licenses_deployment, client=_mock(status, DEEP))
 
 
-@pytest.mark.parametrize("mode", ["sync", "async"])
 @pytest.mark.parametrize("secret", ["s3cret\r\nX-Evil: 1", "s3cret\x00zero"])
 async def test_a_token_that_is_no_valid_header_never_reaches_a_traceback(
     mode: str, secret: str, emulator: RunningEmulator
@@ -51,10 +49,7 @@ async def test_a_token_that_is_no_valid_header_never_reaches_a_traceback(
     # Over a real connection: the HTTP layer refuses the header, quoting its value in its own exception.
     client = AuthenticatedClient(base_url=emulator.base_url, token=lambda: secret)
     with pytest.raises(PartnerCenterError) as caught:
-        if mode == "sync":
-            get_partner_licenses_deployment.sync(client=client)
-        else:
-            await get_partner_licenses_deployment.asyncio(client=client)
+        await call(mode, get_partner_licenses_deployment, client=client)
     assert "s3cret" not in "".join(traceback.format_exception(caught.value))
 
 
@@ -70,7 +65,7 @@ async def test_a_sync_credential_is_called_off_the_event_loop(emulator: RunningE
     class Credential:
         def get_token(self, *scopes: str, **kwargs: Any) -> Any:
             called_from.append(threading.current_thread())
-            return "test-token"
+            return token_for(emulator)
 
     async with AuthenticatedClient(base_url=emulator.base_url, token=Credential()) as client:
         result = await get_partner_licenses_deployment.asyncio(client=client)

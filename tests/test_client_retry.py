@@ -20,6 +20,8 @@ from partner_center_analytics import (
 from partner_center_analytics._retry import AsyncRetryTransport, RetryTransport, retry_after_seconds
 from partner_center_analytics.api.analytics import get_partner_licenses_deployment
 
+from tests._support import call
+
 OK_BODY = b'{"totalCount": 0, "items": []}'
 NOW = 1_700_000_000.0
 
@@ -106,7 +108,6 @@ class Harness:
         return response
 
 
-pytestmark = pytest.mark.parametrize("mode", ["sync", "async"])
 FAST = RetryPolicy(max_attempts=4, base_delay=1.0, max_delay=8.0, max_total_wait=100.0)
 
 
@@ -246,11 +247,11 @@ async def test_each_retry_is_logged_at_info(mode: str, caplog: pytest.LogCapture
         (None, None),
     ],
 )
-def test_retry_after_parsing(mode: str, value: str | None, seconds: float | None) -> None:
+def test_retry_after_parsing(value: str | None, seconds: float | None) -> None:
     assert retry_after_seconds(value, NOW) == seconds
 
 
-def test_policy_rejects_nonsense(mode: str) -> None:
+def test_policy_rejects_nonsense() -> None:
     with pytest.raises(ValueError):
         RetryPolicy(max_attempts=0)
     with pytest.raises(ValueError):
@@ -269,17 +270,11 @@ def client_over(script: Script, **options: object) -> AuthenticatedClient:
     )
 
 
-async def call(mode: str, client: AuthenticatedClient, **kwargs: str) -> object:
-    if mode == "sync":
-        return get_partner_licenses_deployment.sync(client=client, **kwargs)
-    return await get_partner_licenses_deployment.asyncio(client=client, **kwargs)
-
-
 async def test_client_defaults_send_ids_locale_and_accept(mode: str) -> None:
     script = Script(status(503, **{"Retry-After": "0"}), ok)
     client = client_over(script, retry=RetryPolicy(base_delay=0))
-    await call(mode, client)
-    await call(mode, client)
+    await call(mode, get_partner_licenses_deployment, client=client)
+    await call(mode, get_partner_licenses_deployment, client=client)
     first = script.seen[0]
     assert first["Accept"] == "application/json"
     assert first["X-Locale"] == "en-US"
@@ -292,8 +287,15 @@ async def test_client_defaults_send_ids_locale_and_accept(mode: str) -> None:
 async def test_client_and_call_overrides(mode: str) -> None:
     script = Script(ok)
     client = client_over(script, correlation_id="11111111-1111-1111-1111-111111111111", locale="de-DE")
-    await call(mode, client)
-    await call(mode, client, ms_correlation_id="c2", ms_request_id="r2", x_locale="fr-FR")
+    await call(mode, get_partner_licenses_deployment, client=client)
+    await call(
+        mode,
+        get_partner_licenses_deployment,
+        client=client,
+        ms_correlation_id="c2",
+        ms_request_id="r2",
+        x_locale="fr-FR",
+    )
     assert (script.seen[0]["MS-CorrelationId"], script.seen[0]["X-Locale"]) == (client.correlation_id, "de-DE")
     assert [script.seen[1][h] for h in ("MS-CorrelationId", "MS-RequestId", "X-Locale")] == ["c2", "r2", "fr-FR"]
 
@@ -301,11 +303,11 @@ async def test_client_and_call_overrides(mode: str) -> None:
 async def test_client_raises_typed_errors_after_retries(mode: str) -> None:
     client = client_over(Script(status(503, **{"Retry-After": "0"})), retry=RetryPolicy(max_attempts=3, base_delay=0))
     with pytest.raises(ServerError):
-        await call(mode, client)
+        await call(mode, get_partner_licenses_deployment, client=client)
     assert client.stats.requests == 3
     throttled = client_over(Script(status(429, **{"Retry-After": "3600"})))
     with pytest.raises(ThrottledError) as caught:
-        await call(mode, throttled)
+        await call(mode, get_partner_licenses_deployment, client=throttled)
     assert caught.value.retry_after == 3600.0
     assert throttled.stats.requests == 1
 
@@ -313,7 +315,7 @@ async def test_client_raises_typed_errors_after_retries(mode: str) -> None:
 async def test_connection_failure_is_typed_with_the_httpx_error_as_cause(mode: str) -> None:
     client = client_over(Script(fail(httpx.ConnectError)), retry=RetryPolicy(max_attempts=2, base_delay=0))
     with pytest.raises(ConnectionFailedError) as caught:
-        await call(mode, client)
+        await call(mode, get_partner_licenses_deployment, client=client)
     assert isinstance(caught.value.__cause__, httpx.ConnectError)
     assert caught.value.status_code is None
     assert caught.value.request_id is not None
@@ -324,7 +326,7 @@ async def test_connection_failure_is_typed_with_the_httpx_error_as_cause(mode: s
 async def test_with_headers_keeps_auth_ids_and_retries(mode: str) -> None:
     script = Script(status(503, **{"Retry-After": "0"}), ok)
     client = client_over(script, retry=RetryPolicy(base_delay=0)).with_headers({"MS-PartnerCenter-Application": "app"})
-    await call(mode, client)
+    await call(mode, get_partner_licenses_deployment, client=client)
     assert [h["MS-PartnerCenter-Application"] for h in script.seen] == ["app", "app"]
     assert script.seen[1]["Authorization"] == "Bearer unit-token"
     assert client.stats.retries == 1

@@ -6,7 +6,6 @@ stateful phases all run. Any failure fails the test.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from typing import Any
 
@@ -18,8 +17,7 @@ from schemathesis.config import SchemathesisConfig
 from schemathesis.core.result import Ok
 
 from pcinsights.emulator import EmulatorConfig, RunningEmulator, create_app, run_in_background
-from tests._support import PROJECT, SPEC_PATH
-from tests.conftest import TOKEN
+from tests._support import PROJECT, SPEC_PATH, TOKEN
 from tools.contract import TOKEN_VARIABLE
 
 # Like Partner Center, accept only the real token, so schemathesis's made-up credentials get a 401.
@@ -28,9 +26,13 @@ SETTINGS = hypothesis.settings(max_examples=60, deadline=None, suppress_health_c
 
 
 def _config() -> SchemathesisConfig:
-    """The settings `make contract` uses, with the test token as schemathesis's explicit bearer auth."""
-    os.environ[TOKEN_VARIABLE] = TOKEN
-    return SchemathesisConfig.from_path(PROJECT.schemathesis_config)
+    """The settings `make contract` uses, with the test token put where `make contract` reads it from the
+    environment (schemathesis's explicit bearer auth), so nothing here writes the environment."""
+    path = PROJECT.schemathesis_config
+    text = path.read_text(encoding="utf-8")
+    placeholder = "${" + TOKEN_VARIABLE + "}"
+    assert placeholder in text, f"{path} no longer takes the token from {TOKEN_VARIABLE}"
+    return SchemathesisConfig.from_str(text.replace(placeholder, TOKEN), base_dir=str(path.parent))
 
 
 asgi_schema = schemathesis.openapi.from_asgi("/openapi.json", create_app(CONFIG), config=_config())

@@ -20,11 +20,9 @@ from partner_center_analytics.api.analytics import get_partner_licenses_deployme
 from partner_center_analytics.models import PartnerLicensesDeploymentInsightsCollection
 
 from pcinsights.emulator import RunningEmulator
-from tests._support import GENERATED_PROJECT_DIR, PROJECT, SPEC_PATH
+from tests._support import GENERATED_PROJECT_DIR, PROJECT, SPEC_PATH, TOKEN, token_for
 from tools.project import PROJECT_NAME
 from tools.specdoc import load_spec
-
-from .conftest import TOKEN
 
 pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("dist")]
 
@@ -116,9 +114,9 @@ def test_wheel_installed_alone_calls_the_emulator(wheel: Path, tmp_path: Path, e
     script.write_text(VENDORED_SCRIPT, encoding="utf-8")
 
     # Run from tmp_path with a clean path so nothing from this checkout can leak in.
-    output = json.loads(_run(python, "-I", script, emulator.base_url, TOKEN, cwd=tmp_path))
+    output = json.loads(_run(python, "-I", script, emulator.base_url, token_for(emulator), cwd=tmp_path))
 
-    with AuthenticatedClient(base_url=emulator.base_url, token=TOKEN) as client:
+    with AuthenticatedClient(base_url=emulator.base_url, token=token_for(emulator)) as client:
         expected = get_partner_licenses_deployment.sync(client=client)
     assert output["insights"] == json.loads(json.dumps(expected.to_dict(), default=str))
     assert output["insights"]["totalCount"] == len(output["insights"]["items"]) > 0
@@ -132,7 +130,7 @@ def test_readme_usage_example_runs(emulator: RunningEmulator, monkeypatch: pytes
     readme = (GENERATED_PROJECT_DIR / "README.md").read_text(encoding="utf-8")
     example = readme.split("```python\n", 1)[1].split("```", 1)[0]
     assert "https://api.partnercenter.microsoft.com" in example
-    monkeypatch.setenv("PARTNER_CENTER_TOKEN", TOKEN)
+    monkeypatch.setenv("PARTNER_CENTER_TOKEN", token_for(emulator))
     namespace: dict[str, object] = {}
 
     exec(

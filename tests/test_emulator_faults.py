@@ -11,20 +11,25 @@ import pytest
 
 from pcinsights.emulator import RunningEmulator
 from pcinsights.emulator.faults import TokenBuckets
-from tests.conftest import TOKEN
+from tests._support import TOKEN
 
 AUTH = {"Authorization": f"Bearer {TOKEN}"}
 DEPLOYMENT = "/v1/analytics/licenses/deployment"
 Start = Callable[..., RunningEmulator]
 
 
-# One client for the module: a new httpx client per request costs more than the request (TLS context set-up).
-_HTTP = httpx.Client()
+Get = Callable[..., httpx.Response]
 
 
-def _get(running: RunningEmulator, path: str = DEPLOYMENT, token: str | None = TOKEN) -> httpx.Response:
-    headers = {} if token is None else {"Authorization": f"Bearer {token}"}
-    return _HTTP.get(running.base_url + path, headers=headers)
+@pytest.fixture
+def get(plain_http: httpx.Client) -> Get:
+    """GET ``path`` from an emulator with ``token`` (None: no Authorization), over the session's shared client."""
+
+    def get(running: RunningEmulator, path: str = DEPLOYMENT, token: str | None = TOKEN) -> httpx.Response:
+        headers = {} if token is None else {"Authorization": f"Bearer {token}"}
+        return plain_http.get(running.base_url + path, headers=headers)
+
+    return get
 
 
 def _assert_ids(response: httpx.Response) -> None:
@@ -33,17 +38,17 @@ def _assert_ids(response: httpx.Response) -> None:
     assert response.headers["MS-CV"]
 
 
-def test_latency_is_applied_to_v1_requests_only(start_emulator: Start) -> None:
+def test_latency_is_applied_to_v1_requests_only(start_emulator: Start, get: Get) -> None:
     running = start_emulator(latency=0.02)
-    assert _get(running).status_code == 200
-    assert _get(running, "/v1/customers").status_code == 200
-    assert _get(running, "/openapi.json").status_code == 200
+    assert get(running).status_code == 200
+    assert get(running, "/v1/customers").status_code == 200
+    assert get(running, "/openapi.json").status_code == 200
     assert running.stats.faults == {"latency": 2}
 
 
-def test_injected_429_looks_like_partner_centers(start_emulator: Start) -> None:
+def test_injected_429_looks_like_partner_centers(start_emulator: Start, get: Get) -> None:
     running = start_emulator(fail_429=1.0, retry_after=3)
-    response = _get(running)
+    response = get(running)
     assert response.status_code == 429
     assert response.headers["Retry-After"] == "3"
     assert response.headers["content-type"] == "application/json; charset=utf-8"
@@ -52,45 +57,45 @@ def test_injected_429_looks_like_partner_centers(start_emulator: Start) -> None:
     assert running.stats.faults == {"fail_429": 1}
 
 
-def test_injected_503_carries_retry_after(start_emulator: Start) -> None:
+def test_injected_503_carries_retry_after(start_emulator: Start, get: Get) -> None:
     running = start_emulator(fail_503=1.0, retry_after=2)
-    response = _get(running, "/v1/customers")
+    response = get(running, "/v1/customers")
     assert response.status_code == 503
     assert response.headers["Retry-After"] == "2"
     assert response.json()["source"] == "PartnerFD"
     _assert_ids(response)
 
 
-def test_injected_500_is_the_error_body_without_retry_after(start_emulator: Start) -> None:
+def test_injected_500_is_the_error_body_without_retry_after(start_emulator: Start, get: Get) -> None:
     running = start_emulator(fail_500=1.0)
-    response = _get(running)
+    response = get(running)
     assert response.status_code == 500
     assert "Retry-After" not in response.headers
     assert response.json()["code"] == 800003
     _assert_ids(response)
 
 
-def test_faults_leave_paths_outside_v1_alone(start_emulator: Start) -> None:
+def test_faults_leave_paths_outside_v1_alone(start_emulator: Start, get: Get) -> None:
     running = start_emulator(fail_500=1.0, html_rate=1.0, bom=True)
-    response = _get(running, "/openapi.json")
+    response = get(running, "/openapi.json")
     assert response.status_code == 200
     assert not response.content.startswith(b"\xef\xbb\xbf")
 
 
-def test_a_fraction_fails_and_the_draws_are_seeded(start_emulator: Start) -> None:
+def test_a_fraction_fails_and_the_draws_are_seeded(start_emulator: Start, get: Get) -> None:
     statuses = []
     for _ in range(2):
         running = start_emulator(fail_503=0.5, seed=11)
-        statuses.append([_get(running).status_code for _ in range(60)])
+        statuses.append([get(running).status_code for _ in range(60)])
         assert running.stats.faults["fail_503"] == statuses[-1].count(503)
         assert running.stats.by_status == {200: statuses[-1].count(200), 503: statuses[-1].count(503)}
     assert statuses[0] == statuses[1]
     assert set(statuses[0]) == {200, 503}
 
 
-def test_the_html_page_has_the_configured_status(start_emulator: Start) -> None:
+def test_the_html_page_has_the_configured_status(start_emulator: Start, get: Get) -> None:
     running = start_emulator(html_rate=1.0, html_status=504)
-    response = _get(running)
+    response = get(running)
     assert response.status_code == 504
     assert response.headers["content-type"].startswith("text/html")
     assert response.text.startswith("<!DOCTYPE html>")
@@ -98,28 +103,28 @@ def test_the_html_page_has_the_configured_status(start_emulator: Start) -> None:
 
 
 @pytest.mark.parametrize(("path", "status"), [(DEPLOYMENT, 200), ("/v1/customers", 200), ("/v1/nothing", 404)])
-def test_bom_prefixes_every_json_body(start_emulator: Start, path: str, status: int) -> None:
+def test_bom_prefixes_every_json_body(start_emulator: Start, path: str, status: int, get: Get) -> None:
     running = start_emulator(bom=True)
-    response = _get(running, path)
+    response = get(running, path)
     assert response.status_code == status
     assert response.content.startswith(b"\xef\xbb\xbf{")
     assert int(response.headers["Content-Length"]) == len(response.content)
     json.loads(response.content.decode("utf-8-sig"))
 
 
-def test_bom_prefixes_error_and_injected_bodies(start_emulator: Start) -> None:
+def test_bom_prefixes_error_and_injected_bodies(start_emulator: Start, get: Get) -> None:
     running = start_emulator(bom=True, fail_429=1.0)
-    assert _get(running).content.startswith(b"\xef\xbb\xbf{")
+    assert get(running).content.startswith(b"\xef\xbb\xbf{")
     plain = start_emulator(bom=True)
-    unauthorized = _get(plain, token=None)
+    unauthorized = get(plain, token=None)
     assert unauthorized.status_code == 401
     assert unauthorized.content.startswith(b"\xef\xbb\xbf{")
 
 
-def test_a_dropped_response_is_an_incomplete_body(start_emulator: Start) -> None:
+def test_a_dropped_response_is_an_incomplete_body(start_emulator: Start, get: Get) -> None:
     running = start_emulator(drop_rate=1.0)
     with pytest.raises(httpx.RemoteProtocolError):
-        _get(running)
+        get(running)
     assert running.stats.faults == {"drop": 1}
     assert running.stats.served == {}
 
@@ -138,7 +143,7 @@ def test_some_responses_survive_a_partial_drop_rate(start_emulator: Start) -> No
     assert running.stats.faults["drop"] == outcomes.count(0)
 
 
-def test_the_throttle_answers_429_beyond_the_rate_per_token(start_emulator: Start) -> None:
+def test_the_throttle_answers_429_beyond_the_rate_per_token(start_emulator: Start, get: Get) -> None:
     running = start_emulator(rate_limit=2.0)
     with httpx.Client(base_url=running.base_url, headers=AUTH) as client:
         burst = [client.get(DEPLOYMENT) for _ in range(20)]
@@ -150,23 +155,23 @@ def test_the_throttle_answers_429_beyond_the_rate_per_token(start_emulator: Star
             wait = int(response.headers["Retry-After"])
             assert wait >= 1
             assert response.json()["message"] == f"Rate limit is exceeded. Try again in {wait} seconds."
-    assert _get(running, token="another-token").status_code == 200
+    assert get(running, token="another-token").status_code == 200
     assert running.stats.faults["rate_limit"] == statuses.count(429)
 
 
-def test_stats_count_requests_statuses_and_served_paths(start_emulator: Start) -> None:
+def test_stats_count_requests_statuses_and_served_paths(start_emulator: Start, get: Get) -> None:
     running = start_emulator()
     customer = running.world.customers[0].id
-    _get(running)
-    _get(running)
-    _get(running, f"/v1/customers/{customer}/analytics/licenses/usage")
-    _get(running, token=None)
+    get(running)
+    get(running)
+    get(running, f"/v1/customers/{customer}/analytics/licenses/usage")
+    get(running, token=None)
     seen = running.stats.snapshot()
     assert seen.requests == 4
     assert seen.by_status == {200: 3, 401: 1}
     assert seen.served == {DEPLOYMENT: 2, f"/v1/customers/{customer}/analytics/licenses/usage": 1}
     assert seen.faults == {}
-    _get(running)
+    get(running)
     assert (running.stats.requests, seen.requests) == (5, 4)
     assert running.stats.served[DEPLOYMENT] == 3
 

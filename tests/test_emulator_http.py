@@ -15,8 +15,7 @@ from pcinsights.emulator import RunningEmulator
 from pcinsights.emulator.paging import Cursor, encode_token
 from pcinsights.emulator.tenant import ratio
 from pcinsights.emulator.wire import to_json
-from tests._support import SPEC_PATH
-from tests.conftest import TOKEN
+from tests._support import SPEC_PATH, TOKEN, token_for
 
 JSON_TYPE = "application/json; charset=utf-8"
 PARTNER_PATHS = ["/v1/analytics/licenses/deployment", "/v1/analytics/licenses/usage"]
@@ -27,13 +26,10 @@ CUSTOMER_PATHS = [
 ALL_PATHS = [*PARTNER_PATHS, "/v1/customers", *CUSTOMER_PATHS]
 
 
-# Shared clients: building an httpx client (its TLS context) costs more than a request to the emulator.
-_PLAIN = httpx.Client()
-
-
 @pytest.fixture(scope="module")
 def http(emulator: RunningEmulator) -> Iterator[httpx.Client]:
-    with httpx.Client(base_url=emulator.base_url, headers={"Authorization": f"Bearer {TOKEN}"}) as client:
+    """An httpx client for the shared emulator that sends its token; closed with the module."""
+    with httpx.Client(base_url=emulator.base_url, headers={"Authorization": f"Bearer {token_for(emulator)}"}) as client:
         yield client
 
 
@@ -57,8 +53,10 @@ def _assert_error(response: httpx.Response, status: int, code: int | None = None
 
 
 @pytest.mark.parametrize("template", ALL_PATHS)
-def test_no_authorization_is_401_without_data(emulator: RunningEmulator, template: str) -> None:
-    response = _PLAIN.get(emulator.base_url + _path(template, emulator))
+def test_no_authorization_is_401_without_data(
+    emulator: RunningEmulator, template: str, plain_http: httpx.Client
+) -> None:
+    response = plain_http.get(emulator.base_url + _path(template, emulator))
     _assert_error(response, 401, 800001)
     assert response.headers["WWW-Authenticate"].startswith("Bearer ")
 
@@ -66,8 +64,8 @@ def test_no_authorization_is_401_without_data(emulator: RunningEmulator, templat
 @pytest.mark.parametrize(
     "value", ["Basic dXNlcjpwYXNz", "Bearer", "Bearer two tokens", "Token test-token", "Bearer tok<en>"]
 )
-def test_a_malformed_authorization_is_401(emulator: RunningEmulator, value: str) -> None:
-    response = _PLAIN.get(emulator.base_url + "/v1/analytics/licenses/deployment", headers={"Authorization": value})
+def test_a_malformed_authorization_is_401(emulator: RunningEmulator, value: str, plain_http: httpx.Client) -> None:
+    response = plain_http.get(emulator.base_url + "/v1/analytics/licenses/deployment", headers={"Authorization": value})
     _assert_error(response, 401)
     assert "WWW-Authenticate" in response.headers
 
@@ -77,21 +75,23 @@ def test_the_scheme_is_case_insensitive(http: httpx.Client) -> None:
     assert response.status_code == 200
 
 
-def test_a_token_outside_the_accepted_set_is_401(start_emulator: Callable[..., RunningEmulator]) -> None:
+def test_a_token_outside_the_accepted_set_is_401(
+    start_emulator: Callable[..., RunningEmulator], plain_http: httpx.Client
+) -> None:
     running = start_emulator(accepted_tokens=frozenset({TOKEN}))
     url = running.base_url + "/v1/customers"
-    rejected = _PLAIN.get(url, headers={"Authorization": "Bearer someone-else"})
+    rejected = plain_http.get(url, headers={"Authorization": "Bearer someone-else"})
     _assert_error(rejected, 401)
     assert 'error="invalid_token"' in rejected.headers["WWW-Authenticate"]
     assert "someone-else" not in rejected.text
-    assert _PLAIN.get(url, headers={"Authorization": f"Bearer {TOKEN}"}).status_code == 200
+    assert plain_http.get(url, headers={"Authorization": f"Bearer {TOKEN}"}).status_code == 200
 
 
-def test_a_forbidden_token_is_403(start_emulator: Callable[..., RunningEmulator]) -> None:
+def test_a_forbidden_token_is_403(start_emulator: Callable[..., RunningEmulator], plain_http: httpx.Client) -> None:
     running = start_emulator(forbidden_tokens=frozenset({"read-only"}))
     forbidden = {"Authorization": "Bearer read-only"}
     for template in ALL_PATHS:
-        response = _PLAIN.get(running.base_url + _path(template, running), headers=forbidden)
+        response = plain_http.get(running.base_url + _path(template, running), headers=forbidden)
         _assert_error(response, 403, 400)
     assert "read-only" not in repr(running.config)
 
@@ -235,9 +235,9 @@ def test_customer_items_match_the_world(http: httpx.Client, emulator: RunningEmu
     assert all(item["id"] == item["companyProfile"]["tenantId"] for item in items)
 
 
-def test_the_default_page_size_is_100(start_emulator: Callable[..., RunningEmulator]) -> None:
+def test_the_default_page_size_is_100(start_emulator: Callable[..., RunningEmulator], plain_http: httpx.Client) -> None:
     running = start_emulator(customers=150)
-    page = _PLAIN.get(running.base_url + "/v1/customers", headers={"Authorization": f"Bearer {TOKEN}"}).json()
+    page = plain_http.get(running.base_url + "/v1/customers", headers={"Authorization": f"Bearer {TOKEN}"}).json()
     assert page["totalCount"] == 100
     assert "continuationToken" in page
 
@@ -287,20 +287,22 @@ def test_customer_rows_over_http_are_the_worlds(http: httpx.Client, emulator: Ru
     assert body["attributes"] == {"objectType": "Collection"}
 
 
-def test_the_spec_is_served_without_auth(emulator: RunningEmulator) -> None:
-    response = _PLAIN.get(emulator.base_url + "/openapi.json")
+def test_the_spec_is_served_without_auth(emulator: RunningEmulator, plain_http: httpx.Client) -> None:
+    response = plain_http.get(emulator.base_url + "/openapi.json")
     assert response.status_code == 200
     assert response.headers["content-type"] == JSON_TYPE
     assert response.json() == yaml.safe_load(SPEC_PATH.read_text(encoding="utf-8"))
 
 
-def test_a_hundred_thousand_customers_page_from_the_far_end(start_emulator: Callable[..., RunningEmulator]) -> None:
+def test_a_hundred_thousand_customers_page_from_the_far_end(
+    start_emulator: Callable[..., RunningEmulator], plain_http: httpx.Client
+) -> None:
     running = start_emulator(customers=100_000, seed=9)
     auth = {"Authorization": f"Bearer {TOKEN}"}
-    first = _PLAIN.get(running.base_url + "/v1/customers", params={"size": 500}, headers=auth).json()
+    first = plain_http.get(running.base_url + "/v1/customers", params={"size": 500}, headers=auth).json()
     assert first["totalCount"] == 500
     token = encode_token(seed=9, total=100_000, cursor=Cursor(99_900, 500))
-    last = _PLAIN.get(
+    last = plain_http.get(
         running.base_url + "/v1/customers",
         params={"seekOperation": "Next"},
         headers={**auth, "MS-ContinuationToken": token},
@@ -308,7 +310,7 @@ def test_a_hundred_thousand_customers_page_from_the_far_end(start_emulator: Call
     assert [item["id"] for item in last["items"]] == [c.id for c in running.world.customers[99_900:]]
     assert "continuationToken" not in last
     far = last["items"][-1]["id"]
-    response = _PLAIN.get(
+    response = plain_http.get(
         running.base_url + f"/v1/customers/{far}/analytics/licenses/deployment", headers=auth, timeout=60
     )
     assert response.status_code == 200

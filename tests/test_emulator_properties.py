@@ -29,7 +29,7 @@ from partner_center_analytics.models import (
 
 from pcinsights.emulator import EmulatorConfig, run_in_background
 from pcinsights.emulator.tenant import ratio
-from tests.conftest import TOKEN
+from tests._support import token_for
 
 PROPERTY_SETTINGS = settings(max_examples=6, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 seeds = st.integers(min_value=0, max_value=2**32)
@@ -64,7 +64,7 @@ def _int(value: object) -> int:
 def test_paging_returns_every_customer_exactly_once(seed: int, size: int, page_size: int) -> None:
     with (
         run_in_background(EmulatorConfig(seed=seed, customers=size)) as running,
-        AuthenticatedClient(base_url=running.base_url, token=TOKEN) as client,
+        AuthenticatedClient(base_url=running.base_url, token=token_for(running)) as client,
     ):
         ids = _ids_by_paging(client, page_size)
     assert len(ids) == len(set(ids)) == size
@@ -78,7 +78,7 @@ def test_partner_figures_are_the_aggregation_of_customer_figures(seed: int, size
     usage: dict[tuple[str, str, str], list[int]] = defaultdict(lambda: [0, 0])
     with (
         run_in_background(EmulatorConfig(seed=seed, customers=size)) as running,
-        AuthenticatedClient(base_url=running.base_url, token=TOKEN) as client,
+        AuthenticatedClient(base_url=running.base_url, token=token_for(running)) as client,
     ):
         for customer_id in _ids_by_paging(client, 500):
             rows = get_customer_licenses_deployment.sync_detailed(customer_id, client=client).parsed

@@ -15,13 +15,13 @@ from partner_center_analytics.models import Customer
 from pcinsights import fanout
 from pcinsights.emulator import RunningEmulator
 from pcinsights.fanout import CustomerResult, InsightKind, fan_out, fan_out_sync, iter_customers
-from tests.conftest import TOKEN
+from tests._support import token_for
 
 PATIENT = RetryPolicy(max_attempts=12, base_delay=0.05, max_delay=2.0, max_total_wait=120.0)
 
 
 def _client(emulator: RunningEmulator) -> AuthenticatedClient:
-    return AuthenticatedClient(base_url=emulator.base_url, token=TOKEN, retry=PATIENT)
+    return AuthenticatedClient(base_url=emulator.base_url, token=token_for(emulator), retry=PATIENT)
 
 
 @pytest.mark.slow
