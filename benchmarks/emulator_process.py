@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-import socket
+import os
+import re
 import subprocess
 import sys
 import tempfile
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import IO
 
 import httpx
 
@@ -16,11 +18,21 @@ TOKEN = "bench-token"
 START_TIMEOUT = 30.0
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-        return port
+# What the emulator prints once it holds its socket: with --port 0 the OS picked the port, so it is read from here.
+_ANNOUNCEMENT = re.compile(rb"Partner Center emulator on (http://\S+)")
+
+
+def _announced_url(log: IO[bytes], process: subprocess.Popen[bytes]) -> str:
+    deadline = time.monotonic() + START_TIMEOUT
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"the emulator exited with status {process.returncode}")
+        log.seek(0)
+        match = _ANNOUNCEMENT.search(log.read())
+        if match is not None:
+            return match.group(1).decode()
+        time.sleep(0.02)
+    raise RuntimeError(f"the emulator did not say where it listens within {START_TIMEOUT:.0f} s")
 
 
 def _wait_until_answering(base_url: str, process: subprocess.Popen[bytes]) -> None:
@@ -39,17 +51,17 @@ def _wait_until_answering(base_url: str, process: subprocess.Popen[bytes]) -> No
 
 @contextmanager
 def emulator_process(*flags: str) -> Iterator[str]:
-    """Run ``python -m pcinsights.emulator`` on a free port with ``flags``; yield its base URL."""
-    port = free_port()
+    """Run ``python -m pcinsights.emulator`` on a port the OS picks (it binds port 0) with ``flags``; yield its URL."""
     with tempfile.TemporaryFile() as log:
         process = subprocess.Popen(
-            [sys.executable, "-m", "pcinsights.emulator", "--port", str(port), *flags],
+            [sys.executable, "-m", "pcinsights.emulator", "--port", "0", *flags],
             stdout=log,
             stderr=subprocess.STDOUT,
+            env={**os.environ, "PYTHONUNBUFFERED": "1"},
         )
         try:
-            base_url = f"http://127.0.0.1:{port}"
             try:
+                base_url = _announced_url(log, process)
                 _wait_until_answering(base_url, process)
             except RuntimeError:
                 log.seek(0)
