@@ -1,4 +1,4 @@
-"""The emulator's HTTP face: the spec's five GET operations over one world, plus the spec itself.
+"""The emulator's HTTP face: the spec's seven GET operations over one world, plus the spec itself.
 
 Each operation checks, in order: bearer auth (401, or 403 for a forbidden token), the id and locale headers
 (400), its own inputs (400), then the customer (404). Unknown paths answer 404 and other methods 405 with
@@ -20,6 +20,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
+from pcinsights.emulator.commercial import CommercialData, PageRequest, QueryError, Table
 from pcinsights.emulator.config import EmulatorConfig
 from pcinsights.emulator.faults import FaultInjector
 from pcinsights.emulator.paging import MAX_PAGE_SIZE, Cursor, InvalidTokenError, decode_token, encode_token
@@ -72,6 +73,7 @@ class _Operations:
     def __init__(self, config: EmulatorConfig, world: World) -> None:
         self.config = config
         self.world = world
+        self.commercial = CommercialData(world)
 
     def authorize(self, headers: Headers) -> None:
         values = headers.getlist("Authorization")
@@ -106,6 +108,12 @@ class _Operations:
     def customer_usage(self, request: Request) -> object:
         customer_id = self._known_customer(request)
         return _collection([to_json(row) for row in self.world.customer_usage(customer_id)])
+
+    def licenses_deployment(self, request: Request) -> object:
+        return _commercial_page(request, self.commercial.tables().deployment)
+
+    def licenses_usage(self, request: Request) -> object:
+        return _commercial_page(request, self.commercial.tables().usage)
 
     def _known_customer(self, request: Request) -> str:
         customer_id = str(request.path_params["customer_id"])
@@ -146,6 +154,19 @@ class _Operations:
             body["continuationToken"] = next_token
             body["links"] = {"self": self_link, "next": _link(_seek_uri(None), next_token)}
         return body
+
+
+def _commercial_page(request: Request, table: Table) -> object:
+    """One page of a commercial query; ``@nextLink`` repeats the request's own URL with the next ``skip``."""
+
+    def next_url(top: int, skip: int) -> str:
+        return str(request.url.include_query_params(top=top, skip=skip))
+
+    try:
+        page_request = PageRequest.parse(lambda name: _single(request.query_params.getlist(name), name))
+        return table.page(page_request, next_url)
+    except QueryError as error:
+        raise bad_request(str(error)) from None
 
 
 def _page_size(raw: str | None) -> int | None:
@@ -205,6 +226,15 @@ async def _server_error(request: Request, exc: Exception) -> Response:
     return ApiError(500, 800003, "Unexpected service error.").response(RequestIds.for_request(request.headers))
 
 
+def _commercial_routes(name: str, endpoint: Callable[[Request], Awaitable[Response]]) -> list[Route]:
+    """The spec's path (request-syntax table: no ``/partner/``, trailing slash) and the docs' other spellings."""
+    return [
+        Route(f"{prefix}/v1/analytics/commercial/{name}/license{slash}", endpoint)
+        for prefix in ("", "/partner")
+        for slash in ("/", "")
+    ]
+
+
 def create_app(config: EmulatorConfig | None = None, *, stats: EmulatorStats | None = None) -> Starlette:
     """A fresh emulator app; its world, config and stats are on ``app.state``."""
     config = config or EmulatorConfig()
@@ -221,6 +251,8 @@ def create_app(config: EmulatorConfig | None = None, *, stats: EmulatorStats | N
             _endpoint(operations, operations.customer_deployment),
         ),
         Route("/v1/customers/{customer_id}/analytics/licenses/usage", _endpoint(operations, operations.customer_usage)),
+        *_commercial_routes("deployment", _endpoint(operations, operations.licenses_deployment)),
+        *_commercial_routes("usage", _endpoint(operations, operations.licenses_usage)),
     ]
     app = Starlette(
         routes=routes,

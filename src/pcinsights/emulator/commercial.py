@@ -1,0 +1,262 @@
+"""The commercial license analytics rows: the legacy tenant's licenses, one table per operation, built once.
+
+Deployment has one row per (customer, product) (a customer holds each product through one license), usage one
+per (customer, product, workload); the metrics are the legacy customer rows' own numbers, so every grouping
+agrees with the legacy figures (the rule is in README.md, beside the legacy one). A table is built on first
+use in one pass over the customers and kept; a query's matching (and grouped) rows are cached, so each page
+after the first of a query is a slice.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import threading
+import uuid
+from collections.abc import Callable, Collection, Sequence
+from datetime import UTC, datetime
+
+import attrs
+
+from pcinsights.emulator.odata_filter import Expression, FilterError, compile_filter, parse_filter
+from pcinsights.emulator.tenant import Customer, License, World, generate_customer
+
+DEPLOYMENT_FIELDS = (
+    "serviceCode",
+    "serviceName",
+    "channel",
+    "customerTenantId",
+    "customerName",
+    "productId",
+    "productName",
+)
+USAGE_FIELDS = ("workloadCode", "workloadName", *DEPLOYMENT_FIELDS)
+DEPLOYMENT_METRICS = ("licensesDeployed", "licensesSold")
+USAGE_METRICS = ("licensesActive", "licensesQualified")
+
+# The legacy rows' short service name is the commercial ``serviceCode``; these are the display names.
+SERVICE_DISPLAY_NAMES = {"o365": "Microsoft Office 365", "crm": "Microsoft Dynamics", "intune": "Microsoft Intune"}
+_PRODUCT_NAMESPACE = uuid.UUID("6f1f3a1e-3c55-4d7b-9d0e-8f5c2a9b7c41")
+_CACHED_QUERIES = 32
+MAX_TOP = 10_000
+MAX_SKIP = 2**31 - 1
+MAX_GROUPBY_LENGTH = 512
+_NUMBER = re.compile(r"[0-9]{1,10}")
+# The spec's pattern for processedDateTime: an ISO 8601 date or date-time, the offset optional.
+_PROCESSED = re.compile(
+    r"[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])"
+    r"(T([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9](\.[0-9]{1,7})?)?(Z|[+-]([01][0-9]|2[0-3]):[0-5][0-9])?)?"
+)
+
+# A row: the dimension values (in ``fields`` order, or ``groupby`` order when grouped), then the two metrics.
+Row = tuple[tuple[str, ...], int, int]
+
+
+class QueryError(ValueError):
+    """A ``filter`` or ``groupby`` the operation cannot use; the message says what and where."""
+
+
+@functools.cache
+def product_id(product_name: str) -> str:
+    """A stable upper-case GUID per product (Partner Center's examples show product ids upper case)."""
+    return str(uuid.uuid5(_PRODUCT_NAMESPACE, product_name)).upper()
+
+
+def _dimensions(customer: Customer) -> list[tuple[tuple[str, ...], License]]:
+    """(deployment dimensions, license) per license of the customer."""
+    tenant = customer.id.upper()
+    found: list[tuple[tuple[str, ...], License]] = []
+    for lic in customer.licenses:
+        service = lic.product.service_name
+        display = SERVICE_DISPLAY_NAMES.get(service, service)
+        found.append(
+            (
+                (service, display, lic.channel, tenant, customer.name, product_id(lic.product.name), lic.product.name),
+                lic,
+            )
+        )
+    return found
+
+
+@attrs.frozen
+class Query:
+    """A parsed query: the filter's syntax tree (or None) and the grouped fields (or None), deduplicated."""
+
+    filter: Expression | None
+    groupby: tuple[str, ...] | None
+
+
+class Table:
+    """Every row of one operation, in customer order, with the query cache."""
+
+    def __init__(self, fields: tuple[str, ...], metrics: tuple[str, str], rows: list[Row], processed: datetime):
+        self.fields = fields
+        self.metrics = metrics
+        self.rows = rows
+        self.processed = processed.astimezone(UTC).replace(microsecond=0)
+        # As the docs spell it: UTC, to the second, with no offset.
+        self.processed_text = self.processed.strftime("%Y-%m-%dT%H:%M:%S")
+        self._columns = {name: position for position, name in enumerate(fields)}
+        self._distinct: dict[int, frozenset[str]] = {}
+        self._lock = threading.Lock()
+        self._results: dict[tuple[str | None, tuple[str, ...] | None], list[Row]] = {}
+
+    def parse(self, filter_text: str | None, groupby_text: str | None) -> Query:
+        """The query, or QueryError naming the first problem."""
+        try:
+            expression = None if filter_text is None else parse_filter(filter_text, self._columns)
+        except FilterError as error:
+            raise QueryError(f"filter: {error}.") from None
+        return Query(expression, None if groupby_text is None else self._groupby(groupby_text))
+
+    def _groupby(self, text: str) -> tuple[str, ...]:
+        if len(text) > MAX_GROUPBY_LENGTH:
+            raise QueryError(f"groupby: longer than {MAX_GROUPBY_LENGTH} characters.")
+        grouped: list[str] = []
+        position = 1
+        for name in text.split(","):
+            if name not in self._columns:
+                shown = repr(name) if name else "an empty field name"
+                raise QueryError(
+                    f"groupby: at character {position}: unknown field {shown}; fields: {', '.join(self.fields)}."
+                )
+            if name not in grouped:
+                grouped.append(name)
+            position += len(name) + 1
+        return tuple(grouped)
+
+    def matching(self, filter_text: str | None, query: Query) -> list[Row]:
+        """The query's rows (grouped rows hold the grouped fields, then the sums), computed once per query."""
+        key = (filter_text, query.groupby)
+        with self._lock:
+            cached = self._results.get(key)
+            if cached is not None:
+                return cached
+            rows = self.rows
+            if query.filter is not None:
+                keep = compile_filter(query.filter, self._columns, self._distinct_values)
+                rows = [row for row in rows if keep(row[0])]
+            if query.groupby is not None:
+                rows = self._grouped(rows, query.groupby)
+            if len(self._results) >= _CACHED_QUERIES:
+                self._results.pop(next(iter(self._results)))
+            self._results[key] = rows
+            return rows
+
+    def _distinct_values(self, column: int) -> Collection[str]:
+        found = self._distinct.get(column)
+        if found is None:
+            found = self._distinct[column] = frozenset(row[0][column] for row in self.rows)
+        return found
+
+    def _grouped(self, rows: Sequence[Row], groupby: tuple[str, ...]) -> list[Row]:
+        columns = [self._columns[name] for name in groupby]
+        sums: dict[tuple[str, ...], list[int]] = {}
+        for dims, first, second in rows:
+            group = tuple([dims[column] for column in columns])
+            totals = sums.get(group)
+            if totals is None:
+                totals = sums[group] = [0, 0]
+            totals[0] += first
+            totals[1] += second
+        return [(group, first, second) for group, (first, second) in sorted(sums.items())]
+
+    def page(self, request: PageRequest, next_url: Callable[[int, int], str]) -> dict[str, object]:
+        """One page of the query's rows in the documented envelope; ``next_url(top, skip)`` links the next one."""
+        query = self.parse(request.filter_text, request.groupby_text)
+        if request.as_of is not None and request.as_of < self.processed:
+            rows: list[Row] = []  # nothing had been processed by then
+        else:
+            rows = self.matching(request.filter_text, query)
+        end = request.skip + request.top
+        return {
+            "Value": [self.to_json(row, query.groupby) for row in rows[request.skip : end]],
+            "@nextLink": next_url(request.top, end) if end < len(rows) else None,
+            "TotalCount": len(rows),
+        }
+
+    def to_json(self, row: Row, groupby: tuple[str, ...] | None) -> dict[str, object]:
+        """One row as the spec's JSON object; a grouped row holds only its fields, the date and the metrics."""
+        body: dict[str, object] = {"processedDateTime": self.processed_text}
+        body.update(zip(self.fields if groupby is None else groupby, row[0], strict=True))
+        body[self.metrics[0]] = row[1]
+        body[self.metrics[1]] = row[2]
+        return body
+
+
+@attrs.frozen
+class PageRequest:
+    """The query parameters of one request, checked."""
+
+    top: int = MAX_TOP
+    skip: int = 0
+    filter_text: str | None = None
+    groupby_text: str | None = None
+    as_of: datetime | None = None
+
+    @classmethod
+    def parse(cls, param: Callable[[str], str | None]) -> PageRequest:
+        """From ``param(name)`` (the value given once, or None); QueryError for a malformed one."""
+        top, skip, processed = param("top"), param("skip"), param("processedDateTime")
+        return cls(
+            MAX_TOP if top is None else _number("top", top, 1, MAX_TOP),
+            0 if skip is None else _number("skip", skip, 0, MAX_SKIP),
+            param("filter"),
+            param("groupby"),
+            None if processed is None else _moment(processed),
+        )
+
+
+def _number(name: str, raw: str, low: int, high: int) -> int:
+    if _NUMBER.fullmatch(raw) is None or not low <= int(raw) <= high:
+        raise QueryError(f"{name} must be a whole number from {low} to {high}.")
+    return int(raw)
+
+
+def _moment(raw: str) -> datetime:
+    """An ISO 8601 date or date-time; UTC when it has no offset."""
+    if _PROCESSED.fullmatch(raw) is None:
+        raise QueryError("processedDateTime must be an ISO 8601 date or date-time such as 2021-05-24T00:00:00.")
+    try:
+        moment = datetime.fromisoformat(raw)
+    except ValueError:
+        raise QueryError("processedDateTime is not a calendar date.") from None
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
+
+
+@attrs.frozen
+class Tables:
+    """The two operations' tables of one world."""
+
+    deployment: Table
+    usage: Table
+
+
+def build_tables(world: World) -> Tables:
+    """Both tables in one pass over the world's customers (about seven seconds at 100,000 customers)."""
+    deployment: list[Row] = []
+    usage: list[Row] = []
+    for index in range(world.size):
+        for dims, lic in _dimensions(generate_customer(world.seed, index)):
+            deployment.append((dims, lic.deployed, lic.sold))
+            for use in lic.usage:
+                usage.append(((use.workload.code, use.workload.name, *dims), use.active, use.qualified))
+    return Tables(
+        Table(DEPLOYMENT_FIELDS, DEPLOYMENT_METRICS, deployment, world.deployment_time.moment),
+        Table(USAGE_FIELDS, USAGE_METRICS, usage, world.usage_time.moment),
+    )
+
+
+class CommercialData:
+    """The world's tables, built on first use (once, however many requests arrive together)."""
+
+    def __init__(self, world: World) -> None:
+        self.world = world
+        self._lock = threading.Lock()
+        self._tables: Tables | None = None
+
+    def tables(self) -> Tables:
+        with self._lock:
+            if self._tables is None:
+                self._tables = build_tables(self.world)
+            return self._tables
