@@ -24,10 +24,14 @@ Edit = Callable[[dict[str, Any]], None]
 
 ITEMS = "/v1/items"
 ITEM = "/v1/items/{item-id}"
+STATS = "/v1/stats"
+HEALTH = "/v1/health"
 
 
 def _operation(operation_id: str, schema: str, parameters: list[dict[str, Any]]) -> dict[str, Any]:
     json = {"schema": {"$ref": f"#/components/schemas/{schema}"}}
+    error_json = {"schema": {"$ref": "#/components/schemas/Error"}}
+    error = {"description": "error", "content": {"application/json": error_json}}
     return {
         "get": {
             "operationId": operation_id,
@@ -35,9 +39,24 @@ def _operation(operation_id: str, schema: str, parameters: list[dict[str, Any]])
             "summary": operation_id,
             "description": operation_id,
             "parameters": parameters,
-            "responses": {"200": {"description": "ok", "content": {"application/json": json}}},
+            "responses": {
+                "200": {
+                    "description": "ok",
+                    "headers": {
+                        "X-Request-Id": {"required": True, "schema": {"type": "string"}},
+                        "X-Trace": {"schema": {"type": "string"}},
+                    },
+                    "content": {"application/json": json},
+                },
+                "404": error,
+                "429": {**error, "headers": {"Retry-After": {"required": True, "schema": {"type": "string"}}}},
+            },
         }
     }
+
+
+def _query(name: str, schema: dict[str, Any], *, where: str = "query", required: bool = False) -> dict[str, Any]:
+    return {"name": name, "in": where, "required": required, "schema": schema}
 
 
 BASE_SPEC: dict[str, Any] = {
@@ -47,31 +66,45 @@ BASE_SPEC: dict[str, Any] = {
         ITEMS: _operation(
             "listItems",
             "ItemCollection",
-            [{"name": "size", "in": "query", "required": False, "schema": {"type": "integer"}}],
+            [
+                _query("size", {"type": "integer", "minimum": 1, "maximum": 500, "default": 100}),
+                _query("filter", {"type": "string", "pattern": "^[a-z]+$", "maxLength": 50}),
+                _query("tag", {"type": "string"}),
+                _query("sort", {"type": "string", "enum": ["asc", "desc"]}),
+                _query("mode", {"type": "string"}),
+                _query("page", {"type": "integer"}),
+                _query("since", {"type": "string"}),
+                _query("lang", {"type": "string"}),
+                _query("X-Cursor", {"type": "string", "minLength": 1}, where="header"),
+            ],
         ),
-        ITEM: _operation(
-            "getItem",
-            "Item",
-            [{"name": "item-id", "in": "path", "required": True, "schema": {"type": "string"}}],
-        ),
+        ITEM: _operation("getItem", "Item", [_query("item-id", {"type": "string"}, where="path", required=True)]),
+        STATS: _operation("getStats", "Stats", []),
+        HEALTH: _operation("getHealth", "Stats", []),
     },
     "components": {
         "schemas": {
             "Item": {
                 "type": "object",
-                "required": ["id"],
+                "required": ["id", "label"],
                 "properties": {
                     "id": {"type": "string"},
                     "count": {"type": "integer", "nullable": True},
-                    "kind": {"$ref": "#/components/schemas/Kind"},
+                    "kind": {"anyOf": [{"$ref": "#/components/schemas/Kind"}, {"type": "string"}]},
+                    "state": {"$ref": "#/components/schemas/State"},
+                    "name": {"type": "string"},
+                    "label": {"type": "string"},
                 },
             },
             "Kind": {"type": "string", "enum": ["a", "b"]},
+            "State": {"type": "string", "enum": ["on", "off"]},
             "ItemCollection": {
                 "type": "object",
                 "required": ["items"],
                 "properties": {"items": {"type": "array", "items": {"$ref": "#/components/schemas/Item"}}},
             },
+            "Stats": {"type": "object", "properties": {"total": {"type": "integer"}}},
+            "Error": {"type": "object", "properties": {"code": {"type": "integer"}, "message": {"type": "string"}}},
         }
     },
 }

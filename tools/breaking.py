@@ -1,8 +1,12 @@
-"""Breaking-change gate: the working tree's spec against the spec at a git ref.
+"""Breaking-change gate: the working tree's spec against the spec at a git ref, on the wire and in Python.
 
-Both specs are turned into clients with the current ``overrides/`` (so only the spec's effect is
-compared), griffe compares the two public Python APIs, and a diff of the two specs names the causes.
-Exit 1 on any breaking change, or when the public API changed and CHANGELOG.md did not; else 0.
+The wire view (``tools.specdiff``) judges what a caller sends and reads: tightened request constraints, new
+required inputs, changed defaults, removed or retyped response fields, removed success statuses, media types
+and required headers. Redocly CLI's ``diff`` (pinned, through npx; skipped with a message where Node.js is
+absent) gives a second opinion: its major findings are agreed with, overruled where the generated client knows
+better (open enums, removed error statuses, path parameter names), or kept as breaks. The Python view turns both
+specs into clients with the current ``overrides/`` and compares their public APIs with griffe. Exit 1 on any
+breaking change, or when the public API changed and CHANGELOG.md did not; else 0.
 
 The default base is the last tag, else ``main``. On ``main`` itself with everything committed that
 compares HEAD with HEAD (no change): pass ``--base HEAD~1`` (``make breaking BASE=HEAD~1``) to check
@@ -26,7 +30,9 @@ import attrs
 from tools.apidiff import diff_apis, load_api
 from tools.change import Change
 from tools.codegen import generate
+from tools.diffreview import Review, review
 from tools.project import PACKAGE_NAME, PROJECT_NAME, SPEC_FILE
+from tools.redocly import REDOCLY_PACKAGE, redocly_diff
 from tools.specdiff import diff_specs
 from tools.specdoc import parse_spec
 
@@ -79,10 +85,12 @@ class GateResult:
     spec_changes: list[Change]
     api_changes: list[Change]
     changelog_updated: bool
+    redocly: Review | None = None  # None when the gate ran without Redocly
 
     @property
     def breaking(self) -> list[Change]:
-        return [change for change in (*self.spec_changes, *self.api_changes) if change.breaking]
+        redocly_only = self.redocly.redocly_only if self.redocly else []
+        return [change for change in (*self.spec_changes, *redocly_only, *self.api_changes) if change.breaking]
 
     @property
     def changelog_missing(self) -> bool:
@@ -99,8 +107,11 @@ class GateResult:
                 "note: the base is HEAD, so only uncommitted edits count (--base HEAD~1 checks the last commit)"
             )
         lines.append("")
-        lines.append(f"Spec changes ({len(self.spec_changes)}):")
+        lines.append(f"Wire contract: spec changes ({len(self.spec_changes)}):")
         lines += [str(change) for change in self.spec_changes] or ["  none"]
+        if self.redocly is not None:
+            lines += ["", f"Redocly diff ({REDOCLY_PACKAGE}): {self.redocly.status}"]
+            lines += self.redocly.lines()
         lines += ["", f"Public API of {PACKAGE_NAME} (griffe {version('griffe')}) ({len(self.api_changes)}):"]
         lines += [str(change) for change in self.api_changes] or ["  unchanged"]
         lines.append("")
@@ -119,8 +130,8 @@ class GateError(Exception):
     """The gate could not run (unknown ref, no spec at the ref, generation failed)."""
 
 
-def run_gate(repo: Path, base: str, *, cache: Path | None = None) -> GateResult:
-    """Compare ``repo``'s working-tree spec and changelog with those at ``base``."""
+def run_gate(repo: Path, base: str, *, cache: Path | None = None, redocly: bool = True) -> GateResult:
+    """Compare ``repo``'s working-tree spec and changelog with those at ``base`` (``redocly``: ask Redocly too)."""
     base_commit = _git(repo, "rev-parse", "--verify", "--quiet", "--short", f"{base}^{{commit}}")
     if base_commit is None:
         raise GateError(f"unknown git ref {base!r} in {repo}")
@@ -134,6 +145,10 @@ def run_gate(repo: Path, base: str, *, cache: Path | None = None) -> GateResult:
     changelog = repo / CHANGELOG_FILE
     head_changelog = changelog.read_text(encoding="utf-8") if changelog.is_file() else None
     spec_changes = diff_specs(parse_spec(base_spec, "the base spec"), parse_spec(head_spec, "the spec"))
+    second_opinion = None
+    if redocly and head_spec != base_spec:
+        findings, status = redocly_diff(base_spec, head_spec)
+        second_opinion = review(findings, spec_changes, status)
     api_changes: list[Change] = []
     if head_spec != base_spec:
         with tempfile.TemporaryDirectory(prefix="pc-breaking-") as workdir:
@@ -147,7 +162,7 @@ def run_gate(repo: Path, base: str, *, cache: Path | None = None) -> GateResult:
                 raise GateError(f"client generation failed: {error}") from error
             api_changes = diff_apis(load_api(old_project), load_api(new_project))
     updated = head_changelog is not None and head_changelog != base_changelog
-    return GateResult(label, spec_changes, api_changes, updated)
+    return GateResult(label, spec_changes, api_changes, updated, second_opinion)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -158,6 +173,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--base", help="git ref to compare against (default: the last tag, else main)")
     parser.add_argument("--repo", type=Path, default=Path.cwd(), help="repository (default: the current folder)")
+    parser.add_argument("--no-redocly", action="store_true", help="skip Redocly's diff (the wire view still runs)")
     args = parser.parse_args(argv)
     toplevel = _git(args.repo, "rev-parse", "--show-toplevel")
     if toplevel is None:
@@ -166,7 +182,7 @@ def main(argv: list[str] | None = None) -> int:
     repo = Path(toplevel.strip())
     base = args.base or default_base(repo)
     try:
-        result = run_gate(repo, base)
+        result = run_gate(repo, base, redocly=not args.no_redocly)
     except GateError as error:
         print(f"breaking: {error}", file=sys.stderr)
         return 2

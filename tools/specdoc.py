@@ -94,3 +94,32 @@ def object_view(spec: Mapping[str, Any], schema: Any, depth: int = 0) -> tuple[d
         properties.update(more)
         required |= more_required
     return properties, required
+
+
+Parts = tuple[str, ...]
+
+
+def locate(spec: Mapping[str, Any], node: Any, parts: Parts) -> tuple[Any, Parts]:
+    """``node`` (found at ``parts``) with local ``$ref`` chains followed, and the parts of where it is defined."""
+    seen: set[str] = set()
+    while isinstance(node, Mapping) and isinstance(node.get("$ref"), str) and node["$ref"].startswith("#/"):
+        ref = node["$ref"]
+        if ref in seen:
+            break
+        seen.add(ref)
+        parts = tuple(part.replace("~1", "/").replace("~0", "~") for part in ref[2:].split("/"))
+        node = resolve_ref(spec, {"$ref": ref})
+    return node, parts
+
+
+def located_properties(
+    spec: Mapping[str, Any], schema: Any, parts: Parts, depth: int = 0
+) -> dict[str, tuple[Any, Parts]]:
+    """Like ``object_view``'s properties, each with the parts of where it is defined (through ``$ref``/``allOf``)."""
+    schema, parts = locate(spec, schema, parts)
+    if not isinstance(schema, Mapping) or depth > 20:
+        return {}
+    found = {name: (sub, (*parts, "properties", name)) for name, sub in (schema.get("properties") or {}).items()}
+    for index, part in enumerate(schema.get("allOf") or ()):
+        found.update(located_properties(spec, part, (*parts, "allOf", str(index)), depth + 1))
+    return found
