@@ -10,11 +10,14 @@ after the first of a query is a slice.
 from __future__ import annotations
 
 import functools
+import json
+import operator
 import re
 import threading
 import uuid
 from collections.abc import Callable, Collection, Sequence
 from datetime import UTC, datetime
+from json.encoder import encode_basestring
 
 import attrs
 
@@ -97,6 +100,7 @@ class Table:
         # As the docs spell it: UTC, to the second, with no offset.
         self.processed_text = self.processed.strftime("%Y-%m-%dT%H:%M:%S")
         self._columns = {name: position for position, name in enumerate(fields)}
+        self._encoded: dict[str, str] = {}
         self._distinct: dict[int, frozenset[str]] = {}
         self._lock = threading.Lock()
         self._results: dict[tuple[str | None, tuple[str, ...] | None], list[Row]] = {}
@@ -116,7 +120,7 @@ class Table:
         position = 1
         for name in text.split(","):
             if name not in self._columns:
-                shown = repr(name) if name else "an empty field name"
+                shown = repr(name[:40] + ("..." if len(name) > 40 else "")) if name else "an empty field name"
                 raise QueryError(
                     f"groupby: at character {position}: unknown field {shown}; fields: {', '.join(self.fields)}."
                 )
@@ -151,37 +155,50 @@ class Table:
 
     def _grouped(self, rows: Sequence[Row], groupby: tuple[str, ...]) -> list[Row]:
         columns = [self._columns[name] for name in groupby]
+        key: Callable[[tuple[str, ...]], tuple[str, ...]] = operator.itemgetter(*columns)
+        if len(columns) == 1:  # itemgetter of one column gives the value itself, not a 1-tuple
+            key = operator.itemgetter(slice(columns[0], columns[0] + 1))
         sums: dict[tuple[str, ...], list[int]] = {}
         for dims, first, second in rows:
-            group = tuple([dims[column] for column in columns])
+            group = key(dims)
             totals = sums.get(group)
             if totals is None:
-                totals = sums[group] = [0, 0]
-            totals[0] += first
-            totals[1] += second
-        return [(group, first, second) for group, (first, second) in sorted(sums.items())]
+                sums[group] = [first, second]
+            else:
+                totals[0] += first
+                totals[1] += second
+        # In the order each group first appears (customer order for customerTenantId): no sort needed.
+        return [(group, first, second) for group, (first, second) in sums.items()]
 
-    def page(self, request: PageRequest, next_url: Callable[[int, int], str]) -> dict[str, object]:
-        """One page of the query's rows in the documented envelope; ``next_url(top, skip)`` links the next one."""
+    def page(self, request: PageRequest, next_url: Callable[[int, int], str]) -> bytes:
+        """One page of the query's rows as the documented envelope's JSON; ``next_url(top, skip)`` links the next.
+
+        Encoded by hand from each value's JSON, encoded once per table: several times faster than ``json.dumps``
+        of the rows as objects, and the same text.
+        """
         query = self.parse(request.filter_text, request.groupby_text)
         if request.as_of is not None and request.as_of < self.processed:
             rows: list[Row] = []  # nothing had been processed by then
         else:
             rows = self.matching(request.filter_text, query)
         end = request.skip + request.top
-        return {
-            "Value": [self.to_json(row, query.groupby) for row in rows[request.skip : end]],
-            "@nextLink": next_url(request.top, end) if end < len(rows) else None,
-            "TotalCount": len(rows),
-        }
-
-    def to_json(self, row: Row, groupby: tuple[str, ...] | None) -> dict[str, object]:
-        """One row as the spec's JSON object; a grouped row holds only its fields, the date and the metrics."""
-        body: dict[str, object] = {"processedDateTime": self.processed_text}
-        body.update(zip(self.fields if groupby is None else groupby, row[0], strict=True))
-        body[self.metrics[0]] = row[1]
-        body[self.metrics[1]] = row[2]
-        return body
+        link = next_url(request.top, end) if end < len(rows) else None
+        names = self.fields if query.groupby is None else query.groupby
+        # A str.format template: literal braces doubled, one {} per value.
+        fields = "".join(f'"{name}":{{}},' for name in (*names, *self.metrics))
+        template = '{{"processedDateTime":"' + self.processed_text + '",' + fields[:-1] + "}}"
+        encoded = self._encoded
+        fragments = []
+        for dims, first, second in rows[request.skip : end]:
+            values = []
+            for value in dims:
+                text = encoded.get(value)
+                if text is None:
+                    text = encoded[value] = encode_basestring(value)
+                values.append(text)
+            fragments.append(template.format(*values, first, second))
+        body = f'{{"Value":[{",".join(fragments)}],"@nextLink":{json.dumps(link)},"TotalCount":{len(rows)}}}'
+        return body.encode("utf-8")
 
 
 @attrs.frozen

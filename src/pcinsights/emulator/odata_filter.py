@@ -13,6 +13,7 @@ to letter case. Every error names the 1-based character where the text stops mak
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Collection, Mapping, Sequence
 from typing import TypeAlias
 
@@ -204,7 +205,14 @@ def compile_filter(
         if expression.negated:
             return lambda row: row[column] not in matching
         return lambda row: row[column] in matching
-    parts = tuple(compile_filter(operand, columns, distinct) for operand in expression.operands)
-    if isinstance(expression, AllOf):
-        return lambda row: all(part(row) for part in parts)
-    return lambda row: any(part(row) for part in parts)
+    parts = [compile_filter(operand, columns, distinct) for operand in expression.operands]
+    return functools.reduce(_both if isinstance(expression, AllOf) else _either, parts)
+
+
+# Pairwise closures: several times faster per row than all() or any() over a generator.
+def _both(first: Predicate, second: Predicate) -> Predicate:
+    return lambda row: first(row) and second(row)
+
+
+def _either(first: Predicate, second: Predicate) -> Predicate:
+    return lambda row: first(row) or second(row)

@@ -154,7 +154,8 @@ def json_response(
     headers = ids.headers()
     if extra_headers:
         headers.update(extra_headers)
-    return Response(encode_json(body), status_code=status, headers=headers, media_type=JSON_MEDIA_TYPE)
+    content = body if isinstance(body, bytes) else encode_json(body)  # bytes: a body encoded ahead (large pages)
+    return Response(content, status_code=status, headers=headers, media_type=JSON_MEDIA_TYPE)
 
 
 class ApiError(Exception):
