@@ -23,6 +23,7 @@ MAX_FILTER_LENGTH = 4096
 MAX_DEPTH = 32
 _SPACE = " \t"
 _WORD_END = set(_SPACE + "()'")
+_KEYWORDS = frozenset({"and", "or", "eq", "ne"})
 
 
 class FilterError(Exception):
@@ -155,7 +156,7 @@ class _Parser:
                     close.position, f"expected ')' for the '(' at character {token.position}, found {found}"
                 )
             return inner
-        if token.kind != "word":
+        if token.kind != "word" or token.text in _KEYWORDS:
             raise FilterError(token.position, f"expected a field name or '(', found {_describe(token)}")
         if token.text not in self.fields:
             raise FilterError(
