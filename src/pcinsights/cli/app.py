@@ -14,22 +14,7 @@ from rich.console import Console
 
 from pcinsights.cli import chart, output, reports
 from pcinsights.cli.failures import EXPECTED, common_exit_code, describe, exit_code
-from pcinsights.cli.options import (
-    LIVE_BASE_URL,
-    AttemptsOpt,
-    BaseUrlOpt,
-    ClientIdOpt,
-    Connection,
-    EmulatorCustomersOpt,
-    EmulatorOpt,
-    FormatOpt,
-    OutputFormat,
-    TenantIdOpt,
-    TokenFileOpt,
-    TopOpt,
-    VerboseOpt,
-    resolve_format,
-)
+from pcinsights.cli.options import Connection, FormatOpt, OutputFormat, TopOpt, resolve_format, with_connection
 from pcinsights.cli.progress import FanOutProgress
 from pcinsights.cli.session import open_client
 from pcinsights.fanout import DEFAULT_CONCURRENCY, DEFAULT_PAGE_SIZE, InsightKind
@@ -105,35 +90,21 @@ def _fail(message: str, code: int) -> NoReturn:
 
 
 def _partner(kind: InsightKind) -> Callable[..., None]:
+    @with_connection
     def command(
+        connection: Connection,
         output_format: FormatOpt = None,
         top: TopOpt = 10,
-        base_url: BaseUrlOpt = LIVE_BASE_URL,
-        emulator: EmulatorOpt = False,
-        emulator_customers: EmulatorCustomersOpt = 40,
-        token_file: TokenFileOpt = None,
-        tenant_id: TenantIdOpt = None,
-        client_id: ClientIdOpt = None,
-        max_attempts: AttemptsOpt = 5,
-        verbose: VerboseOpt = 0,
     ) -> None:
-        connection = Connection(
-            base_url=base_url,
-            emulator=emulator,
-            emulator_customers=emulator_customers,
-            token_file=token_file,
-            tenant_id=tenant_id,
-            client_id=client_id,
-            max_attempts=max_attempts,
-            verbose=verbose,
-        )
         _run(connection, output_format, top, lambda client: reports.partner(client, kind))
 
     return command
 
 
 def _customer(kind: InsightKind) -> Callable[..., None]:
+    @with_connection
     def command(
+        connection: Connection,
         customer: Annotated[
             UUID | None, typer.Option("--customer", "-c", help="The customer's tenant id.", show_default=False)
         ] = None,
@@ -142,27 +113,9 @@ def _customer(kind: InsightKind) -> Callable[..., None]:
         page_size: Annotated[int, typer.Option(min=1, max=500, help="Customers per listing page.")] = DEFAULT_PAGE_SIZE,
         output_format: FormatOpt = None,
         top: TopOpt = 10,
-        base_url: BaseUrlOpt = LIVE_BASE_URL,
-        emulator: EmulatorOpt = False,
-        emulator_customers: EmulatorCustomersOpt = 40,
-        token_file: TokenFileOpt = None,
-        tenant_id: TenantIdOpt = None,
-        client_id: ClientIdOpt = None,
-        max_attempts: AttemptsOpt = 5,
-        verbose: VerboseOpt = 0,
     ) -> None:
         if (customer is None) == (not every):
             raise typer.BadParameter("give either --customer ID or --all")
-        connection = Connection(
-            base_url=base_url,
-            emulator=emulator,
-            emulator_customers=emulator_customers,
-            token_file=token_file,
-            tenant_id=tenant_id,
-            client_id=client_id,
-            max_attempts=max_attempts,
-            verbose=verbose,
-        )
 
         async def fetch(client: AuthenticatedClient) -> reports.Report:
             if customer is not None:
@@ -184,30 +137,14 @@ def _customer(kind: InsightKind) -> Callable[..., None]:
         "pcinsights customers --emulator --format table", "pcinsights customers --format csv > customers.csv"
     ),
 )
+@with_connection
 def list_customers(
+    connection: Connection,
     page_size: Annotated[int, typer.Option(min=1, max=500, help="Customers per listing page.")] = DEFAULT_PAGE_SIZE,
     output_format: FormatOpt = None,
-    base_url: BaseUrlOpt = LIVE_BASE_URL,
-    emulator: EmulatorOpt = False,
-    emulator_customers: EmulatorCustomersOpt = 40,
-    token_file: TokenFileOpt = None,
-    tenant_id: TenantIdOpt = None,
-    client_id: ClientIdOpt = None,
-    max_attempts: AttemptsOpt = 5,
-    verbose: VerboseOpt = 0,
 ) -> None:
     if output_format is OutputFormat.CHART:
         raise typer.BadParameter("a customer list has no chart; use table, json, ndjson or csv", param_hint="--format")
-    connection = Connection(
-        base_url=base_url,
-        emulator=emulator,
-        emulator_customers=emulator_customers,
-        token_file=token_file,
-        tenant_id=tenant_id,
-        client_id=client_id,
-        max_attempts=max_attempts,
-        verbose=verbose,
-    )
     _run(connection, output_format, 0, lambda client: reports.customers(client, page_size=page_size))
 
 

@@ -1,14 +1,17 @@
-"""The options every data command shares, declared once so the commands stay short."""
+"""The options every data command shares, declared once: the output options and the Connection they build."""
 
 from __future__ import annotations
 
+import inspect
 import sys
+from collections.abc import Callable, Mapping
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import attrs
 import typer
+from typer.models import OptionInfo
 
 LIVE_BASE_URL = "https://api.partnercenter.microsoft.com"
 CONNECTION = "Connection"
@@ -35,88 +38,109 @@ FormatOpt = Annotated[
         show_default=False,
     ),
 ]
-BaseUrlOpt = Annotated[str, typer.Option("--base-url", help="The Partner Center API root.", rich_help_panel=CONNECTION)]
-EmulatorOpt = Annotated[
-    bool,
-    typer.Option(
-        "--emulator",
-        help="Start an emulator in-process and query it instead of --base-url (no credentials needed).",
-        rich_help_panel=CONNECTION,
-    ),
-]
-EmulatorCustomersOpt = Annotated[
-    int,
-    typer.Option(
-        "--customers", min=0, help="How many customers the --emulator tenant has.", rich_help_panel=CONNECTION
-    ),
-]
-TokenFileOpt = Annotated[
-    Path | None,
-    typer.Option(
-        "--token-file",
-        help="A file holding a bearer token (else PARTNER_CENTER_TOKEN, else azure-identity).",
-        rich_help_panel=CONNECTION,
-        dir_okay=False,
-        show_default=False,
-    ),
-]
-TenantIdOpt = Annotated[
-    str | None,
-    typer.Option(
-        "--tenant-id",
-        envvar="PARTNER_CENTER_TENANT_ID",
-        help="Entra tenant for the azure-identity device-code sign-in.",
-        rich_help_panel=CONNECTION,
-        show_default=False,
-    ),
-]
-ClientIdOpt = Annotated[
-    str | None,
-    typer.Option(
-        "--client-id",
-        envvar="PARTNER_CENTER_CLIENT_ID",
-        help="App registration for the azure-identity device-code sign-in (App+User).",
-        rich_help_panel=CONNECTION,
-        show_default=False,
-    ),
-]
-VerboseOpt = Annotated[
-    int,
-    typer.Option(
-        "--verbose",
-        "-v",
-        count=True,
-        help="Log requests, retries and timings to stderr (-vv for more).",
-        show_default=False,
-    ),
-]
-AttemptsOpt = Annotated[
-    int,
-    typer.Option(
-        "--max-attempts",
-        min=1,
-        help="Tries per request on throttling and outages (1: no retries).",
-        rich_help_panel=CONNECTION,
-    ),
-]
 TopOpt = Annotated[
     int,
     typer.Option("--top", min=1, help="How many bars a chart shows: the largest by licenses.", rich_help_panel=OUTPUT),
 ]
 
 
+def _option(*names: str, **settings: Any) -> Mapping[str, OptionInfo]:
+    """Field metadata: the typer option a Connection field becomes (``with_connection`` reads it)."""
+    settings.setdefault("rich_help_panel", CONNECTION)
+    return {"option": typer.Option(*names, **settings)}
+
+
 @attrs.frozen
 class Connection:
-    """Where to send requests and with which credentials."""
+    """Where to send requests and with which credentials; each field is also the option that sets it."""
 
-    base_url: str = LIVE_BASE_URL
-    emulator: bool = False
-    emulator_customers: int = 40
-    token_file: Path | None = None
-    tenant_id: str | None = None
-    client_id: str | None = None
-    max_attempts: int = 5
-    verbose: int = 0
+    base_url: str = attrs.field(
+        default=LIVE_BASE_URL, metadata=_option("--base-url", help="The Partner Center API root.")
+    )
+    emulator: bool = attrs.field(
+        default=False,
+        metadata=_option(
+            "--emulator",
+            help="Start an emulator in-process and query it instead of --base-url (no credentials needed).",
+        ),
+    )
+    emulator_customers: int = attrs.field(
+        default=40, metadata=_option("--customers", min=0, help="How many customers the --emulator tenant has.")
+    )
+    token_file: Path | None = attrs.field(
+        default=None,
+        metadata=_option(
+            "--token-file",
+            help="A file holding a bearer token (else PARTNER_CENTER_TOKEN, else azure-identity).",
+            dir_okay=False,
+            show_default=False,
+        ),
+    )
+    tenant_id: str | None = attrs.field(
+        default=None,
+        metadata=_option(
+            "--tenant-id",
+            envvar="PARTNER_CENTER_TENANT_ID",
+            help="Entra tenant for the azure-identity device-code sign-in.",
+            show_default=False,
+        ),
+    )
+    client_id: str | None = attrs.field(
+        default=None,
+        metadata=_option(
+            "--client-id",
+            envvar="PARTNER_CENTER_CLIENT_ID",
+            help="App registration for the azure-identity device-code sign-in (App+User).",
+            show_default=False,
+        ),
+    )
+    max_attempts: int = attrs.field(
+        default=5,
+        metadata=_option("--max-attempts", min=1, help="Tries per request on throttling and outages (1: no retries)."),
+    )
+    verbose: int = attrs.field(
+        default=0,
+        metadata=_option(
+            "--verbose",
+            "-v",
+            count=True,
+            help="Log requests, retries and timings to stderr (-vv for more).",
+            show_default=False,
+            rich_help_panel=None,
+        ),
+    )
+
+
+attrs.resolve_types(Connection)
+
+
+def with_connection(command: Callable[..., None]) -> Callable[..., None]:
+    """The command, taking ``connection: Connection``, as typer sees it: one option per Connection field.
+
+    Typer reads a command's parameters from its signature, so the wrapper's signature lists the command's
+    own options followed by the connection's; click passes every value by keyword, and the wrapper
+    gathers the connection's into one Connection.
+    """
+    own = inspect.signature(command, eval_str=True)
+    fields = attrs.fields(Connection)
+    shared = [
+        inspect.Parameter(
+            field.name,
+            inspect.Parameter.KEYWORD_ONLY,
+            default=field.default,
+            annotation=Annotated[field.type, field.metadata["option"]],
+        )
+        for field in fields
+    ]
+
+    def run(**values: Any) -> None:
+        connection = Connection(**{field.name: values.pop(field.name) for field in fields})
+        command(connection=connection, **values)
+
+    kept = [parameter for name, parameter in own.parameters.items() if name != "connection"]
+    run.__signature__ = own.replace(parameters=[*kept, *shared])  # type: ignore[attr-defined]
+    run.__doc__ = command.__doc__
+    return run
 
 
 def resolve_format(chosen: OutputFormat | None) -> OutputFormat:
