@@ -1,4 +1,9 @@
-"""A local Partner Center analytics server: one deterministic tenant, the spec's operations, injectable faults."""
+"""A local Partner Center analytics server: one deterministic tenant, the spec's operations, injectable faults.
+
+``catalogue`` (products, names) feeds ``tenant`` (the ``World``: customers and the aggregated insights), which
+``commercial`` turns into the commercial tables; ``wire`` writes the JSON, ``app`` answers HTTP with ``faults``
+and ``paging``; ``config`` holds the settings, ``flags`` their command line, ``server`` a background runner.
+"""
 
 from pcinsights.emulator.app import create_app
 from pcinsights.emulator.config import EmulatorConfig
