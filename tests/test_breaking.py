@@ -11,12 +11,14 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import attrs
 import pytest
 import yaml
 
 from tests._support import PROJECT
-from tools import breaking
+from tools import breaking, diffreview
 from tools.project import SPEC_FILE
+from tools.redocly import RedoclyFinding, redocly_diff
 
 pytestmark = pytest.mark.xdist_group("breaking")
 
@@ -120,20 +122,25 @@ def cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return tmp_path_factory.mktemp("generated")
 
 
+def _make_repo(folder: Path, spec: dict[str, Any]) -> Path:
+    """A repository whose ``main`` holds ``spec``, a changelog and this checkout's ``overrides/``."""
+    _git(folder, "init", "-q", "-b", "main")
+    _git(folder, "config", "user.email", "gate@example.invalid")
+    _git(folder, "config", "user.name", "gate")
+    spec_file = folder / SPEC_FILE
+    spec_file.parent.mkdir(parents=True)
+    spec_file.write_text(yaml.safe_dump(spec, sort_keys=False), encoding="utf-8")
+    (folder / "CHANGELOG.md").write_text("# Changelog\n", encoding="utf-8")
+    shutil.copytree(PROJECT.overrides, folder / "overrides", ignore=shutil.ignore_patterns("__pycache__"))
+    _git(folder, "add", ".")
+    _git(folder, "commit", "-q", "-m", "base")
+    return folder
+
+
 @pytest.fixture
 def repo(tmp_path: Path) -> Path:
-    """A repository whose ``main`` holds BASE_SPEC, a changelog and this checkout's ``overrides/``."""
-    _git(tmp_path, "init", "-q", "-b", "main")
-    _git(tmp_path, "config", "user.email", "gate@example.invalid")
-    _git(tmp_path, "config", "user.name", "gate")
-    spec = tmp_path / SPEC_FILE
-    spec.parent.mkdir(parents=True)
-    spec.write_text(yaml.safe_dump(BASE_SPEC, sort_keys=False), encoding="utf-8")
-    (tmp_path / "CHANGELOG.md").write_text("# Changelog\n", encoding="utf-8")
-    shutil.copytree(PROJECT.overrides, tmp_path / "overrides", ignore=shutil.ignore_patterns("__pycache__"))
-    _git(tmp_path, "add", ".")
-    _git(tmp_path, "commit", "-q", "-m", "base")
-    return tmp_path
+    """A repository whose ``main`` holds BASE_SPEC."""
+    return _make_repo(tmp_path, BASE_SPEC)
 
 
 def _edit_spec(repo: Path, edit: Edit) -> None:
@@ -307,11 +314,11 @@ def test_unknown_ref_is_a_usage_error(repo: Path) -> None:
     assert breaking.main(["--repo", str(repo), "--base", "no-such-ref"]) == 2
 
 
-def test_cli_fails_on_a_field_removal(repo: Path) -> None:
+def test_cli_fails_on_a_field_removal(repo: Path, cache: Path) -> None:
     _edit_spec(repo, remove_field)
 
     completed = subprocess.run(
-        [sys.executable, "-m", "tools.breaking"],
+        [sys.executable, "-m", "tools.breaking", "--cache", str(cache)],
         cwd=repo,  # the gate acts on the checkout it runs in; the tools come from this one
         env={**os.environ, "PYTHONPATH": str(PROJECT.root)},
         capture_output=True,
@@ -322,7 +329,14 @@ def test_cli_fails_on_a_field_removal(repo: Path) -> None:
     assert completed.returncode == 1, completed.stdout + completed.stderr
     assert "against main (" in completed.stdout
     assert "BREAKING  field removed: Item.count" in completed.stdout
+    assert "\n            at #/components/schemas/Item/properties/count — a reader of `count`" in completed.stdout
     assert "CHANGELOG.md: NOT updated" in completed.stdout
+    redocly = "Redocly diff (@redocly/cli@2.77.0): "
+    if shutil.which("npx") is None:
+        assert redocly + "skipped: Node.js not found" in completed.stdout
+    else:  # Redocly calls the removal major too
+        assert redocly + "1 major" in completed.stdout
+        assert "1 major finding(s) agree with the wire diff" in completed.stdout
 
 
 def test_spec_diff_reaches_into_inline_objects() -> None:
@@ -350,4 +364,401 @@ def test_spec_diff_ignores_where_nullable_is_written() -> None:
     del _item(not_nullable)["properties"]["kind"]["anyOf"][1]["nullable"]
     assert breaking.diff_specs(new, not_nullable) == [
         breaking.Change("field type changed", "Item.kind", "Kind | null | string -> Kind | string")
+    ]
+
+
+# Every kind of change, judged both ways in git repositories. The edits of one batch touch different parts of the
+# spec, so a batch is judged once per direction (one generated client per batch keeps the module fast) and each
+# kind asserts its own verdicts: (change kind, where, breaking).
+Verdict = tuple[str, str, bool]
+
+
+@attrs.frozen
+class WireKind:
+    name: str
+    batch: str  # "request" and "response" hold breaking edits; every edit in "ok" must pass the whole gate
+    edit: Edit
+    forward: list[Verdict]  # BASE_SPEC at main, the edit in the working tree
+    reverse: list[Verdict]  # the edit at main, BASE_SPEC in the working tree
+
+
+def _param(spec: dict[str, Any], name: str) -> dict[str, Any]:
+    found: dict[str, Any] = next(p for p in spec["paths"][ITEMS]["get"]["parameters"] if p["name"] == name)
+    return found
+
+
+def _schema(spec: dict[str, Any], name: str) -> dict[str, Any]:
+    schema: dict[str, Any] = _param(spec, name)["schema"]
+    return schema
+
+
+def _ok(spec: dict[str, Any], path: str = ITEMS) -> dict[str, Any]:
+    response: dict[str, Any] = spec["paths"][path]["get"]["responses"]["200"]
+    return response
+
+
+def _update(mapping: dict[str, Any], **values: Any) -> None:
+    mapping.update(values)
+
+
+def _rename_path_parameter(spec: dict[str, Any]) -> None:
+    item = spec["paths"].pop(ITEM)
+    item["get"]["parameters"][0]["name"] = "itemId"
+    spec["paths"]["/v1/items/{itemId}"] = item
+
+
+def _second_media_type(spec: dict[str, Any]) -> None:
+    content = _ok(spec, ITEM)["content"]
+    content["application/vnd.item+json"] = content["application/json"]
+
+
+def _move_operation(spec: dict[str, Any]) -> None:
+    spec["paths"]["/v1/healthz"] = spec["paths"].pop(HEALTH)
+
+
+def _new_success_status(spec: dict[str, Any]) -> None:
+    responses = spec["paths"][STATS]["get"]["responses"]
+    responses["202"] = responses.pop("200")
+
+
+Q = "listItems: query"
+SIZE, FILTER, CURSOR = f"{Q} size", f"{Q} filter", "listItems: header X-Cursor"
+KINDS = [
+    WireKind(
+        "maximum lowered",
+        "request",
+        lambda spec: _update(_schema(spec, "size"), maximum=100),
+        [("maximum lowered", SIZE, True)],
+        [("maximum raised", SIZE, False)],
+    ),
+    WireKind(
+        "minimum raised",
+        "request",
+        lambda spec: _update(_schema(spec, "size"), minimum=5),
+        [("minimum raised", SIZE, True)],
+        [("minimum lowered", SIZE, False)],
+    ),
+    WireKind(
+        "default changed",
+        "request",
+        lambda spec: _update(_schema(spec, "size"), default=50),
+        [("default changed", SIZE, True)],
+        [("default changed", SIZE, True)],
+    ),
+    WireKind(
+        "maxLength lowered",
+        "request",
+        lambda spec: _update(_schema(spec, "filter"), maxLength=10),
+        [("maxLength lowered", FILTER, True)],
+        [("maxLength raised", FILTER, False)],
+    ),
+    WireKind(
+        "header minLength raised",
+        "request",
+        lambda spec: _update(_schema(spec, "X-Cursor"), minLength=8),
+        [("minLength raised", CURSOR, True)],
+        [("minLength lowered", CURSOR, False)],
+    ),
+    WireKind(
+        "pattern added",
+        "request",
+        lambda spec: _update(_schema(spec, "tag"), pattern="^[a-z]+$"),
+        [("pattern added", f"{Q} tag", True)],
+        [("pattern removed", f"{Q} tag", False)],
+    ),
+    WireKind(
+        "pattern changed",
+        "request",
+        lambda spec: _update(_schema(spec, "filter"), pattern="^[a-z]{3,}$"),
+        [("pattern changed", FILTER, True)],
+        [("pattern changed", FILTER, True)],
+    ),
+    WireKind(
+        "request enum value removed",
+        "request",
+        lambda spec: _update(_schema(spec, "sort"), enum=["asc"]),
+        [("enum value removed", f"{Q} sort", True)],
+        [("enum value added", f"{Q} sort", False)],
+    ),
+    WireKind(
+        "enum added to an input",
+        "request",
+        lambda spec: _update(_schema(spec, "mode"), enum=["fast", "slow"]),
+        [("enum added", f"{Q} mode", True)],
+        [("enum dropped", f"{Q} mode", False)],
+    ),
+    WireKind(
+        "input type changed",
+        "request",
+        lambda spec: _update(_schema(spec, "page"), type="string"),
+        [("parameter type changed", f"{Q} page", True)],
+        [("parameter type changed", f"{Q} page", True)],
+    ),
+    WireKind(
+        "input format added",
+        "request",
+        lambda spec: _update(_schema(spec, "since"), format="date-time"),
+        [("parameter type changed", f"{Q} since", True)],
+        [("input type widened", f"{Q} since", False)],
+    ),
+    WireKind(
+        "new required input",
+        "request",
+        lambda spec: spec["paths"][ITEMS]["get"]["parameters"].append(
+            _query("X-Tenant", {"type": "string"}, where="header", required=True)
+        ),
+        [("new required parameter", "listItems: header X-Tenant", True)],
+        [("parameter removed", "listItems: header X-Tenant", True)],
+    ),
+    WireKind(
+        "input made required",
+        "request",
+        lambda spec: _update(_param(spec, "lang"), required=True),
+        [("parameter made required", f"{Q} lang", True)],
+        [("parameter made optional", f"{Q} lang", False)],
+    ),
+    WireKind(
+        "response field made nullable",
+        "response",
+        lambda spec: _update(_item(spec)["properties"]["name"], nullable=True),
+        [("response field made nullable", "Item.name", True)],
+        [("field type changed", "Item.name", True)],
+    ),
+    WireKind(
+        "response field made optional",
+        "response",
+        lambda spec: _update(_item(spec), required=["id"]),
+        [("response field made optional", "Item.label", True)],
+        [("field made required", "Item.label", False)],
+    ),
+    WireKind(
+        "closed response enum value added",
+        "response",
+        lambda spec: spec["components"]["schemas"]["State"]["enum"].append("paused"),
+        [("enum value added", "State", True)],
+        [("enum value removed", "State", True)],
+    ),
+    WireKind(
+        "required response header removed",
+        "response",
+        lambda spec: _ok(spec)["headers"].pop("X-Request-Id"),
+        [("required response header removed", "listItems: 200 header X-Request-Id", True)],
+        [("response header added", "listItems: 200 header X-Request-Id", False)],
+    ),
+    WireKind(
+        "response header made optional",
+        "response",
+        lambda spec: _update(_ok(spec, ITEM)["headers"]["X-Request-Id"], required=False),
+        [("response header made optional", "getItem: 200 header X-Request-Id", True)],
+        [("response header made required", "getItem: 200 header X-Request-Id", False)],
+    ),
+    WireKind(
+        "response header retyped",
+        "response",
+        lambda spec: _update(_ok(spec, ITEM)["headers"]["X-Trace"], schema={"type": "integer"}),
+        [("response header type changed", "getItem: 200 header X-Trace", True)],
+        [("response header type changed", "getItem: 200 header X-Trace", True)],
+    ),
+    WireKind(
+        "success status removed",
+        "response",
+        _new_success_status,
+        [("success response removed", "getStats: 200", True), ("response added", "getStats: 202", False)],
+        [("success response removed", "getStats: 202", True), ("response added", "getStats: 200", False)],
+    ),
+    WireKind(
+        "operation moved",
+        "response",
+        _move_operation,
+        [("operation path changed", "getHealth", True)],
+        [("operation path changed", "getHealth", True)],
+    ),
+    WireKind(
+        "success media type removed",
+        "media",
+        _second_media_type,
+        [("media type added", "getItem: 200 application/vnd.item+json", False)],
+        [("success media type removed", "getItem: 200 application/vnd.item+json", True)],
+    ),
+    WireKind(
+        "error response removed",
+        "ok",
+        lambda spec: spec["paths"][ITEM]["get"]["responses"].pop("404"),
+        [("error response removed", "getItem: 404", False)],
+        [("response added", "getItem: 404", False)],
+    ),
+    WireKind(
+        "error response added",
+        "ok",
+        lambda spec: _update(
+            spec["paths"][STATS]["get"]["responses"], **{"500": spec["paths"][STATS]["get"]["responses"]["404"]}
+        ),
+        [("response added", "getStats: 500", False)],
+        [("error response removed", "getStats: 500", False)],
+    ),
+    WireKind(
+        "open enum value added",
+        "ok",
+        lambda spec: spec["components"]["schemas"]["Kind"]["enum"].append("c"),
+        [("enum value added", "Kind", False)],
+        [("enum value removed", "Kind", True)],
+    ),
+    WireKind(
+        "optional input added",
+        "ok",
+        lambda spec: spec["paths"][ITEMS]["get"]["parameters"].append(_query("offset", {"type": "integer"})),
+        [("optional parameter added", f"{Q} offset", False)],
+        [("parameter removed", f"{Q} offset", True)],
+    ),
+    WireKind(
+        "loosened constraint",
+        "ok",
+        lambda spec: _update(_schema(spec, "X-Cursor"), minLength=0),
+        [("minLength lowered", CURSOR, False)],
+        [("minLength raised", CURSOR, True)],
+    ),
+    WireKind(
+        "response field added",
+        "ok",
+        lambda spec: _update(spec["components"]["schemas"]["Stats"]["properties"], mean={"type": "number"}),
+        [("field added", "Stats.mean", False)],
+        [("field removed", "Stats.mean", True)],
+    ),
+    WireKind(
+        "response header added",
+        "ok",
+        lambda spec: _update(_ok(spec)["headers"], **{"X-Page": {"schema": {"type": "string"}}}),
+        [("response header added", "listItems: 200 header X-Page", False)],
+        [("response header removed", "listItems: 200 header X-Page", False)],
+    ),
+    WireKind(
+        "optional response header removed",
+        "ok",
+        lambda spec: _ok(spec, ITEM)["headers"].pop("X-Trace"),
+        [("response header removed", "getItem: 200 header X-Trace", False)],
+        [("response header added", "getItem: 200 header X-Trace", False)],
+    ),
+    WireKind(
+        "description changed",
+        "ok",
+        lambda spec: _update(spec["paths"][HEALTH]["get"], description="Whether the service is up."),
+        [],
+        [],
+    ),
+    WireKind(  # last: it moves the path the edits above reach
+        "path parameter renamed, same URL",
+        "ok",
+        _rename_path_parameter,
+        [("path parameter renamed", "getItem: path item-id -> itemId", False)],
+        [("path parameter renamed", "getItem: path itemId -> item-id", False)],
+    ),
+]
+
+
+@pytest.fixture(scope="module")
+def judged(tmp_path_factory: pytest.TempPathFactory, cache: Path) -> Callable[[str, str], breaking.GateResult]:
+    """The gate's result for a batch of KINDS in one direction, computed once per module."""
+    results: dict[tuple[str, str], breaking.GateResult] = {}
+
+    def judge(batch: str, direction: str) -> breaking.GateResult:
+        if (batch, direction) not in results:
+            edited = copy.deepcopy(BASE_SPEC)
+            for case in KINDS:
+                if case.batch == batch:
+                    case.edit(edited)
+            old, new = (BASE_SPEC, edited) if direction == "forward" else (edited, BASE_SPEC)
+            repo = _make_repo(tmp_path_factory.mktemp(f"{batch}-{direction}"), old)
+            (repo / SPEC_FILE).write_text(yaml.safe_dump(new, sort_keys=False), encoding="utf-8")
+            _add_changelog_entry(repo)
+            results[batch, direction] = breaking.run_gate(repo, "main", cache=cache, redocly=False)
+        return results[batch, direction]
+
+    return judge
+
+
+@pytest.mark.parametrize("case", KINDS, ids=[case.name for case in KINDS])
+def test_every_kind_of_change_in_both_directions(
+    case: WireKind, judged: Callable[[str, str], breaking.GateResult]
+) -> None:
+    for direction, expected in (("forward", case.forward), ("reverse", case.reverse)):
+        result = judged(case.batch, direction)
+        found = {(change.kind, change.where): change for change in result.spec_changes}
+        for kind, where, is_breaking in expected:
+            change = found.get((kind, where))
+            assert change is not None, f"{direction}: no {kind!r} at {where!r} in {sorted(found)}"
+            assert change.breaking is is_breaking, f"{direction}: {change}"
+            assert change.pointer.startswith("#/"), change
+            assert not is_breaking or change.impact, f"a break says what a caller sees: {change}"
+            assert (change in result.breaking) is is_breaking
+
+
+def test_harmless_changes_pass_the_whole_gate(judged: Callable[[str, str], breaking.GateResult]) -> None:
+    result = judged("ok", "forward")
+
+    assert result.breaking == []
+    assert result.exit_code == 0
+    assert not any(change.pointer.startswith("#/paths/~1v1~1health") for change in result.spec_changes)
+    assert "Result: no breaking change" in result.report()
+
+
+@pytest.mark.parametrize("batch", ["request", "response", "media"])
+def test_batches_of_breaks_fail_the_gate(batch: str, judged: Callable[[str, str], breaking.GateResult]) -> None:
+    result = judged(batch, "forward" if batch != "media" else "reverse")
+
+    assert result.exit_code == 1
+    report = result.report()
+    assert "Result: FAIL" in report
+    assert "\n            at #/" in report  # every verdict names its location
+
+
+def test_a_shared_component_change_is_reported_once_for_every_use() -> None:
+    old = copy.deepcopy(BASE_SPEC)
+    old["components"]["headers"] = {"RequestId": {"required": True, "schema": {"type": "string"}}}
+    for path in (ITEMS, ITEM):
+        _ok(old, path)["headers"]["X-Request-Id"] = {"$ref": "#/components/headers/RequestId"}
+    new = copy.deepcopy(old)
+    new["components"]["headers"]["RequestId"]["required"] = False
+
+    changes = breaking.diff_specs(old, new)
+
+    assert [(change.kind, change.where, change.pointer) for change in changes] == [
+        (
+            "response header made optional",
+            "listItems, getItem: 200 header X-Request-Id",
+            "#/components/headers/RequestId/required",
+        )
+    ]
+
+
+@pytest.mark.skipif(shutil.which("npx") is None, reason="Node.js/npx not found: Redocly's diff is skipped")
+def test_redocly_diff_is_agreed_with_overruled_and_outdone() -> None:
+    edited = copy.deepcopy(BASE_SPEC)
+    _update(_schema(edited, "size"), maximum=100, default=50)
+    edited["components"]["schemas"]["Kind"]["enum"].append("c")
+    edited["paths"][ITEM]["get"]["responses"].pop("429")
+    changes = breaking.diff_specs(BASE_SPEC, edited)
+
+    findings, status = redocly_diff(yaml.safe_dump(BASE_SPEC), yaml.safe_dump(edited))
+    review = diffreview.review(findings, changes, status)
+
+    assert review.ran, status
+    assert [(change.kind, change.where) for _, change in review.agreed] == [("maximum lowered", SIZE)]
+    assert {(finding.rule, change.kind) for finding, change in review.overruled} == {
+        ("enum-values-added", "enum value added"),
+        ("response-removed", "error response removed"),
+    }
+    assert [change.kind for change, _ in review.beyond] == ["default changed"]
+    assert review.redocly_only == []
+    assert any(
+        line.startswith("  overruled enum-values-added at #/components/schemas/Kind/enum") for line in review.lines()
+    )
+
+
+def test_a_major_finding_the_wire_diff_has_no_verdict_for_stays_a_break() -> None:
+    finding = RedoclyFinding("security-removed", "major", "Security requirement removed.", "#/security")
+
+    review = diffreview.review([finding], [], "1 major, 0 minor, 0 patch")
+
+    assert [(change.kind, change.where, change.breaking) for change in review.redocly_only] == [
+        ("redocly security-removed", "Security requirement removed.", True)
     ]

@@ -174,6 +174,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--base", help="git ref to compare against (default: the last tag, else main)")
     parser.add_argument("--repo", type=Path, default=Path.cwd(), help="repository (default: the current folder)")
     parser.add_argument("--no-redocly", action="store_true", help="skip Redocly's diff (the wire view still runs)")
+    parser.add_argument("--cache", type=Path, help="keep generated clients here, keyed by spec and overrides")
     args = parser.parse_args(argv)
     toplevel = _git(args.repo, "rev-parse", "--show-toplevel")
     if toplevel is None:
@@ -182,7 +183,7 @@ def main(argv: list[str] | None = None) -> int:
     repo = Path(toplevel.strip())
     base = args.base or default_base(repo)
     try:
-        result = run_gate(repo, base, redocly=not args.no_redocly)
+        result = run_gate(repo, base, cache=args.cache, redocly=not args.no_redocly)
     except GateError as error:
         print(f"breaking: {error}", file=sys.stderr)
         return 2

@@ -508,6 +508,8 @@ def _diff_headers(
         if header.get("required") and not new_header.get("required"):
             impact = f"a caller reading `{name}` may find it missing"
             yield Change("response header made optional", label, pointer=_at((*new_at, "required")), impact=impact)
+        elif new_header.get("required") and not header.get("required"):
+            yield Change("response header made required", label, breaking=False, pointer=_at((*new_at, "required")))
         old_sig, new_sig = _signature(old_spec, header.get("schema")), _signature(new_spec, new_header.get("schema"))
         if old_sig != new_sig:
             impact = f"a caller parsing `{name}` as {old_sig} gets {new_sig}"
