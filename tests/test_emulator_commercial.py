@@ -7,12 +7,14 @@ from __future__ import annotations
 import math
 from collections import Counter, defaultdict
 from collections.abc import Iterator
+from datetime import datetime
 from types import ModuleType
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 import httpx
 import pytest
+import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from partner_center_analytics import AuthenticatedClient, BadRequestError
@@ -26,7 +28,7 @@ from partner_center_analytics.api.analytics import (
 )
 
 from pcinsights.emulator import EmulatorConfig, RunningEmulator, run_in_background
-from tests._support import call, opened, token_for
+from tests._support import SPEC_PATH, call, opened, token_for
 
 DEPLOYMENT_PATH = "/v1/analytics/commercial/deployment/license/"
 USAGE_PATH = "/v1/analytics/commercial/usage/license/"
@@ -300,3 +302,28 @@ def test_any_valid_grouping_and_page_succeeds_with_the_sums_of_the_rows(
         assert [row["licensesActive"], row["licensesQualified"]] == sums[
             tuple(row[name] for name in dict.fromkeys(fields))
         ]
+
+
+def _spec_pattern(parameter: str) -> str:
+    spec = yaml.safe_load(SPEC_PATH.read_text(encoding="utf-8"))
+    return str(spec["components"]["parameters"][parameter]["schema"]["pattern"])
+
+
+@settings(max_examples=60, deadline=None)
+@given(data=st.data())
+def test_any_processed_date_time_the_spec_admits_is_a_200_unless_it_is_no_calendar_date(
+    emulator: RunningEmulator, plain_http: httpx.Client, data: st.DataObject
+) -> None:
+    value = data.draw(st.from_regex(_spec_pattern("ProcessedDateTime"), fullmatch=True))
+    response = plain_http.get(
+        emulator.base_url + DEPLOYMENT_PATH,
+        params={"processedDateTime": value, "top": 1},
+        headers={"Authorization": f"Bearer {token_for(emulator)}"},
+    )
+    try:
+        datetime.fromisoformat(value)
+    except ValueError:
+        assert response.status_code == 400
+        assert response.json()["description"] == "Invalid property: processedDateTime is not a calendar date."
+    else:
+        assert response.status_code == 200, response.text
