@@ -14,6 +14,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
+import commercial_pages
 import decode
 import fanout_wall
 import overhead
@@ -31,6 +32,7 @@ class Sizes:
     fanout: fanout_wall.Scenario
     generate_repeats: int
     import_repeats: int
+    commercial_customers: int
 
 
 FULL = Sizes(
@@ -43,6 +45,7 @@ FULL = Sizes(
     ),
     generate_repeats=3,
     import_repeats=8,
+    commercial_customers=100_000,
 )
 QUICK = Sizes(
     overhead_iterations=30,
@@ -54,6 +57,7 @@ QUICK = Sizes(
     ),
     generate_repeats=1,
     import_repeats=2,
+    commercial_customers=10_000,
 )
 
 
@@ -85,12 +89,18 @@ def _import(sizes: Sizes) -> list[Figure]:
     return startup.imports(sizes.import_repeats)
 
 
+def _commercial(sizes: Sizes) -> list[Figure]:
+    with emulator_process(f"--customers={sizes.commercial_customers}") as base_url:
+        return commercial_pages.run(base_url, sizes.commercial_customers)
+
+
 BENCHMARKS: dict[str, Callable[[Sizes], list[Figure]]] = {
     "overhead": _overhead,
     "decode": _decode,
     "fanout": _fanout,
     "generate": _generate,
     "import": _import,
+    "commercial": _commercial,
 }
 
 

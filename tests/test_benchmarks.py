@@ -23,6 +23,9 @@ FIGURES = (
     "make generate",
     "cold import",
     "cold import (all operations)",
+    "emulator commercial first page",
+    "emulator commercial page walk",
+    "emulator commercial groupby customerTenantId",
 )
 LINE = re.compile(r"^(?P<name>[^:#]+): .+ vs .+  ratio (?P<ratio>\S+)  goal (?P<goal>.+)$")
 GOAL = re.compile(r"(none \(reported\)|(<=|>=|<) \d+\.\d+  (ok|missed))(  \[.+\])?")
