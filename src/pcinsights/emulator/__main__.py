@@ -6,10 +6,9 @@ import socket
 import sys
 from collections.abc import Sequence
 
-import uvicorn
-
 from pcinsights.emulator.app import create_app
 from pcinsights.emulator.flags import parse
+from pcinsights.emulator.server import build_server
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -23,7 +22,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"cannot listen on {listen.host}:{listen.port}: {error.strerror}", file=sys.stderr)
         return 2
     host, port = sock.getsockname()[:2]
-    server = uvicorn.Server(uvicorn.Config(create_app(config), log_level="warning", access_log=False, lifespan="off"))
+    server = build_server(create_app(config), config)
     print(f"Partner Center emulator on http://{host}:{port} (seed {config.seed}, {config.customers} customers)")
     sys.stdout.flush()
     server.run(sockets=[sock])

@@ -127,6 +127,11 @@ class EmulatorConfig:
         validator=attrs.validators.ge(0.0),
         metadata=option("requests/second allowed per bearer token, 0 = off", "50"),
     )
+    rate_limit_tokens: int = attrs.field(
+        default=10_000,
+        validator=attrs.validators.ge(1),
+        metadata=option("bearer tokens the throttle tracks at once (the least recently seen is forgotten)", "1000"),
+    )
     retry_after: int = attrs.field(
         default=1,
         validator=attrs.validators.ge(0),
@@ -147,6 +152,27 @@ class EmulatorConfig:
         default=502,
         validator=[attrs.validators.ge(400), attrs.validators.le(599)],
         metadata=option("status of the HTML error page", "504"),
+    )
+    request_timeout: float = attrs.field(
+        default=5.0,
+        validator=attrs.validators.gt(0.0),
+        metadata=option(
+            "seconds a client has to send a whole request, from connecting or from its previous response", "2"
+        ),
+    )
+    max_connections: int = attrs.field(
+        default=1000,
+        validator=attrs.validators.ge(1),
+        metadata=option(
+            "connections served at once (kept below the file-descriptor limit); past it, the one waiting longest"
+            " for its request is closed",
+            "200",
+        ),
+    )
+    max_head_bytes: int = attrs.field(
+        default=16_384,
+        validator=attrs.validators.ge(1024),
+        metadata=option("largest request line and headers, in bytes; a larger head is answered 431", "32768"),
     )
     accepted_tokens: frozenset[str] | None = attrs.field(
         default=None,

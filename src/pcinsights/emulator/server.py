@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import asyncio
+import logging
 import socket
 import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import Any
 
 import attrs
 import uvicorn
@@ -14,11 +17,20 @@ from starlette.applications import Starlette
 
 from pcinsights.emulator.app import create_app
 from pcinsights.emulator.config import EmulatorConfig
+from pcinsights.emulator.protocol import Limits, protocol_class
 from pcinsights.emulator.stats import EmulatorStats
 from pcinsights.emulator.tenant import World
 
+try:
+    import resource
+except ImportError:  # not on Windows: no descriptor limit to stay under
+    resource = None  # type: ignore[assignment]
+
 STARTUP_TIMEOUT = 15.0
 SHUTDOWN_TIMEOUT = 10.0
+_ACCEPT_FAILED = "socket.accept() out of system resource"
+_ACCEPT_LOG_EVERY = 10.0
+_log = logging.getLogger("uvicorn.error")
 
 
 class EmulatorStartError(RuntimeError):
@@ -52,6 +64,69 @@ def _bind(host: str) -> socket.socket:
     return sock
 
 
+def _backlog_and_cap(max_connections: int) -> tuple[int, int]:
+    """The accept backlog and the connection cap, both kept below the process's file-descriptor limit.
+
+    asyncio accepts up to ``backlog`` connections per loop tick before any closed one frees its descriptor,
+    so the cap leaves room for one backlog and a few descriptors of the process's own.
+    """
+    if resource is None:
+        return 128, max_connections
+    soft = resource.getrlimit(resource.RLIMIT_NOFILE)[0]
+    if soft == resource.RLIM_INFINITY:
+        return 128, max_connections
+    backlog = max(8, min(128, soft // 4))
+    return backlog, max(1, min(max_connections, soft - backlog - 16))
+
+
+class _AcceptErrors:
+    """A loop exception handler: a failed accept (out of descriptors) is one line every few seconds, no traceback.
+
+    asyncio logs a traceback per failed accept and retries a second later; under a flood that was hundreds
+    of thousands of tracebacks. Everything else goes to the loop's default handler.
+    """
+
+    def __init__(self) -> None:
+        self.failures = 0
+        self._logged_at: float | None = None
+
+    def __call__(self, loop: asyncio.AbstractEventLoop, context: dict[str, Any]) -> None:
+        if context.get("message") != _ACCEPT_FAILED:
+            loop.default_exception_handler(context)
+            return
+        self.failures += 1
+        now = time.monotonic()
+        if self._logged_at is None or now - self._logged_at >= _ACCEPT_LOG_EVERY:
+            self._logged_at = now
+            _log.warning("cannot accept connections (%s); %d failed so far", context.get("exception"), self.failures)
+
+
+class _Server(uvicorn.Server):
+    """uvicorn's server with the quiet accept-error handler on its loop."""
+
+    async def serve(self, sockets: list[socket.socket] | None = None) -> None:
+        asyncio.get_running_loop().set_exception_handler(_AcceptErrors())
+        await super().serve(sockets)
+
+
+def build_server(app: Starlette, config: EmulatorConfig, **options: Any) -> uvicorn.Server:
+    """A uvicorn server for the app with the hardened h11 protocol (``protocol``) and the config's limits."""
+    backlog, cap = _backlog_and_cap(config.max_connections)
+    limits = Limits(config.request_timeout, cap, config.max_head_bytes)
+    return _Server(
+        uvicorn.Config(
+            app,
+            http=protocol_class(limits),
+            backlog=backlog,
+            log_level="warning",
+            access_log=False,
+            lifespan="off",
+            h11_max_incomplete_event_size=config.max_head_bytes,
+            **options,
+        )
+    )
+
+
 @contextmanager
 def run_in_background(config: EmulatorConfig | None = None, *, host: str = "127.0.0.1") -> Iterator[RunningEmulator]:
     """Serve an emulator until the block ends; quiet (warnings only, no access log)."""
@@ -59,16 +134,7 @@ def run_in_background(config: EmulatorConfig | None = None, *, host: str = "127.
     app = create_app(config)
     sock = _bind(host)
     port = int(sock.getsockname()[1])
-    server = uvicorn.Server(
-        uvicorn.Config(
-            app,
-            log_level="warning",
-            log_config=None,
-            access_log=False,
-            lifespan="off",
-            timeout_graceful_shutdown=3,
-        )
-    )
+    server = build_server(app, config, log_config=None, timeout_graceful_shutdown=3)
     thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, name=f"pc-emulator:{port}", daemon=True)
     thread.start()
     try:

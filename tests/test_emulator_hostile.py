@@ -1,0 +1,298 @@
+"""The emulator under hostile traffic, over raw sockets on loopback: slow and idle clients, a flood past the
+descriptor limit, malformed HTTP, oversized heads however they are split, a token per request, a big world,
+and faults that must not come before auth."""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import re
+import resource
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from collections.abc import Callable, Iterator
+from contextlib import ExitStack, contextmanager
+from typing import IO
+
+import httpx
+import pytest
+
+from pcinsights.emulator import RunningEmulator
+
+JSON_TYPE = "application/json; charset=utf-8"
+GET_HEAD = b"GET /v1/customers HTTP/1.1\r\nHost: emulator\r\nAccept: application/json\r\n\r\n"
+
+
+@contextmanager
+def _connection(port: int, timeout: float = 5.0) -> Iterator[socket.socket]:
+    sock = socket.create_connection(("127.0.0.1", port), timeout=timeout)
+    try:
+        yield sock
+    finally:
+        sock.close()
+
+
+def _read_all(sock: socket.socket) -> bytes:
+    """Everything the server sends until it closes (or resets) the connection."""
+    received = b""
+    while True:
+        try:
+            chunk = sock.recv(65536)
+        except ConnectionResetError:
+            return received
+        if not chunk:
+            return received
+        received += chunk
+
+
+def _send(sock: socket.socket, data: bytes, segment: int | None) -> None:
+    """``data`` in one write, or in writes of ``segment`` bytes (each its own TCP segment: Nagle is off)."""
+    sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+    try:
+        if segment is None:
+            sock.sendall(data)
+            return
+        for start in range(0, len(data), segment):
+            sock.sendall(data[start : start + segment])
+            time.sleep(0.0005)
+    except (BrokenPipeError, ConnectionResetError):
+        pass  # the server answered early and stopped reading; its answer is still there to read
+
+
+def _parse(raw: bytes) -> tuple[int, dict[str, str], bytes]:
+    """Status, headers (lower-case names) and body of the first response in ``raw``."""
+    head, _, rest = raw.partition(b"\r\n\r\n")
+    lines = head.decode("latin-1").split("\r\n")
+    status = int(lines[0].split(" ")[1])
+    headers = {name.lower(): value.strip() for name, _, value in (line.partition(":") for line in lines[1:])}
+    return status, headers, rest[: int(headers.get("content-length", len(rest)))]
+
+
+def _assert_error_body(raw: bytes, status: int) -> None:
+    """Partner Center's JSON error body and id headers, and the connection closed."""
+    got, headers, body = _parse(raw)
+    assert got == status, raw[:300]
+    assert headers["content-type"] == JSON_TYPE
+    assert headers["connection"] == "close"
+    for name in ("ms-requestid", "ms-correlationid"):
+        uuid.UUID(headers[name])
+    parsed = json.loads(body)
+    assert set(parsed) == {"code", "description", "data", "source"}
+    assert parsed["source"] == "PartnerFD"
+
+
+def _no_tracebacks(caplog: pytest.LogCaptureFixture) -> None:
+    logged = [record for record in caplog.records if record.exc_info or record.levelno >= logging.ERROR]
+    assert not logged, [record.getMessage() for record in logged]
+
+
+# --- 5. slow and idle clients, the connection cap, a flood past the descriptor limit -------------------------
+
+
+def test_slow_clients_are_closed_while_a_normal_client_is_served(
+    start_emulator: Callable[..., RunningEmulator], plain_http: httpx.Client
+) -> None:
+    running = start_emulator(request_timeout=0.5)
+    with ExitStack() as stack:
+        slow = [stack.enter_context(_connection(running.port)) for _ in range(20)]
+        for sock in slow:
+            sock.setblocking(False)
+        started = time.monotonic()
+        closed_after: dict[int, float] = {}
+        served = 0
+        sent = 0
+        while len(closed_after) < len(slow) and time.monotonic() - started < 5.0:
+            for number, sock in enumerate(slow):
+                if number in closed_after:
+                    continue
+                try:
+                    sock.send(GET_HEAD[sent % 40 : sent % 40 + 1])  # one byte of a head that never ends
+                    if sock.recv(65536) == b"":
+                        closed_after[number] = time.monotonic() - started
+                except BlockingIOError:
+                    pass
+                except OSError:
+                    closed_after[number] = time.monotonic() - started
+            sent += 1
+            served += plain_http.get(running.base_url + "/openapi.json", timeout=2.0).status_code == 200
+            time.sleep(0.05)
+    assert len(closed_after) == len(slow), f"{len(slow) - len(closed_after)} slow clients still open after 5 s"
+    assert max(closed_after.values()) < 2.0
+    assert served >= 5
+
+
+def test_a_slow_client_gets_408_and_an_idle_one_is_closed(start_emulator: Callable[..., RunningEmulator]) -> None:
+    running = start_emulator(request_timeout=0.3)
+    with _connection(running.port) as slow, _connection(running.port) as idle:
+        slow.sendall(GET_HEAD[:20])
+        started = time.monotonic()
+        _assert_error_body(_read_all(slow), 408)
+        assert _read_all(idle) == b""
+        assert time.monotonic() - started < 2.0
+
+
+def test_keep_alive_gives_each_request_its_own_time(
+    start_emulator: Callable[..., RunningEmulator],
+) -> None:
+    """The timer restarts after each response, so a client sending whole requests is never cut off."""
+    running = start_emulator(request_timeout=0.3)
+    with _connection(running.port) as sock:
+        for _ in range(4):
+            sock.sendall(GET_HEAD)
+            time.sleep(0.2)
+            assert sock.recv(65536).startswith(b"HTTP/1.1 401 ")
+
+
+def test_past_the_cap_the_longest_waiting_connection_makes_way(
+    start_emulator: Callable[..., RunningEmulator], plain_http: httpx.Client
+) -> None:
+    running = start_emulator(max_connections=5, request_timeout=30.0)
+    with ExitStack() as stack:
+        idle = [stack.enter_context(_connection(running.port)) for _ in range(5)]
+        time.sleep(0.1)
+        assert plain_http.get(running.base_url + "/openapi.json", timeout=2.0).status_code == 200
+        assert _read_all(idle[0]) == b""  # the oldest waiting one was closed for it
+        idle[1].settimeout(0.2)
+        with pytest.raises(TimeoutError):
+            idle[1].recv(1)  # the others are still open
+
+
+def _descriptor_limit(limit: int) -> Callable[[], None]:
+    def lower() -> None:
+        resource.setrlimit(resource.RLIMIT_NOFILE, (limit, limit))
+
+    return lower
+
+
+def _announced(log: IO[bytes], process: subprocess.Popen[bytes]) -> str:
+    deadline = time.monotonic() + 30.0
+    while time.monotonic() < deadline:
+        assert process.poll() is None, "the emulator exited"
+        log.seek(0)
+        match = re.search(rb"Partner Center emulator on (http://\S+)", log.read())
+        if match is not None:
+            return match.group(1).decode()
+        time.sleep(0.02)
+    raise AssertionError("the emulator did not say where it listens")
+
+
+@contextmanager
+def _emulator_process(limit: int | None = None) -> Iterator[tuple[str, subprocess.Popen[bytes], IO[bytes]]]:
+    """``python -m pcinsights.emulator`` (1 s to send a request), optionally under a descriptor limit, answering."""
+    command = [sys.executable, "-m", "pcinsights.emulator", "--port", "0", "--customers", "3", "--request-timeout", "1"]
+    with tempfile.TemporaryFile() as log:
+        process = subprocess.Popen(
+            command,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            env={**os.environ, "PYTHONUNBUFFERED": "1"},
+            preexec_fn=None if limit is None else _descriptor_limit(limit),
+        )
+        try:
+            base_url = _announced(log, process)
+            httpx.get(base_url + "/openapi.json", timeout=10.0).raise_for_status()
+            yield base_url, process, log
+        finally:
+            process.terminate()
+            process.wait(10)
+
+
+@contextmanager
+def _flood(base_url: str, connections: int) -> Iterator[None]:
+    """``connections`` clients that each send one byte of a request and nothing more."""
+    port = int(base_url.rsplit(":", 1)[1])
+    with ExitStack() as stack:
+        for _ in range(connections):
+            stack.enter_context(_connection(port)).sendall(b"G")
+        yield
+
+
+def _output(log: IO[bytes]) -> str:
+    log.seek(0)
+    return log.read().decode("utf-8", "replace")
+
+
+linux_only = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="descriptor limits: Linux only")
+
+
+@linux_only
+def test_under_a_descriptor_limit_of_128_a_flood_of_150_leaves_room_for_a_normal_client() -> None:
+    """The issue's case: the cap stays below the limit, so accept never fails and the newcomer is served."""
+    with _emulator_process(limit=128) as (base_url, _, log):
+        with _flood(base_url, 150):
+            started = time.monotonic()
+            answered = httpx.get(base_url + "/openapi.json", timeout=10.0)
+            waited = time.monotonic() - started
+        output = _output(log)
+    assert answered.status_code == 200
+    assert waited < 3.0
+    assert "Traceback" not in output
+    assert len(output.splitlines()) <= 2, output[:2000]
+
+
+@linux_only
+def test_when_accept_fails_the_log_stays_quiet_and_service_resumes() -> None:
+    """Descriptors run out below the cap (the limit drops after start): asyncio's traceback per failed accept
+    (426,000 in 30 s) becomes a line every few seconds, and the server serves again once the slow clients go."""
+    with _emulator_process() as (base_url, process, log):
+        limit = len(os.listdir(f"/proc/{process.pid}/fd")) + 20
+        resource.prlimit(process.pid, resource.RLIMIT_NOFILE, (limit, limit))
+        with _flood(base_url, 60):
+            time.sleep(1.5)
+            answered = httpx.get(base_url + "/openapi.json", timeout=20.0)
+        output = _output(log)
+    assert answered.status_code == 200
+    assert "Traceback" not in output
+    assert "cannot accept connections" in output
+    assert len(output.splitlines()) < 8, output[:2000]
+
+
+# --- 9. malformed HTTP and oversized heads ------------------------------------------------------------------
+
+MALFORMED = {
+    "NUL in the request line": b"GET /v1/customers\x00 HTTP/1.1\r\nHost: emulator\r\n\r\n",
+    "raw bytes in the request line": b"GET /v1/\xff\xfe HTTP/1.1\r\nHost: emulator\r\n\r\n",
+    "a bad chunk size": (
+        b"POST /v1/customers HTTP/1.1\r\nHost: emulator\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\nabc\r\n0\r\n\r\n"
+    ),
+    "Content-Length: -1": b"GET /v1/customers HTTP/1.1\r\nHost: emulator\r\nContent-Length: -1\r\n\r\n",
+    "two Host headers": b"GET /v1/customers HTTP/1.1\r\nHost: emulator\r\nHost: other\r\n\r\n",
+}
+
+
+@pytest.mark.parametrize("request_bytes", MALFORMED.values(), ids=MALFORMED.keys())
+def test_malformed_http_gets_the_json_error_body_and_logs_no_traceback(
+    emulator: RunningEmulator, request_bytes: bytes, caplog: pytest.LogCaptureFixture
+) -> None:
+    with caplog.at_level(logging.WARNING), _connection(emulator.port) as sock:
+        sock.sendall(request_bytes)
+        raw = _read_all(sock)
+        time.sleep(0.05)  # the app task of a request cut short finishes after the answer
+    _assert_error_body(raw, 400)
+    _no_tracebacks(caplog)
+
+
+def _head(size: int) -> bytes:
+    """A GET of /openapi.json whose head is exactly ``size`` bytes."""
+    start = b"GET /openapi.json HTTP/1.1\r\nHost: emulator\r\nConnection: close\r\nX-Padding: "
+    return start + b"a" * (size - len(start) - 4) + b"\r\n\r\n"
+
+
+@pytest.mark.parametrize("segment", [None, 4096, 1000], ids=["one write", "4 KB writes", "1000-byte writes"])
+def test_the_head_size_limit_does_not_depend_on_segmentation(
+    start_emulator: Callable[..., RunningEmulator], segment: int | None
+) -> None:
+    running = start_emulator(max_head_bytes=16_384)
+    for size, status in ((16_384, 200), (16_385, 431), (65_536, 431)):
+        with _connection(running.port) as sock:
+            _send(sock, _head(size), segment)
+            raw = _read_all(sock)
+        if status == 200:
+            assert _parse(raw)[0] == 200, (size, raw[:200])
+        else:
+            _assert_error_body(raw, status)
