@@ -167,11 +167,35 @@ def generate(spec: Path, output: Path, overrides: Path) -> Path:
         ruff = [sys.executable, "-m", "ruff"]
         subprocess.run([*ruff, "check", ".", "--fix-only", "--quiet", "--no-cache"], cwd=project, check=True)
         subprocess.run([*ruff, "format", ".", "--quiet", "--no-cache"], cwd=project, check=True)
-        if output.exists():
-            shutil.rmtree(output)
-        output.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copytree(project, output)
+        _sync(project, output)
     return output
+
+
+# Left alone in the output: an editable install's metadata and tool caches are not generated files.
+_KEPT = ("*.egg-info", "__pycache__", ".mypy_cache", ".ruff_cache", ".pytest_cache", "build", "dist")
+
+
+def _sync(fresh: Path, output: Path) -> None:
+    """Make ``output`` hold exactly ``fresh``'s files, rewriting only those that differ.
+
+    Unchanged files keep their bytes and modification times, so ``make`` sees no change to the package
+    (no reinstall) and a test reading ``generated/`` meanwhile never finds it half-written.
+    """
+    wanted = {path.relative_to(fresh) for path in fresh.rglob("*") if path.is_file()}
+    if output.exists():
+        for path in sorted(output.rglob("*"), reverse=True):
+            relative = path.relative_to(output)
+            if any(part.match(pattern) for part in map(Path, relative.parts) for pattern in _KEPT):
+                continue
+            if path.is_file() and relative not in wanted:
+                path.unlink()
+            elif path.is_dir() and not any(path.iterdir()):
+                path.rmdir()
+    for relative in sorted(wanted):
+        source, target = fresh / relative, output / relative
+        if not target.is_file() or target.read_bytes() != source.read_bytes():
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(source, target)
 
 
 def main(argv: list[str] | None = None) -> int:
