@@ -9,7 +9,20 @@ from __future__ import annotations
 from http import HTTPStatus
 from typing import Any
 
+import httpx
+
 SNIPPET_LENGTH = 200
+
+
+def call_ids(response: httpx.Response | None, request: httpx.Request | None) -> dict[str, Any]:
+    """The request and correlation ids of an error: the ones the server echoed, else the ones sent."""
+    ids: dict[str, Any] = {}
+    for key, header in (("request_id", "MS-RequestId"), ("correlation_id", "MS-CorrelationId")):
+        value = response.headers.get(header) if response is not None else None
+        if value is None and request is not None:
+            value = request.headers.get(header)
+        ids[key] = value
+    return ids
 
 
 def snippet(content: bytes) -> str:
@@ -106,8 +119,16 @@ class UnexpectedResponseError(PartnerCenterError):
 class ConnectionFailedError(PartnerCenterError):
     """No usable response arrived (connection refused, reset or timed out) even after retrying.
 
-    The underlying httpx error is the ``__cause__``.
+    The underlying httpx error is the ``__cause__``: a copy whose request has no Authorization header.
     """
+
+
+class DeadlineExceededError(ConnectionFailedError):
+    """The call's deadline (``RetryPolicy.deadline`` seconds for all attempts, waits and body reads) passed."""
+
+    def __init__(self, message: str, *, deadline: float, **fields: Any) -> None:
+        self.deadline = deadline
+        super().__init__(message, **fields)
 
 
 class UnexpectedStatus(PartnerCenterError):
@@ -152,6 +173,7 @@ __all__ = [
     "AuthenticationError",
     "BadRequestError",
     "ConnectionFailedError",
+    "DeadlineExceededError",
     "NotFoundError",
     "PartnerCenterError",
     "PermissionDeniedError",

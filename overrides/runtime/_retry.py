@@ -3,7 +3,8 @@
 Partner Center throttles (429) and has passing outages (502, 503, 504, dropped
 connections); a GET is safe to repeat, so the transport repeats it with exponential
 backoff and full jitter, honouring ``Retry-After``. The body is read inside the transport,
-so a connection dropped mid-body is retried like any other connection error.
+so a connection dropped mid-body is retried like any other connection error, and read in bounded
+steps (see ``_body``); one deadline covers a call's attempts, waits and body reads.
 """
 
 from __future__ import annotations
@@ -20,6 +21,9 @@ from collections.abc import Awaitable, Callable
 import httpx
 from attrs import define, field, validators
 
+from ._body import DEFAULT_MAX_RESPONSE_SIZE, BoundedBody
+from ._errors import DeadlineExceededError, call_ids
+
 logger = logging.getLogger("partner_center_analytics")
 
 RETRY_STATUSES = frozenset({429, 502, 503, 504})
@@ -32,6 +36,11 @@ RETRY_ERRORS: tuple[type[httpx.TransportError], ...] = (
     httpx.RemoteProtocolError,
 )
 REQUEST_ID = "MS-RequestId"
+# Where a call's deadline travels with its request, so the auth flow's re-send after a 401 keeps it.
+_DEADLINE = "partner_center_analytics.deadline"
+_TIMEOUTS = ("connect", "read", "write", "pool")
+# A socket timeout set to what was left of the deadline may fire that much early (the poll's rounding).
+_SLACK = 0.01
 
 
 @define(frozen=True)
@@ -39,12 +48,17 @@ class RetryPolicy:
     """How hard to retry: at most ``max_attempts`` tries (1 disables retrying), backoff delays
     growing from ``base_delay`` up to ``max_delay`` seconds, and no more than ``max_total_wait``
     seconds of waiting in all. A ``Retry-After`` longer than what is left of that budget ends
-    the retrying, so the caller sees the 429 or 503 at once."""
+    the retrying, so the caller sees the 429 or 503 at once.
+
+    ``deadline`` bounds a whole call, attempts, waits and body reads together, in seconds (None: no
+    bound); past it the call ends in ``DeadlineExceededError``. Its default, 120 s, is about the worst
+    case of a healthy but throttling server: 60 s of waits and five attempts of up to 12 s each."""
 
     max_attempts: int = field(default=5, validator=validators.ge(1))
     base_delay: float = field(default=0.5, validator=validators.ge(0))
     max_delay: float = field(default=30.0, validator=validators.ge(0))
     max_total_wait: float = field(default=60.0, validator=validators.ge(0))
+    deadline: float | None = field(default=120.0, validator=validators.optional(validators.gt(0)))
 
     def delay(self, attempt: int, retry_after: float | None, jitter: float) -> float:
         """Seconds to wait after failed attempt number ``attempt`` (``jitter`` is uniform in [0, 1))."""
@@ -71,15 +85,18 @@ class ClientStats:
 
 
 def retry_after_seconds(value: str | None, now: float) -> float | None:
-    """``Retry-After`` as seconds from ``now`` (a Unix time): it may be whole seconds or an HTTP date."""
+    """``Retry-After`` as seconds from ``now`` (a Unix time): it may be whole seconds or an HTTP date.
+
+    None for anything else, never an exception: a value the client cannot read is ignored and backoff applies.
+    """
     if value is None:
         return None
     value = value.strip()
-    if value.isdigit():
+    if value.isascii() and value.isdigit():  # str.isdigit alone takes "²", which float() refuses
         return float(value)
     try:
         when = email.utils.parsedate_to_datetime(value)
-    except (TypeError, ValueError, IndexError):
+    except (TypeError, ValueError, IndexError, OverflowError):  # OverflowError: an hour of twenty digits
         return None
     if when.tzinfo is None:
         return None
@@ -96,6 +113,10 @@ class _Attempts:
         self.number = 0
         self.waited = 0.0
         self.retryable = request.method in ("GET", "HEAD")
+        self.deadline_at: float | None = None
+        if policy.deadline is not None:
+            self.deadline_at = float(request.extensions.setdefault(_DEADLINE, time.monotonic() + policy.deadline))
+        self._timeouts = dict(request.extensions.get("timeout", {}))
 
     def start(self) -> None:
         """Give this attempt its own MS-RequestId (the caller's own id is kept for the first) and count it."""
@@ -109,7 +130,8 @@ class _Attempts:
         if not self.retryable or self.number >= self.policy.max_attempts:
             return None
         wait = self.policy.delay(self.number, retry_after, jitter)
-        if self.waited + wait > self.policy.max_total_wait:
+        left = self.remaining()
+        if self.waited + wait > self.policy.max_total_wait or (left is not None and wait >= left):
             return None
         self.waited += wait
         logger.info(
@@ -123,6 +145,33 @@ class _Attempts:
         )
         return wait
 
+    def remaining(self) -> float | None:
+        """Seconds left before the deadline (None: no deadline)."""
+        return None if self.deadline_at is None else self.deadline_at - time.monotonic()
+
+    @property
+    def expired(self) -> bool:
+        left = self.remaining()
+        return left is not None and left <= _SLACK
+
+    def deadline_error(self) -> DeadlineExceededError:
+        deadline = self.policy.deadline or 0.0
+        return DeadlineExceededError(
+            f"the call's deadline of {deadline:g} s passed during attempt {self.number}",
+            deadline=deadline,
+            **call_ids(None, self.request),
+        )
+
+    def bound_timeouts(self) -> None:
+        """Cap this attempt's httpx timeouts (each wait for the network) at what is left of the deadline."""
+        left = self.remaining()
+        if left is None:
+            return
+        if left <= 0:
+            raise self.deadline_error()
+        timeouts = {name: self._timeouts.get(name) for name in _TIMEOUTS}
+        self.request.extensions["timeout"] = {name: left if t is None else min(t, left) for name, t in timeouts.items()}
+
     def wait_for(self, response: httpx.Response, now: Callable[[], float], jitter: Callable[[], float]) -> float | None:
         """The wait before retrying after ``response``, or None when it goes to the caller as it is."""
         if response.status_code not in RETRY_STATUSES:
@@ -131,14 +180,9 @@ class _Attempts:
         return self.wait_after(f"HTTP {response.status_code}", retry_after, jitter())
 
 
-def _buffered(response: httpx.Response, raw: bytes) -> httpx.Response:
-    return httpx.Response(
-        response.status_code, headers=response.headers, stream=httpx.ByteStream(raw), extensions=response.extensions
-    )
-
-
 class RetryTransport(httpx.BaseTransport):
-    """Wraps a transport and retries idempotent requests per a ``RetryPolicy``.
+    """Wraps a transport and retries idempotent requests per a ``RetryPolicy``; bodies over
+    ``max_response_size`` bytes (before or after inflating) are refused.
 
     ``sleep``, ``now`` (a Unix time, for HTTP-date ``Retry-After``) and ``jitter`` are there so tests run fast.
     """
@@ -149,6 +193,7 @@ class RetryTransport(httpx.BaseTransport):
         policy: RetryPolicy,
         stats: ClientStats,
         *,
+        max_response_size: int = DEFAULT_MAX_RESPONSE_SIZE,
         sleep: Callable[[float], None] = time.sleep,
         now: Callable[[], float] = time.time,
         jitter: Callable[[], float] = random.random,
@@ -156,6 +201,7 @@ class RetryTransport(httpx.BaseTransport):
         self._inner = inner
         self._policy = policy
         self._stats = stats
+        self._max_response_size = max_response_size
         self._sleep = sleep
         self._now = now
         self._jitter = jitter
@@ -165,22 +211,33 @@ class RetryTransport(httpx.BaseTransport):
         while True:
             attempts.start()
             try:
+                attempts.bound_timeouts()
                 response = self._inner.handle_request(request)
-                if attempts.retryable and not response.is_stream_consumed:
-                    streamed = response
-                    try:
-                        response = _buffered(streamed, b"".join(streamed.iter_raw()))
-                    finally:
-                        streamed.close()
+                if not response.is_stream_consumed:
+                    response = self._read(attempts, response)
             except RETRY_ERRORS as exc:
                 wait = attempts.wait_after(type(exc).__name__, None, self._jitter())
-                if wait is None:
+                if wait is None and not attempts.expired:
                     raise
             else:
                 wait = attempts.wait_for(response, self._now, self._jitter)
                 if wait is None:
                     return response
+            if wait is None:  # raised here, out of the except clause, so the httpx error is not its __context__
+                raise attempts.deadline_error()
             self._sleep(wait)
+
+    def _read(self, attempts: _Attempts, streamed: httpx.Response) -> httpx.Response:
+        """The body in bounded steps, checking the deadline after each (a trickle never times out a read)."""
+        try:
+            body = BoundedBody(attempts.request, streamed, self._max_response_size)
+            for chunk in streamed.iter_raw():
+                body.add(chunk)
+                if attempts.expired:
+                    raise attempts.deadline_error()
+        finally:
+            streamed.close()
+        return body.response()
 
     def close(self) -> None:
         self._inner.close()
@@ -195,6 +252,7 @@ class AsyncRetryTransport(httpx.AsyncBaseTransport):
         policy: RetryPolicy,
         stats: ClientStats,
         *,
+        max_response_size: int = DEFAULT_MAX_RESPONSE_SIZE,
         sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
         now: Callable[[], float] = time.time,
         jitter: Callable[[], float] = random.random,
@@ -202,6 +260,7 @@ class AsyncRetryTransport(httpx.AsyncBaseTransport):
         self._inner = inner
         self._policy = policy
         self._stats = stats
+        self._max_response_size = max_response_size
         self._sleep = sleep
         self._now = now
         self._jitter = jitter
@@ -211,22 +270,32 @@ class AsyncRetryTransport(httpx.AsyncBaseTransport):
         while True:
             attempts.start()
             try:
-                response = await self._inner.handle_async_request(request)
-                if attempts.retryable and not response.is_stream_consumed:
-                    streamed = response
-                    try:
-                        response = _buffered(streamed, b"".join([chunk async for chunk in streamed.aiter_raw()]))
-                    finally:
-                        await streamed.aclose()
+                async with asyncio.timeout(attempts.remaining()):  # cancels the attempt, wherever it waits
+                    response = await self._inner.handle_async_request(request)
+                    if not response.is_stream_consumed:
+                        response = await self._read(attempts, response)
+            except TimeoutError:
+                wait = None
             except RETRY_ERRORS as exc:
                 wait = attempts.wait_after(type(exc).__name__, None, self._jitter())
-                if wait is None:
+                if wait is None and not attempts.expired:
                     raise
             else:
                 wait = attempts.wait_for(response, self._now, self._jitter)
                 if wait is None:
                     return response
+            if wait is None:  # raised here, out of the except clause, so no other error is its __context__
+                raise attempts.deadline_error()
             await self._sleep(wait)
+
+    async def _read(self, attempts: _Attempts, streamed: httpx.Response) -> httpx.Response:
+        try:
+            body = BoundedBody(attempts.request, streamed, self._max_response_size)
+            async for chunk in streamed.aiter_raw():
+                body.add(chunk)
+        finally:
+            await streamed.aclose()
+        return body.response()
 
     async def aclose(self) -> None:
         await self._inner.aclose()

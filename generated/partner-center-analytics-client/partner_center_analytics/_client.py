@@ -12,10 +12,12 @@ import uuid
 from typing import Any, Self
 
 import httpx
-from attrs import define, evolve, field
+from attrs import define, evolve, field, validators
 
 from ._auth import DEFAULT_SCOPE, BearerAuth, TokenProvider, TokenSource
+from ._body import ACCEPT_ENCODING, DEFAULT_MAX_RESPONSE_SIZE
 from ._retry import AsyncRetryTransport, ClientStats, RetryPolicy, RetryTransport
+from ._types import UNSET, Unset
 
 # Connection settings in httpx_args go to the transport this client wraps: httpx ignores them once given a transport.
 _TRANSPORT_ARGS = ("cert", "http1", "http2", "limits", "proxy", "trust_env", "retries", "local_address", "uds")
@@ -58,6 +60,13 @@ class AuthenticatedClient:
 
         ``retry``: The ``RetryPolicy`` (``RetryPolicy(max_attempts=1)`` turns retrying off).
 
+        ``deadline``: Seconds one call may take in all, attempts, waits and body reads together, past which
+        it raises ``DeadlineExceededError``; None for no bound (default: the retry policy's, 120 s).
+
+        ``max_response_size``: The most bytes a response body may have, on the wire and again once inflated,
+        past which the call raises ``UnexpectedResponseError`` (default 64 MiB: Partner Center's largest
+        page is a few MB, so this only stops a broken or hostile server, and caps the memory one call takes).
+
         ``correlation_id``: The ``MS-CorrelationId`` sent with every request (default: a new UUID).
 
         ``locale``: The ``X-Locale`` sent with every request (default ``en-US``).
@@ -85,6 +94,8 @@ class AuthenticatedClient:
     _follow_redirects: bool = field(default=False, kw_only=True, alias="follow_redirects")
     _httpx_args: dict[str, Any] = field(factory=dict, kw_only=True, alias="httpx_args", repr=False)
     retry: RetryPolicy = field(factory=RetryPolicy, kw_only=True)
+    deadline: float | Unset | None = field(default=UNSET, kw_only=True)
+    max_response_size: int = field(default=DEFAULT_MAX_RESPONSE_SIZE, kw_only=True, validator=validators.ge(1))
     correlation_id: str = field(factory=_new_correlation_id, converter=str, kw_only=True)
     locale: str = field(default="en-US", kw_only=True)
     stats: ClientStats = field(factory=ClientStats, init=False)
@@ -129,6 +140,7 @@ class AuthenticatedClient:
         transport_args["verify"] = self._verify_ssl
         headers = {
             "Accept": "application/json",
+            "Accept-Encoding": ACCEPT_ENCODING,
             "X-Locale": self.locale,
             "MS-CorrelationId": self.correlation_id,
             **self._headers,
@@ -144,6 +156,10 @@ class AuthenticatedClient:
         }
         return client_args, transport_args
 
+    def _transport_options(self) -> dict[str, Any]:
+        policy = self.retry if isinstance(self.deadline, Unset) else evolve(self.retry, deadline=self.deadline)
+        return {"policy": policy, "stats": self.stats, "max_response_size": self.max_response_size}
+
     def set_httpx_client(self, client: httpx.Client) -> Self:
         """Manually set the underlying httpx.Client
 
@@ -158,7 +174,7 @@ class AuthenticatedClient:
         if self._client is None:
             client_args, transport_args = self._client_args()
             inner = client_args.pop("transport", None) or httpx.HTTPTransport(**transport_args)
-            self._client = httpx.Client(transport=RetryTransport(inner, self.retry, self.stats), **client_args)
+            self._client = httpx.Client(transport=RetryTransport(inner, **self._transport_options()), **client_args)
         return self._client
 
     def __enter__(self) -> Self:
@@ -185,7 +201,7 @@ class AuthenticatedClient:
             client_args, transport_args = self._client_args()
             inner = client_args.pop("transport", None) or httpx.AsyncHTTPTransport(**transport_args)
             self._async_client = httpx.AsyncClient(
-                transport=AsyncRetryTransport(inner, self.retry, self.stats), **client_args
+                transport=AsyncRetryTransport(inner, **self._transport_options()), **client_args
             )
         return self._async_client
 

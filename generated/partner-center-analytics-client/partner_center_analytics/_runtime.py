@@ -24,6 +24,7 @@ from ._errors import (
     error_class,
     snippet,
 )
+from ._errors import call_ids as _ids
 from ._retry import retry_after_seconds
 from ._types import Response
 from .models.error import Error
@@ -33,17 +34,6 @@ T = TypeVar("T")
 # What decoding a body that breaks the spec can raise (LookupError: a missing field or an unknown charset;
 # ValueError: bad JSON, bad text encoding, a bad date-time; RecursionError: absurdly deep nesting).
 _SCHEMA_ERRORS = (LookupError, TypeError, ValueError, AttributeError, RecursionError)
-
-
-def _ids(response: httpx.Response | None, request: httpx.Request | None) -> dict[str, Any]:
-    """The request and correlation ids: the ones the server echoed, else the ones sent."""
-    ids: dict[str, Any] = {}
-    for key, header in (("request_id", "MS-RequestId"), ("correlation_id", "MS-CorrelationId")):
-        value = response.headers.get(header) if response is not None else None
-        if value is None and request is not None:
-            value = request.headers.get(header)
-        ids[key] = value
-    return ids
 
 
 def _request_of(response: httpx.Response) -> httpx.Request | None:
@@ -63,15 +53,28 @@ def _request_of_error(exc: httpx.HTTPError) -> httpx.Request | None:
 def _connection_failed(exc: httpx.HTTPError) -> PartnerCenterError:
     request = _request_of_error(exc)
     # A LocalProtocolError may quote a header value, so only network-level messages are repeated.
-    detail = f": {exc}" if _safe_cause(exc) is not None and str(exc) else ""
+    detail = f": {exc}" if _network_level(exc) and str(exc) else ""
     if isinstance(exc, httpx.TransportError):
         return ConnectionFailedError(f"request failed ({type(exc).__name__}{detail})", **_ids(None, request))
     return UnexpectedResponseError(f"response could not be read ({type(exc).__name__})", **_ids(None, request))
 
 
-def _safe_cause(exc: httpx.HTTPError) -> httpx.HTTPError | None:
-    """The httpx error to chain, or None: other errors (e.g. LocalProtocolError) may quote a header, the token's."""
-    return exc if isinstance(exc, httpx.TimeoutException | httpx.NetworkError) else None
+def _network_level(exc: httpx.HTTPError) -> bool:
+    return isinstance(exc, httpx.TimeoutException | httpx.NetworkError)
+
+
+def _redacted_cause(exc: httpx.HTTPError, auth_header: str) -> httpx.HTTPError | None:
+    """The httpx error to chain: a copy (class, message, request without the token), never the original, whose
+    request holds the Authorization header. None where the message may quote a header (LocalProtocolError)."""
+    if not _network_level(exc):
+        return None
+    copy = type(exc)(str(exc))
+    request = _request_of_error(exc)
+    if request is not None:
+        secret = {auth_header.lower(), "authorization", "proxy-authorization"}
+        headers = [(k, "[redacted]" if k.lower() in secret else v) for k, v in request.headers.multi_items()]
+        copy.request = httpx.Request(request.method, request.url, headers=headers)
+    return copy
 
 
 def send(client: AuthenticatedClient, kwargs: dict[str, Any]) -> httpx.Response:
@@ -79,7 +82,8 @@ def send(client: AuthenticatedClient, kwargs: dict[str, Any]) -> httpx.Response:
     try:
         return client.get_httpx_client().request(**kwargs)
     except httpx.HTTPError as exc:
-        raise _connection_failed(exc) from _safe_cause(exc)
+        error, cause = _connection_failed(exc), _redacted_cause(exc, client.auth_header_name)
+    raise error from cause  # out of the except clause: the original is not even the __context__
 
 
 async def asend(client: AuthenticatedClient, kwargs: dict[str, Any]) -> httpx.Response:
@@ -87,7 +91,8 @@ async def asend(client: AuthenticatedClient, kwargs: dict[str, Any]) -> httpx.Re
     try:
         return await client.get_async_httpx_client().request(**kwargs)
     except httpx.HTTPError as exc:
-        raise _connection_failed(exc) from _safe_cause(exc)
+        error, cause = _connection_failed(exc), _redacted_cause(exc, client.auth_header_name)
+    raise error from cause
 
 
 def _json(content: bytes, content_type: str | None) -> Any:
