@@ -11,10 +11,11 @@ BASE_URL ?=
 TOKEN ?=
 REPORT_DIR ?= reports/contract
 BASE ?=
+TRAFFIC ?=
 EMULATOR_ARGS ?=
 
 .DEFAULT_GOAL := help
-.PHONY: help setup generate contract test lint typecheck emulator demo bench breaking dist clean
+.PHONY: help setup generate contract test lint typecheck emulator demo bench breaking drift docs dist clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -52,8 +53,15 @@ demo: $(STAMP) ## a no-credentials demo: the CLI against an in-process emulator
 bench: $(STAMP) ## run the benchmarks and print ratios against in-run baselines
 	$(PY) benchmarks/run.py
 
-breaking: $(STAMP) ## compare the generated API against BASE (default: last tag, else main)
+breaking: $(STAMP) ## judge the spec against BASE on the wire and in the Python API (default: last tag, else main)
 	$(PY) -m tools.breaking $(if $(BASE),--base $(BASE))
+
+drift: $(STAMP) ## check recorded traffic against the spec: make drift TRAFFIC=file.har
+	@test -n "$(TRAFFIC)" || { echo "usage: make drift TRAFFIC=file.har (a HAR 1.2 recording)"; exit 2; }
+	$(PY) -m tools.drift $(TRAFFIC)
+
+docs: $(STAMP) ## render the API reference page into reports/docs/ (Redocly build-docs)
+	$(PY) -m tools.docs
 
 dist: $(STAMP) ## build the generated package's wheel and sdist into dist/
 	$(PY) -m build --outdir dist $(GEN)
