@@ -1,8 +1,9 @@
 """The client every operation takes: connection settings, the bearer token, and the behaviour Partner Center needs.
 
 Out of the box it sends ``Accept: application/json``, ``X-Locale``, one ``MS-CorrelationId`` for its
-lifetime, a fresh ``MS-RequestId`` per attempt and the bearer token (static or from a provider such as
-an azure-identity credential), and retries transient failures of GET requests (see ``RetryPolicy``).
+lifetime, an ``MS-RequestId`` per request (kept by a retry after no answer, new after one) and the bearer
+token (static or from a provider such as an azure-identity credential), and retries transient failures of
+GET requests (see ``RetryPolicy``).
 There is no unauthenticated client: the spec puts bearer security on every operation.
 """
 

@@ -114,16 +114,23 @@ class _Attempts:
         self.number = 0
         self.waited = 0.0
         self.retryable = request.method in ("GET", "HEAD")
+        self.answered = False  # whether the last attempt got a whole answer (see ``start``)
         self.deadline_at: float | None = None
         if policy.deadline is not None:
             self.deadline_at = float(request.extensions.setdefault(_DEADLINE, time.monotonic() + policy.deadline))
         self._timeouts = dict(request.extensions.get("timeout", {}))
 
     def start(self) -> None:
-        """Give this attempt its own MS-RequestId (the caller's own id is kept for the first) and count it."""
+        """Count this attempt and give it its MS-RequestId, which Partner Center's docs make an idempotency key.
+
+        The caller's own id is kept for the first attempt. A retry after an answer (429, 5xx) is a new request,
+        so it gets a new id; a retry after no whole answer (a timeout, a dropped connection or body) repeats the
+        request the server may have seen, so it keeps the id.
+        """
         self.number += 1
-        if self.number > 1 or REQUEST_ID not in self.request.headers:
+        if self.answered or REQUEST_ID not in self.request.headers:
             self.request.headers[REQUEST_ID] = str(uuid.uuid4())
+        self.answered = False
         self.stats.count(retry=self.number > 1)
 
     def wait_after(self, reason: str, retry_after: float | None, jitter: float) -> float | None:
@@ -175,6 +182,7 @@ class _Attempts:
 
     def wait_for(self, response: httpx.Response, now: Callable[[], float], jitter: Callable[[], float]) -> float | None:
         """The wait before retrying after ``response``, or None when it goes to the caller as it is."""
+        self.answered = True
         if response.status_code not in RETRY_STATUSES:
             return None
         retry_after = retry_after_seconds(response.headers.get("Retry-After"), now())
