@@ -1,10 +1,11 @@
 """Regenerate the typed client from the spec and ``overrides/``, reproducibly.
 
-The generator runs into a scratch folder; the files of its own that the hand-written runtime from
-``overrides/runtime`` supersedes are deleted (and their absence is an error: the pinned generator
-changed), the runtime modules are copied in with a first line naming their source, models no
-operation can return are dropped, the pinned ruff formats the lot once, and only then is the
-result swapped into place.
+The generator runs into a scratch folder, from ``overrides/templates`` plus a template of the spec's
+``x-pcinsights-pager`` extensions (tools/pagers.py: the generator shows templates no vendor extension); the
+files of its own that the hand-written runtime from ``overrides/runtime`` supersedes are deleted (and their
+absence is an error: the pinned generator changed), the runtime modules are copied in with a first line naming
+their source, models no operation can return are dropped, the pinned ruff formats the lot once, and only then
+is the result swapped into place.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from tools import pagers
 from tools.project import PACKAGE_NAME, add_project_argument, project_from
 from tools.specdoc import load_spec, operations, resolve_ref
 
@@ -130,12 +132,26 @@ def _drop_unreachable_models(package: Path) -> None:
     init.write_text(text, encoding="utf-8")
 
 
+def _templates(folder: Path, overrides: Path, document: Mapping[str, Any]) -> Path:
+    """``overrides/templates`` plus the spec's extensions as a template of data (tools/pagers.py says why)."""
+    if (overrides / "templates" / pagers.TEMPLATE).exists():
+        raise CodegenError(f"overrides/templates/{pagers.TEMPLATE} would hide the one codegen writes from the spec")
+    shutil.copytree(overrides / "templates", folder)
+    try:
+        text = pagers.template(document)
+    except pagers.PagerError as error:
+        raise CodegenError(str(error)) from None
+    (folder / pagers.TEMPLATE).write_text(text, encoding="utf-8")
+    return folder
+
+
 def generate(spec: Path, output: Path, overrides: Path) -> Path:
     """Generate the client project for ``spec`` into ``output`` (replacing it) and return ``output``."""
     document = load_spec(spec)
     check_spec(document)
     with tempfile.TemporaryDirectory(prefix="pc-codegen-") as scratch:
         project = Path(scratch) / output.name
+        templates = _templates(Path(scratch) / "templates", overrides, document)
         subprocess.run(
             [
                 sys.executable,  # the pinned generator of this environment, never one found on PATH
@@ -147,7 +163,7 @@ def generate(spec: Path, output: Path, overrides: Path) -> Path:
                 "--config",
                 str(overrides / "config.yaml"),
                 "--custom-template-path",
-                str(overrides / "templates"),
+                str(templates),
                 "--output-path",
                 str(project),
                 "--overwrite",

@@ -16,6 +16,8 @@ from ._errors import (
     UnexpectedResponseError,
     UnexpectedStatus,
 )
+from ._filter import Filter, FilterError
+from ._pager import TooManyPagesError
 from ._retry import ClientStats, RetryPolicy
 from ._types import UNSET, Response, Unset
 
@@ -28,6 +30,8 @@ __all__ = (
     "ClientStats",
     "ConnectionFailedError",
     "DeadlineExceededError",
+    "Filter",
+    "FilterError",
     "NotFoundError",
     "PartnerCenterError",
     "PermissionDeniedError",
@@ -35,6 +39,7 @@ __all__ = (
     "RetryPolicy",
     "ServerError",
     "ThrottledError",
+    "TooManyPagesError",
     "UnexpectedResponseError",
     "UnexpectedStatus",
     "Unset",

@@ -1,13 +1,16 @@
+from collections.abc import AsyncIterator, Iterator
 from typing import Any
 from uuid import UUID
 
 import httpx
 
 from ..._client import AuthenticatedClient
+from ..._pager import DEFAULT_MAX_PAGES, NextLink, apages, pages
 from ..._runtime import asend, build_response, parse_error, parse_success, send, unexpected_status, unwrap
 from ..._types import UNSET, Response, Unset
 from ...models.error import Error
 from ...models.licenses_deployment_page import LicensesDeploymentPage
+from ...models.licenses_deployment_row import LicensesDeploymentRow
 
 
 def _get_kwargs(
@@ -319,3 +322,164 @@ async def asyncio(
         ),
         (LicensesDeploymentPage,),
     )
+
+
+def _parse_page(client: AuthenticatedClient, response: httpx.Response) -> LicensesDeploymentPage:
+    return unwrap(_build_response(client=client, response=response), (LicensesDeploymentPage,))
+
+
+_FOLLOW = NextLink("next_link")
+
+
+def iter_pages(
+    *,
+    client: AuthenticatedClient,
+    top: int | Unset = 10000,
+    skip: int | Unset = 0,
+    filter_: str | Unset = UNSET,
+    groupby: str | Unset = UNSET,
+    processed_date_time: str | Unset = UNSET,
+    ms_correlation_id: UUID | str | Unset = UNSET,
+    x_locale: str | Unset = UNSET,
+    max_pages: int = DEFAULT_MAX_PAGES,
+) -> Iterator[LicensesDeploymentPage]:
+    """Licenses deployment: every page, following each page's `@nextLink`.
+
+    Each page is one request through ``client``, retried like any other call. The walk ends on the last page, or
+    on a page pointing back at a request already made; past ``max_pages`` pages it raises TooManyPagesError.
+
+    Raises:
+        PartnerCenterError: As ``sync``/``asyncio`` do, for the page that failed; TooManyPagesError past
+            ``max_pages``.
+
+    Returns:
+        Iterator[LicensesDeploymentPage]
+    """
+
+    kwargs = _get_kwargs(
+        top=top,
+        skip=skip,
+        filter_=filter_,
+        groupby=groupby,
+        processed_date_time=processed_date_time,
+        ms_correlation_id=ms_correlation_id,
+        x_locale=x_locale,
+    )
+    return pages(client, kwargs, _parse_page, _FOLLOW, max_pages)
+
+
+def aiter_pages(
+    *,
+    client: AuthenticatedClient,
+    top: int | Unset = 10000,
+    skip: int | Unset = 0,
+    filter_: str | Unset = UNSET,
+    groupby: str | Unset = UNSET,
+    processed_date_time: str | Unset = UNSET,
+    ms_correlation_id: UUID | str | Unset = UNSET,
+    x_locale: str | Unset = UNSET,
+    max_pages: int = DEFAULT_MAX_PAGES,
+) -> AsyncIterator[LicensesDeploymentPage]:
+    """Licenses deployment: every page, asynchronously, following each page's `@nextLink`.
+
+    Each page is one request through ``client``, retried like any other call. The walk ends on the last page, or
+    on a page pointing back at a request already made; past ``max_pages`` pages it raises TooManyPagesError.
+
+    Raises:
+        PartnerCenterError: As ``sync``/``asyncio`` do, for the page that failed; TooManyPagesError past
+            ``max_pages``.
+
+    Returns:
+        AsyncIterator[LicensesDeploymentPage]
+    """
+
+    kwargs = _get_kwargs(
+        top=top,
+        skip=skip,
+        filter_=filter_,
+        groupby=groupby,
+        processed_date_time=processed_date_time,
+        ms_correlation_id=ms_correlation_id,
+        x_locale=x_locale,
+    )
+    return apages(client, kwargs, _parse_page, _FOLLOW, max_pages)
+
+
+def iter_rows(
+    *,
+    client: AuthenticatedClient,
+    top: int | Unset = 10000,
+    skip: int | Unset = 0,
+    filter_: str | Unset = UNSET,
+    groupby: str | Unset = UNSET,
+    processed_date_time: str | Unset = UNSET,
+    ms_correlation_id: UUID | str | Unset = UNSET,
+    x_locale: str | Unset = UNSET,
+    max_pages: int = DEFAULT_MAX_PAGES,
+) -> Iterator[LicensesDeploymentRow]:
+    """Licenses deployment: the `Value` of every page, one by one, following each page's `@nextLink`.
+
+    Each page is one request through ``client``, retried like any other call. The walk ends on the last page, or
+    on a page pointing back at a request already made; past ``max_pages`` pages it raises TooManyPagesError.
+
+    Raises:
+        PartnerCenterError: As ``sync``/``asyncio`` do, for the page that failed; TooManyPagesError past
+            ``max_pages``.
+
+    Returns:
+        Iterator[LicensesDeploymentRow]
+    """
+
+    for page in iter_pages(
+        client=client,
+        top=top,
+        skip=skip,
+        filter_=filter_,
+        groupby=groupby,
+        processed_date_time=processed_date_time,
+        ms_correlation_id=ms_correlation_id,
+        x_locale=x_locale,
+        max_pages=max_pages,
+    ):
+        yield from page.value
+
+
+async def aiter_rows(
+    *,
+    client: AuthenticatedClient,
+    top: int | Unset = 10000,
+    skip: int | Unset = 0,
+    filter_: str | Unset = UNSET,
+    groupby: str | Unset = UNSET,
+    processed_date_time: str | Unset = UNSET,
+    ms_correlation_id: UUID | str | Unset = UNSET,
+    x_locale: str | Unset = UNSET,
+    max_pages: int = DEFAULT_MAX_PAGES,
+) -> AsyncIterator[LicensesDeploymentRow]:
+    """Licenses deployment: the `Value` of every page, one by one, asynchronously, following each page's
+    `@nextLink`.
+
+    Each page is one request through ``client``, retried like any other call. The walk ends on the last page, or
+    on a page pointing back at a request already made; past ``max_pages`` pages it raises TooManyPagesError.
+
+    Raises:
+        PartnerCenterError: As ``sync``/``asyncio`` do, for the page that failed; TooManyPagesError past
+            ``max_pages``.
+
+    Returns:
+        AsyncIterator[LicensesDeploymentRow]
+    """
+
+    async for page in aiter_pages(
+        client=client,
+        top=top,
+        skip=skip,
+        filter_=filter_,
+        groupby=groupby,
+        processed_date_time=processed_date_time,
+        ms_correlation_id=ms_correlation_id,
+        x_locale=x_locale,
+        max_pages=max_pages,
+    ):
+        for row in page.value:
+            yield row

@@ -1,13 +1,16 @@
+from collections.abc import AsyncIterator, Iterator
 from typing import Any
 from uuid import UUID
 
 import httpx
 
 from ..._client import AuthenticatedClient
+from ..._pager import DEFAULT_MAX_PAGES, NextLink, apages, pages
 from ..._runtime import asend, build_response, parse_error, parse_success, send, unexpected_status, unwrap
 from ..._types import UNSET, Response, Unset
 from ...models.error import Error
 from ...models.licenses_usage_page import LicensesUsagePage
+from ...models.licenses_usage_row import LicensesUsageRow
 
 
 def _get_kwargs(
@@ -313,3 +316,164 @@ async def asyncio(
         ),
         (LicensesUsagePage,),
     )
+
+
+def _parse_page(client: AuthenticatedClient, response: httpx.Response) -> LicensesUsagePage:
+    return unwrap(_build_response(client=client, response=response), (LicensesUsagePage,))
+
+
+_FOLLOW = NextLink("next_link")
+
+
+def iter_pages(
+    *,
+    client: AuthenticatedClient,
+    top: int | Unset = 10000,
+    skip: int | Unset = 0,
+    filter_: str | Unset = UNSET,
+    groupby: str | Unset = UNSET,
+    processed_date_time: str | Unset = UNSET,
+    ms_correlation_id: UUID | str | Unset = UNSET,
+    x_locale: str | Unset = UNSET,
+    max_pages: int = DEFAULT_MAX_PAGES,
+) -> Iterator[LicensesUsagePage]:
+    """Licenses usage: every page, following each page's `@nextLink`.
+
+    Each page is one request through ``client``, retried like any other call. The walk ends on the last page, or
+    on a page pointing back at a request already made; past ``max_pages`` pages it raises TooManyPagesError.
+
+    Raises:
+        PartnerCenterError: As ``sync``/``asyncio`` do, for the page that failed; TooManyPagesError past
+            ``max_pages``.
+
+    Returns:
+        Iterator[LicensesUsagePage]
+    """
+
+    kwargs = _get_kwargs(
+        top=top,
+        skip=skip,
+        filter_=filter_,
+        groupby=groupby,
+        processed_date_time=processed_date_time,
+        ms_correlation_id=ms_correlation_id,
+        x_locale=x_locale,
+    )
+    return pages(client, kwargs, _parse_page, _FOLLOW, max_pages)
+
+
+def aiter_pages(
+    *,
+    client: AuthenticatedClient,
+    top: int | Unset = 10000,
+    skip: int | Unset = 0,
+    filter_: str | Unset = UNSET,
+    groupby: str | Unset = UNSET,
+    processed_date_time: str | Unset = UNSET,
+    ms_correlation_id: UUID | str | Unset = UNSET,
+    x_locale: str | Unset = UNSET,
+    max_pages: int = DEFAULT_MAX_PAGES,
+) -> AsyncIterator[LicensesUsagePage]:
+    """Licenses usage: every page, asynchronously, following each page's `@nextLink`.
+
+    Each page is one request through ``client``, retried like any other call. The walk ends on the last page, or
+    on a page pointing back at a request already made; past ``max_pages`` pages it raises TooManyPagesError.
+
+    Raises:
+        PartnerCenterError: As ``sync``/``asyncio`` do, for the page that failed; TooManyPagesError past
+            ``max_pages``.
+
+    Returns:
+        AsyncIterator[LicensesUsagePage]
+    """
+
+    kwargs = _get_kwargs(
+        top=top,
+        skip=skip,
+        filter_=filter_,
+        groupby=groupby,
+        processed_date_time=processed_date_time,
+        ms_correlation_id=ms_correlation_id,
+        x_locale=x_locale,
+    )
+    return apages(client, kwargs, _parse_page, _FOLLOW, max_pages)
+
+
+def iter_rows(
+    *,
+    client: AuthenticatedClient,
+    top: int | Unset = 10000,
+    skip: int | Unset = 0,
+    filter_: str | Unset = UNSET,
+    groupby: str | Unset = UNSET,
+    processed_date_time: str | Unset = UNSET,
+    ms_correlation_id: UUID | str | Unset = UNSET,
+    x_locale: str | Unset = UNSET,
+    max_pages: int = DEFAULT_MAX_PAGES,
+) -> Iterator[LicensesUsageRow]:
+    """Licenses usage: the `Value` of every page, one by one, following each page's `@nextLink`.
+
+    Each page is one request through ``client``, retried like any other call. The walk ends on the last page, or
+    on a page pointing back at a request already made; past ``max_pages`` pages it raises TooManyPagesError.
+
+    Raises:
+        PartnerCenterError: As ``sync``/``asyncio`` do, for the page that failed; TooManyPagesError past
+            ``max_pages``.
+
+    Returns:
+        Iterator[LicensesUsageRow]
+    """
+
+    for page in iter_pages(
+        client=client,
+        top=top,
+        skip=skip,
+        filter_=filter_,
+        groupby=groupby,
+        processed_date_time=processed_date_time,
+        ms_correlation_id=ms_correlation_id,
+        x_locale=x_locale,
+        max_pages=max_pages,
+    ):
+        yield from page.value
+
+
+async def aiter_rows(
+    *,
+    client: AuthenticatedClient,
+    top: int | Unset = 10000,
+    skip: int | Unset = 0,
+    filter_: str | Unset = UNSET,
+    groupby: str | Unset = UNSET,
+    processed_date_time: str | Unset = UNSET,
+    ms_correlation_id: UUID | str | Unset = UNSET,
+    x_locale: str | Unset = UNSET,
+    max_pages: int = DEFAULT_MAX_PAGES,
+) -> AsyncIterator[LicensesUsageRow]:
+    """Licenses usage: the `Value` of every page, one by one, asynchronously, following each page's
+    `@nextLink`.
+
+    Each page is one request through ``client``, retried like any other call. The walk ends on the last page, or
+    on a page pointing back at a request already made; past ``max_pages`` pages it raises TooManyPagesError.
+
+    Raises:
+        PartnerCenterError: As ``sync``/``asyncio`` do, for the page that failed; TooManyPagesError past
+            ``max_pages``.
+
+    Returns:
+        AsyncIterator[LicensesUsageRow]
+    """
+
+    async for page in aiter_pages(
+        client=client,
+        top=top,
+        skip=skip,
+        filter_=filter_,
+        groupby=groupby,
+        processed_date_time=processed_date_time,
+        ms_correlation_id=ms_correlation_id,
+        x_locale=x_locale,
+        max_pages=max_pages,
+    ):
+        for row in page.value:
+            yield row

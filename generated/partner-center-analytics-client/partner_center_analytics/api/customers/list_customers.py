@@ -1,11 +1,14 @@
+from collections.abc import AsyncIterator, Iterator
 from typing import Any
 from uuid import UUID
 
 import httpx
 
 from ..._client import AuthenticatedClient
+from ..._pager import DEFAULT_MAX_PAGES, ContinuationToken, apages, pages
 from ..._runtime import asend, build_response, parse_error, parse_success, send, unexpected_status, unwrap
 from ..._types import UNSET, Response, Unset
+from ...models.customer import Customer
 from ...models.customer_collection import CustomerCollection
 from ...models.error import Error
 from ...models.list_customers_seek_operation import ListCustomersSeekOperation
@@ -265,3 +268,140 @@ async def asyncio(
         ),
         (CustomerCollection,),
     )
+
+
+def _parse_page(client: AuthenticatedClient, response: httpx.Response) -> CustomerCollection:
+    return unwrap(_build_response(client=client, response=response), (CustomerCollection,))
+
+
+_FOLLOW = ContinuationToken(
+    "continuation_token",
+    header="MS-ContinuationToken",
+    query={
+        "seekOperation": "Next",
+    },
+)
+
+
+def iter_pages(
+    *,
+    client: AuthenticatedClient,
+    size: int | Unset = 100,
+    ms_correlation_id: UUID | str | Unset = UNSET,
+    x_locale: str | Unset = UNSET,
+    max_pages: int = DEFAULT_MAX_PAGES,
+) -> Iterator[CustomerCollection]:
+    """List customers: every page, sending each page's `continuationToken` back in `MS-ContinuationToken`.
+
+    Each page is one request through ``client``, retried like any other call. The walk ends on the last page, or
+    on a page pointing back at a request already made; past ``max_pages`` pages it raises TooManyPagesError.
+
+    Raises:
+        PartnerCenterError: As ``sync``/``asyncio`` do, for the page that failed; TooManyPagesError past
+            ``max_pages``.
+
+    Returns:
+        Iterator[CustomerCollection]
+    """
+
+    kwargs = _get_kwargs(
+        size=size,
+        ms_correlation_id=ms_correlation_id,
+        x_locale=x_locale,
+    )
+    return pages(client, kwargs, _parse_page, _FOLLOW, max_pages)
+
+
+def aiter_pages(
+    *,
+    client: AuthenticatedClient,
+    size: int | Unset = 100,
+    ms_correlation_id: UUID | str | Unset = UNSET,
+    x_locale: str | Unset = UNSET,
+    max_pages: int = DEFAULT_MAX_PAGES,
+) -> AsyncIterator[CustomerCollection]:
+    """List customers: every page, asynchronously, sending each page's `continuationToken` back in `MS-
+    ContinuationToken`.
+
+    Each page is one request through ``client``, retried like any other call. The walk ends on the last page, or
+    on a page pointing back at a request already made; past ``max_pages`` pages it raises TooManyPagesError.
+
+    Raises:
+        PartnerCenterError: As ``sync``/``asyncio`` do, for the page that failed; TooManyPagesError past
+            ``max_pages``.
+
+    Returns:
+        AsyncIterator[CustomerCollection]
+    """
+
+    kwargs = _get_kwargs(
+        size=size,
+        ms_correlation_id=ms_correlation_id,
+        x_locale=x_locale,
+    )
+    return apages(client, kwargs, _parse_page, _FOLLOW, max_pages)
+
+
+def iter_rows(
+    *,
+    client: AuthenticatedClient,
+    size: int | Unset = 100,
+    ms_correlation_id: UUID | str | Unset = UNSET,
+    x_locale: str | Unset = UNSET,
+    max_pages: int = DEFAULT_MAX_PAGES,
+) -> Iterator[Customer]:
+    """List customers: the `items` of every page, one by one, sending each page's `continuationToken` back
+    in `MS-ContinuationToken`.
+
+    Each page is one request through ``client``, retried like any other call. The walk ends on the last page, or
+    on a page pointing back at a request already made; past ``max_pages`` pages it raises TooManyPagesError.
+
+    Raises:
+        PartnerCenterError: As ``sync``/``asyncio`` do, for the page that failed; TooManyPagesError past
+            ``max_pages``.
+
+    Returns:
+        Iterator[Customer]
+    """
+
+    for page in iter_pages(
+        client=client,
+        size=size,
+        ms_correlation_id=ms_correlation_id,
+        x_locale=x_locale,
+        max_pages=max_pages,
+    ):
+        yield from page.items
+
+
+async def aiter_rows(
+    *,
+    client: AuthenticatedClient,
+    size: int | Unset = 100,
+    ms_correlation_id: UUID | str | Unset = UNSET,
+    x_locale: str | Unset = UNSET,
+    max_pages: int = DEFAULT_MAX_PAGES,
+) -> AsyncIterator[Customer]:
+    """List customers: the `items` of every page, one by one, asynchronously, sending each page's
+    `continuationToken` back in `MS-ContinuationToken`.
+
+    Each page is one request through ``client``, retried like any other call. The walk ends on the last page, or
+    on a page pointing back at a request already made; past ``max_pages`` pages it raises TooManyPagesError.
+
+    Raises:
+        PartnerCenterError: As ``sync``/``asyncio`` do, for the page that failed; TooManyPagesError past
+            ``max_pages``.
+
+    Returns:
+        AsyncIterator[Customer]
+    """
+
+    async for page in aiter_pages(
+        client=client,
+        size=size,
+        ms_correlation_id=ms_correlation_id,
+        x_locale=x_locale,
+        max_pages=max_pages,
+    ):
+        for row in page.items:
+            yield row
