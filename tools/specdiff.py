@@ -267,7 +267,7 @@ def _diff_components(old: Spec, new: Spec) -> Iterator[Change]:
             yield from _diff_enum(
                 old, new, schema, new_schemas[name], name, _at(parts), closed_in_response=name in closed
             )
-    for name in new_schemas.keys() - old_schemas.keys():
+    for name in [name for name in new_schemas if name not in old_schemas]:
         yield Change("schema added", name, breaking=False, pointer=_at(("components", "schemas", name)))
 
 
@@ -566,11 +566,11 @@ def _diff_responses(old_spec: Spec, new_spec: Spec, old: _Operation, new: _Opera
             elif "$ref" not in (schema or {}):
                 pair = ((*media_parts, "schema"), (*new_media_parts, "schema"))
                 yield from _diff_fields(old_spec, new_spec, schema, new_schema, f"{where} {media}", pair)
-        for media in new_content.keys() - old_content.keys():
+        for media in [media for media in new_content if media not in old_content]:
             yield Change(
                 "media type added", f"{where} {media}", breaking=False, pointer=_at((*new_parts, "content", media))
             )
-    for code in {str(key) for key in new_responses} - {str(key) for key in old_responses}:
+    for code in [str(key) for key in new_responses if str(key) not in {str(old) for old in old_responses}]:
         yield Change(
             "response added", f"{new.label}: {code}", breaking=False, pointer=_at((*new.parts, "responses", code))
         )
