@@ -25,7 +25,6 @@ from partner_center_analytics.models import (
     Customer,
     CustomerLicensesDeploymentInsightsCollection,
     CustomerLicensesUsageInsightsCollection,
-    ListCustomersSeekOperation,
 )
 
 DEFAULT_CONCURRENCY = 16
@@ -54,22 +53,9 @@ class CustomerResult:
         return self.error is None
 
 
-async def iter_customers(client: AuthenticatedClient, *, page_size: int = DEFAULT_PAGE_SIZE) -> AsyncIterator[Customer]:
-    """Every customer of the partner, page by page, following the continuation token."""
-    page = await list_customers.asyncio(client=client, size=page_size)
-    seen_tokens: set[str] = set()
-    while True:
-        for customer in page.items:
-            yield customer
-        token = page.continuation_token
-        if not isinstance(token, str) or not token:
-            return
-        if token in seen_tokens:  # a server that hands back a token twice would page for ever
-            raise RuntimeError("the customer listing repeated a continuation token")
-        seen_tokens.add(token)
-        page = await list_customers.asyncio(
-            client=client, size=page_size, seek_operation=ListCustomersSeekOperation.NEXT, ms_continuation_token=token
-        )
+def iter_customers(client: AuthenticatedClient, *, page_size: int = DEFAULT_PAGE_SIZE) -> AsyncIterator[Customer]:
+    """Every customer of the partner: the listing's generated pager, which follows the continuation token."""
+    return list_customers.aiter_rows(client=client, size=page_size)
 
 
 async def _fetch(client: AuthenticatedClient, kind: InsightKind, customer: Customer) -> CustomerResult:

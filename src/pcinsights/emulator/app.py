@@ -75,6 +75,14 @@ class _Operations:
         self.world = world
         self.commercial = CommercialData(world)
 
+    def admits(self, headers: Headers) -> bool:
+        """Whether the bearer check lets the token through: faults are injected only then (auth comes first)."""
+        try:
+            self.authorize(headers)
+        except ApiError:
+            return False
+        return True
+
     def authorize(self, headers: Headers) -> None:
         values = headers.getlist("Authorization")
         if not values:
@@ -256,7 +264,7 @@ def create_app(config: EmulatorConfig | None = None, *, stats: EmulatorStats | N
     ]
     app = Starlette(
         routes=routes,
-        middleware=[Middleware(FaultInjector, config=config, stats=stats)],
+        middleware=[Middleware(FaultInjector, config=config, stats=stats, admits=operations.admits)],
         exception_handlers={HTTPException: _http_error, Exception: _server_error},
     )
     app.router.redirect_slashes = False
