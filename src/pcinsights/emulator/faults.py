@@ -1,9 +1,10 @@
 """Fault injection as pure ASGI middleware, so it can also cut a response off mid-body.
 
-Only ``/v1/`` requests are touched. In order: added latency; the per-token throttle (429 + Retry-After);
-one seeded draw choosing an injected 429, 500, 503 or HTML error page by their fractions; otherwise the
-app answers, its JSON body optionally prefixed with a UTF-8 BOM, and a seeded fraction of those answers
-is dropped after half the body. Every request, status and fault is counted in the stats.
+Only ``/v1/`` requests are touched. In order: added latency; then, only for a request the app's bearer check
+admits (Partner Center checks auth before it throttles, so a bad token always gets its 401 or 403), the
+per-token throttle (429 + Retry-After) and one seeded draw choosing an injected 429, 500, 503 or HTML error page
+by their fractions; otherwise the app answers, its JSON body optionally prefixed with a UTF-8 BOM, and a seeded
+fraction of those answers is dropped after half the body. Every request, status and fault is counted in the stats.
 """
 
 from __future__ import annotations
@@ -27,7 +28,6 @@ from pcinsights.emulator.wire import JSON_MEDIA_TYPE, RequestIds, encode_json, e
 BOM = b"\xef\xbb\xbf"
 _BEARER = re.compile(r"(?i:bearer) +(\S+) *")
 _DROP_LOG = "ASGI callable returned without completing response."
-_MAX_IDLE_BUCKETS = 10_000
 
 
 class TokenBuckets:
@@ -36,33 +36,40 @@ class TokenBuckets:
     O(1) per request and no background task: a bucket is topped up from the clock when it is next used.
     A refused request takes nothing from its bucket, so a client that waits Retry-After gets through, and
     one token's burst never eats another token's allowance.
+
+    Memory is bounded (a new token per request grew it by ~290 bytes a token, forever): at most ``max_tokens``
+    buckets, the least recently seen forgotten first, and once per refill time every full bucket is dropped
+    (a full bucket is the same as none), so the table holds about the tokens seen in the last refill time.
     """
 
-    def __init__(self, rate: float, clock: Callable[[], float] = time.monotonic) -> None:
+    def __init__(self, rate: float, clock: Callable[[], float] = time.monotonic, *, max_tokens: int = 10_000) -> None:
         self.rate = rate
         self.capacity = max(1.0, rate)
+        self.max_tokens = max_tokens
         self._clock = clock
-        self._buckets: dict[str, tuple[float, float]] = {}
+        self._refill_time = self.capacity / rate
+        self._buckets: dict[str, tuple[float, float]] = {}  # in the order last seen, oldest first
+        self._swept_at = clock()
 
     def __len__(self) -> int:
-        """How many tokens hold a bucket (bounded: full buckets are forgotten)."""
+        """How many tokens hold a bucket."""
         return len(self._buckets)
 
     def take(self, key: str) -> int | None:
         """None when the request may pass, else the whole seconds (at least 1) until a token is available."""
         now = self._clock()
-        level, stamp = self._buckets.get(key, (self.capacity, now))
+        level, stamp = self._buckets.pop(key, (self.capacity, now))
         level = min(self.capacity, level + (now - stamp) * self.rate)
-        if level >= 1.0:
-            self._buckets[key] = (level - 1.0, now)
-            return None
-        self._buckets[key] = (level, now)
-        if len(self._buckets) > _MAX_IDLE_BUCKETS:
+        passes = level >= 1.0
+        self._buckets[key] = (level - 1.0 if passes else level, now)
+        while len(self._buckets) > self.max_tokens:
+            del self._buckets[next(iter(self._buckets))]
+        if now - self._swept_at >= self._refill_time:
             self._forget_full(now)
-        return max(1, math.ceil((1.0 - level) / self.rate))
+        return None if passes else max(1, math.ceil((1.0 - level) / self.rate))
 
     def _forget_full(self, now: float) -> None:
-        """A full bucket is the same as no bucket; dropping them bounds memory under many tokens."""
+        self._swept_at = now
         for key, (level, stamp) in list(self._buckets.items()):
             if level + (now - stamp) * self.rate >= self.capacity:
                 del self._buckets[key]
@@ -82,7 +89,7 @@ def _quiet_drops() -> None:
 
 
 def _bucket_key(headers: Headers) -> str:
-    """Buckets are keyed by a digest of the token, so no token is kept in memory by this middleware."""
+    """Buckets are keyed by a digest of the token (one bucket per token), so this middleware keeps no token."""
     match = _BEARER.fullmatch(headers.get("authorization", ""))
     return "" if match is None else hashlib.sha256(match.group(1).encode("utf-8", "replace")).hexdigest()
 
@@ -97,12 +104,22 @@ def _html_page(status: int) -> bytes:
 class FaultInjector:
     """ASGI middleware answering a configured share of /v1 requests with faults, and counting everything."""
 
-    def __init__(self, app: ASGIApp, *, config: EmulatorConfig, stats: EmulatorStats) -> None:
+    def __init__(
+        self,
+        app: ASGIApp,
+        *,
+        config: EmulatorConfig,
+        stats: EmulatorStats,
+        admits: Callable[[Headers], bool] | None = None,
+    ) -> None:
         self.app = app
         self.config = config
         self.stats = stats
+        self.admits = admits
         self.rng = Random(f"{config.seed}:faults")
-        self.buckets = TokenBuckets(config.rate_limit) if config.rate_limit > 0 else None
+        self.buckets = (
+            TokenBuckets(config.rate_limit, max_tokens=config.rate_limit_tokens) if config.rate_limit > 0 else None
+        )
         if config.drop_rate > 0:
             _quiet_drops()
 
@@ -118,7 +135,8 @@ class FaultInjector:
         if self.config.latency > 0:
             self.stats.count_fault("latency")
             await asyncio.sleep(self.config.latency)
-        injected = self._injected(headers)
+        admitted = self.admits is None or self.admits(headers)
+        injected = self._injected(headers) if admitted else None
         if injected is not None:
             status, extra, body = injected
             await self._reply(send, status, extra, body)
