@@ -133,7 +133,7 @@ def filters(rows: list[Row]) -> st.SearchStrategy[Compare | Join]:
     )
 
 
-@settings(max_examples=120, deadline=None)
+@settings(max_examples=80, deadline=None)
 @given(data=st.data())
 def test_a_filter_selects_exactly_the_rows_the_reference_selects(
     client: AuthenticatedClient, usage_rows: list[Row], data: st.DataObject
