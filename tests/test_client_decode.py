@@ -10,6 +10,7 @@ from typing import Any
 import httpx
 import pytest
 from partner_center_analytics import (
+    UNSET,
     AuthenticatedClient,
     AuthenticationError,
     BadRequestError,
@@ -22,7 +23,11 @@ from partner_center_analytics import (
     UnexpectedResponseError,
     UnexpectedStatus,
 )
-from partner_center_analytics.api.analytics import get_customer_licenses_deployment, get_partner_licenses_deployment
+from partner_center_analytics.api.analytics import (
+    get_customer_licenses_deployment,
+    get_licenses_usage,
+    get_partner_licenses_deployment,
+)
 from partner_center_analytics.models import (
     Channel,
     Error,
@@ -319,3 +324,40 @@ def test_error_model_round_trip() -> None:
     source = {"statusCode": 429, "message": "slow down", "retryHint": 3}
     error = Error.from_dict(source)
     assert error.to_dict() == source
+
+
+# The docs' usage example, as published: ``licenseActive`` (singular), no ``@nextLink`` or ``TotalCount``.
+DOCS_USAGE_ROW = {
+    "processedDateTime": "2018-10-14T00:00:00",
+    "workloadCode": "SPO",
+    "workloadName": "SharePoint",
+    "serviceCode": "o365",
+    "serviceName": "Microsoft Office 365",
+    "channel": "reseller",
+    "customerTenantId": "0112A436-B14E-4888-967B-CA4BB2CF1234",
+    "customerName": "TEST COMPANY",
+    "productId": "6FD2C87F-B296-42F0-B197-1E91E994B900",
+    "productName": "OFFICE 365 ENTERPRISE E3",
+    "licenseActive": 0,
+    "licensesQualified": 1,
+}
+
+
+async def test_the_docs_misspelt_license_active_is_kept_as_an_unknown_field(mode: str) -> None:
+    content = json.dumps({"Value": [DOCS_USAGE_ROW, {**DOCS_USAGE_ROW, "licenseActive": None}]}).encode()
+    page = await call(mode, get_licenses_usage, client=mock_client(200, content))
+    assert page.next_link is UNSET and page.total_count is UNSET
+    first, second = page.value
+    assert first.licenses_active is UNSET
+    assert first.licenses_qualified == 1
+    assert first.customer_tenant_id == "0112A436-B14E-4888-967B-CA4BB2CF1234"
+    assert first.additional_properties == {"licenseActive": 0}
+    assert second.additional_properties == {"licenseActive": None}
+    assert first.to_dict() == DOCS_USAGE_ROW  # nothing lost on the way back
+
+
+async def test_the_docs_unclosed_usage_example_is_a_typed_error(mode: str) -> None:
+    published = b'{\n"Value": [\n    ' + json.dumps(DOCS_USAGE_ROW).encode() + b"\n}"  # the ']' the docs forgot
+    with pytest.raises(UnexpectedResponseError, match="does not match the spec") as caught:
+        await call(mode, get_licenses_usage, client=mock_client(200, published))
+    assert caught.value.body_snippet.startswith('{ "Value": [ {"processedDateTime"')

@@ -76,12 +76,12 @@ class Filter(str):
         """This expression's text as an operand of ``within``: an ``or`` inside an ``and`` needs parentheses."""
         return f"({self})" if self.kind == "or" and within == "and" else str(self)
 
-    def __and__(self, other: object) -> Filter:
+    def __and__(self, other: Filter) -> Filter:
         if not isinstance(other, Filter):
             return NotImplemented
         return Filter(f"{self._operand('and')} and {other._operand('and')}", "and")
 
-    def __or__(self, other: object) -> Filter:
+    def __or__(self, other: Filter) -> Filter:
         if not isinstance(other, Filter):
             return NotImplemented
         return Filter(f"{self._operand('or')} or {other._operand('or')}", "or")
