@@ -762,3 +762,16 @@ def test_a_major_finding_the_wire_diff_has_no_verdict_for_stays_a_break() -> Non
     assert [(change.kind, change.where, change.breaking) for change in review.redocly_only] == [
         ("redocly security-removed", "Security requirement removed.", True)
     ]
+
+
+def test_without_nodejs_redocly_is_skipped_visibly(monkeypatch: pytest.MonkeyPatch) -> None:
+    from tools import redocly
+
+    monkeypatch.setattr(redocly.shutil, "which", lambda name: None)
+
+    findings, status = redocly_diff(yaml.safe_dump(BASE_SPEC), yaml.safe_dump(BASE_SPEC))
+    review = diffreview.review(findings, [], status)
+
+    assert findings is None
+    assert status.startswith("skipped: Node.js not found")
+    assert (review.ran, review.lines(), review.redocly_only) == (False, [], [])

@@ -318,3 +318,16 @@ def test_a_har_written_by_schemathesis_reads_and_has_no_drift(emulator: RunningE
     assert len(exchanges) >= len(list(operations(load_spec(SPEC_PATH))))
     assert all(exchange.response_header("ms-requestid") for exchange in exchanges)
     assert _open(drift.find_drift(load_spec(SPEC_PATH), exchanges)) == []
+
+
+def test_without_nodejs_redocly_drift_is_skipped_visibly(
+    recorded: dict[str, Any], tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from tools import redocly
+
+    monkeypatch.setattr(redocly.shutil, "which", lambda name: None)
+
+    assert drift.main([str(_write(tmp_path / "planted.har", _plant(recorded)))]) == 1
+    output = capsys.readouterr().out
+    assert "against the strict view: skipped: Node.js not found" in output
+    assert "Findings (5):" in output

@@ -266,7 +266,8 @@ class Checker:
                 continue
             _, header, header_parts = documented[lower]
             schema = header.get("schema") if isinstance(header, Mapping) else None
-            for error in self._errors(schema, (*header_parts, "schema"), value):
+            typed = _header_value(locate(self.strict, schema, ())[0], value)
+            for error in self._errors(schema, (*header_parts, "schema"), typed):
                 yield from self._seen(operation, f"{status} header {name}", (), error)
         for lower, (name, header, header_parts) in documented.items():
             if isinstance(header, Mapping) and header.get("required") and lower not in seen:
@@ -382,6 +383,21 @@ class Checker:
             f"{at}/{error.validator}",
             error.message,
         )
+
+
+def _header_value(schema: Any, value: str) -> Any:
+    """A header's text as the type its schema names (headers are text on the wire; ``simple`` style)."""
+    kind = schema.get("type") if isinstance(schema, Mapping) else None
+    try:
+        if kind == "integer" and re.fullmatch(r"-?[0-9]+", value.strip()):
+            return int(value)
+        if kind == "number":
+            return float(value)
+    except ValueError:
+        return value
+    if kind == "boolean" and value.strip() in ("true", "false"):
+        return value.strip() == "true"
+    return value
 
 
 def _parsed_body(exchange: Exchange) -> Any:
