@@ -14,6 +14,7 @@ import socket
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import uuid
 from collections.abc import Callable, Iterator
@@ -24,6 +25,7 @@ import httpx
 import pytest
 
 from pcinsights.emulator import RunningEmulator
+from pcinsights.emulator.__main__ import LARGE_WORLD
 from pcinsights.emulator.faults import FaultInjector
 from tests._support import FakeClock, token_for
 
@@ -358,3 +360,58 @@ def test_unauthenticated_requests_take_nothing_from_the_throttle(
     assert plain_http.get(url, headers=_bearer("not-accepted")).status_code == 401
     statuses = [plain_http.get(url, headers=_bearer(token)).status_code for token in (first, first, second, second)]
     assert statuses == [200, 429, 200, 429]
+
+
+# --- 7. a big world ------------------------------------------------------------------------------------------
+
+BIG_WORLD = 20_000  # a second or two of aggregation: long enough to overlap, short enough for the suite
+
+
+def test_a_big_worlds_first_partner_call_stalls_no_other_request(
+    start_emulator: Callable[..., RunningEmulator], plain_http: httpx.Client
+) -> None:
+    running = start_emulator(customers=BIG_WORLD)
+    auth = _bearer(token_for(running))
+    first: list[httpx.Response] = []
+    call = threading.Thread(
+        target=lambda: first.append(
+            plain_http.get(running.base_url + "/v1/analytics/licenses/deployment", headers=auth, timeout=60.0)
+        )
+    )
+    call.start()
+    time.sleep(0.2)  # the first call is aggregating now
+    quick = [
+        plain_http.get(running.base_url + "/openapi.json", timeout=60.0),
+        plain_http.get(running.base_url + "/v1/customers", params={"size": 1}, headers=auth, timeout=60.0),
+    ]
+    still_aggregating = not running.world.prepared
+    call.join(60.0)
+    assert [response.status_code for response in quick] == [200, 200]
+    assert still_aggregating, "the other requests were answered only after the aggregation"
+    assert first[0].status_code == 200
+    assert first[0].json()["totalCount"] > 0
+
+
+def test_start_up_builds_a_big_worlds_aggregates_with_progress_while_serving() -> None:
+    command = [sys.executable, "-m", "pcinsights.emulator", "--port", "0", "--customers", str(LARGE_WORLD)]
+    with tempfile.TemporaryFile() as log:
+        process = subprocess.Popen(
+            command, stdout=log, stderr=subprocess.STDOUT, env={**os.environ, "PYTHONUNBUFFERED": "1"}
+        )
+        try:
+            base_url = _announced(log, process)
+            spec = httpx.get(base_url + "/openapi.json", timeout=30.0)
+            log.seek(0)
+            while b"aggregates ready" not in (text := log.read()):
+                assert process.poll() is None, text[-2000:]
+                time.sleep(0.05)
+                log.seek(0)
+        finally:
+            process.terminate()
+            process.wait(10)
+    assert spec.status_code == 200
+    lines = text.decode().splitlines()
+    building = next(number for number, line in enumerate(lines) if line.startswith("building the aggregates"))
+    ready = next(number for number, line in enumerate(lines) if line.startswith("aggregates ready"))
+    assert f"{LARGE_WORLD:,} customers" in lines[building]
+    assert re.fullmatch(rf"aggregates ready: {LARGE_WORLD:,} customers in [0-9.]+ s", lines[ready])

@@ -4,11 +4,39 @@ from __future__ import annotations
 
 import socket
 import sys
+import threading
+import time
 from collections.abc import Sequence
 
 from pcinsights.emulator.app import create_app
 from pcinsights.emulator.flags import parse
 from pcinsights.emulator.server import build_server
+from pcinsights.emulator.tenant import World
+
+LARGE_WORLD = 10_000  # from this many customers, start-up says how the aggregates' build is going
+
+
+def prepare_in_background(world: World) -> threading.Thread:
+    """Build the world's aggregates at start-up in a thread; requests are served meanwhile (off the event loop).
+
+    A large world prints a line when the build starts, every ``tenant.PROGRESS_EVERY`` customers, and at the end.
+    """
+
+    def say(text: str) -> None:
+        print(text, flush=True)
+
+    def build() -> None:
+        started = time.perf_counter()
+        large = world.size >= LARGE_WORLD
+        if large:
+            say(f"building the aggregates of {world.size:,} customers; requests are served meanwhile")
+        world.prepare((lambda done: say(f"  {done:,} of {world.size:,} customers")) if large else None)
+        if large:
+            say(f"aggregates ready: {world.size:,} customers in {time.perf_counter() - started:.1f} s")
+
+    thread = threading.Thread(target=build, name="pc-emulator-aggregates", daemon=True)
+    thread.start()
+    return thread
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -22,9 +50,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"cannot listen on {listen.host}:{listen.port}: {error.strerror}", file=sys.stderr)
         return 2
     host, port = sock.getsockname()[:2]
-    server = build_server(create_app(config), config)
+    app = create_app(config)
+    server = build_server(app, config)
     print(f"Partner Center emulator on http://{host}:{port} (seed {config.seed}, {config.customers} customers)")
     sys.stdout.flush()
+    prepare_in_background(app.state.world)
     server.run(sockets=[sock])
     return 0
 

@@ -13,6 +13,7 @@ from collections.abc import Awaitable, Callable
 from importlib import resources
 
 from starlette.applications import Starlette
+from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import Headers
 from starlette.exceptions import HTTPException
 from starlette.middleware import Middleware
@@ -206,7 +207,9 @@ def _endpoint(operations: _Operations, handler: Handler) -> Callable[[Request], 
         try:
             operations.authorize(request.headers)
             _check_headers(request.headers)
-            body = handler(request)
+            # Off the event loop: a first call may wait seconds for a big world's aggregates or tables, and
+            # /openapi.json, the token endpoint and every other request must not wait with it.
+            body = await run_in_threadpool(handler, request)
         except ApiError as error:
             return error.response(ids)
         return json_response(200, body, ids)
