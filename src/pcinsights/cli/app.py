@@ -12,7 +12,7 @@ import typer
 from partner_center_analytics import AuthenticatedClient, ConnectionFailedError
 from rich.console import Console
 
-from pcinsights.cli import chart, output, reports
+from pcinsights.cli import chart, licenses, output, reports
 from pcinsights.cli.failures import EXPECTED, common_exit_code, describe, exit_code
 from pcinsights.cli.options import Connection, FormatOpt, OutputFormat, TopOpt, resolve_format, with_connection
 from pcinsights.cli.progress import FanOutProgress
@@ -46,6 +46,13 @@ customer_app = typer.Typer(
     rich_markup_mode="rich",
 )
 app.add_typer(customer_app, name="customer")
+licenses_app = typer.Typer(
+    help="Today's license analytics: every row, or rows grouped by the fields you name, in one paged query.",
+    epilog=_examples("pcinsights licenses deployment --emulator --group-by customerTenantId --format chart"),
+    no_args_is_help=True,
+    rich_markup_mode="rich",
+)
+app.add_typer(licenses_app, name="licenses")
 
 stderr = Console(stderr=True)
 
@@ -130,6 +137,57 @@ def _customer(kind: InsightKind) -> Callable[..., None]:
     return command
 
 
+def _licenses(kind: InsightKind) -> Callable[..., None]:
+    @with_connection
+    def command(
+        connection: Connection,
+        filter_text: Annotated[
+            str | None,
+            typer.Option(
+                "--filter",
+                help="field eq|ne 'value', joined by and/or, parentheses allowed, a ' in a value doubled.",
+                show_default=False,
+            ),
+        ] = None,
+        group_by: Annotated[
+            str | None,
+            typer.Option(
+                "--group-by",
+                help="Comma-separated fields: one row per combination, the figures summed.",
+                show_default=False,
+            ),
+        ] = None,
+        page_rows: Annotated[
+            int, typer.Option("--top", min=1, max=10_000, help="Rows per page (the API's top); every page is fetched.")
+        ] = 10_000,
+        max_pages: Annotated[
+            int, typer.Option(min=1, help="Stop with an error rather than fetch more pages.")
+        ] = licenses.MAX_PAGES,
+        output_format: FormatOpt = None,
+        bars: Annotated[
+            int,
+            typer.Option(
+                "--bars", min=1, help="How many bars a chart shows: the largest by licenses.", rich_help_panel="Output"
+            ),
+        ] = 10,
+    ) -> None:
+        async def fetch(client: AuthenticatedClient) -> reports.Report:
+            with licenses.PageProgress(stderr, client, page_rows) as progress:
+                return await licenses.fetch(
+                    client,
+                    kind,
+                    filter_text=filter_text,
+                    group_by=group_by,
+                    top=page_rows,
+                    max_pages=max_pages,
+                    progress=progress,
+                )
+
+        _run(connection, output_format, bars, fetch)
+
+    return command
+
+
 @app.command(
     "customers",
     help="List the partner's customers (id, company name, domain, relationship).",
@@ -180,3 +238,22 @@ customer_app.command(
         "pcinsights customer usage --all --emulator --customers 200 --format chart --top 15",
     ),
 )(_customer(InsightKind.USAGE))
+licenses_app.command(
+    "deployment",
+    help="Licenses sold and deployed per customer and product, or grouped by the fields of --group-by. "
+    f"Fields for --filter and --group-by: {', '.join(licenses.FIELDS[InsightKind.DEPLOYMENT])}.",
+    epilog=_examples(
+        "pcinsights licenses deployment --emulator --group-by customerTenantId --format csv",
+        "pcinsights licenses deployment --filter \"serviceCode eq 'o365' and channel eq 'reseller'\" --format json",
+        "pcinsights licenses deployment --emulator --group-by serviceCode,channel --format chart",
+    ),
+)(_licenses(InsightKind.DEPLOYMENT))
+licenses_app.command(
+    "usage",
+    help="Qualified and active licenses per customer, product and workload, or grouped by the fields of --group-by. "
+    f"Fields for --filter and --group-by: {', '.join(licenses.FIELDS[InsightKind.USAGE])}.",
+    epilog=_examples(
+        "pcinsights licenses usage --emulator --group-by workloadName --format chart",
+        "pcinsights licenses usage --filter \"workloadCode eq 'EXO'\" --top 1000 --format ndjson",
+    ),
+)(_licenses(InsightKind.USAGE))

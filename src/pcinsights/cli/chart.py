@@ -14,7 +14,17 @@ from pcinsights.cli.reports import Row, View
 EIGHTHS = " ▏▎▍▌▋▊▉"
 FULL, EMPTY = "█", "░"
 MIN_LABEL, MIN_BAR, MAX_BAR = 16, 20, 50
-DEPLOYMENT = frozenset({View.PARTNER_DEPLOYMENT, View.CUSTOMER_DEPLOYMENT, View.ALL_DEPLOYMENT})
+DEPLOYMENT = frozenset(
+    {View.PARTNER_DEPLOYMENT, View.CUSTOMER_DEPLOYMENT, View.ALL_DEPLOYMENT, View.LICENSES_DEPLOYMENT}
+)
+# A commercial row's label: each dimension by name, else by code (a row grouped by ids has only the codes).
+_LABELS = (
+    ("customerName", "customerTenantId"),
+    ("productName", "productId"),
+    ("workloadName", "workloadCode"),
+    ("serviceName", "serviceCode"),
+    ("channel", "channel"),
+)
 
 
 @attrs.frozen
@@ -145,6 +155,23 @@ def _per_customer(part: str, whole: str, verb: str) -> Callable[[list[Row]], lis
     return build
 
 
+def _per_row(part: str, whole: str, verb: str) -> Callable[[list[Row]], list[Bar]]:
+    """One bar per commercial row, whatever it is grouped by: the share of its ``whole`` licenses that are ``part``."""
+
+    def build(rows: list[Row]) -> list[Bar]:
+        return [
+            Bar(
+                _join(*(row.get(name) or row.get(code) for name, code in _LABELS)),
+                _ratio(row.get(part), row.get(whole)),
+                f"{_count(row, part):,} of {_count(row, whole):,} {verb}",
+                _count(row, whole),
+            )
+            for row in rows
+        ]
+
+    return build
+
+
 def _first(*values: Any) -> float | None:
     return next((value for value in values if isinstance(value, int | float)), None)
 
@@ -158,4 +185,6 @@ _BUILDERS: dict[View, Callable[[list[Row]], list[Bar]]] = {
     View.CUSTOMER_USAGE: _per_product("workloadName", "usagePercent", "licensesActive", "licensesQualified", "active"),
     View.ALL_DEPLOYMENT: _per_customer("licensesDeployed", "licensesSold", "deployed"),
     View.ALL_USAGE: _per_customer("licensesActive", "licensesQualified", "active"),
+    View.LICENSES_DEPLOYMENT: _per_row("licensesDeployed", "licensesSold", "deployed"),
+    View.LICENSES_USAGE: _per_row("licensesActive", "licensesQualified", "active"),
 }

@@ -34,11 +34,17 @@ class View(StrEnum):
     CUSTOMER_USAGE = "Customer licenses usage"
     ALL_DEPLOYMENT = "Licenses deployment of every customer"
     ALL_USAGE = "Licenses usage of every customer"
+    LICENSES_DEPLOYMENT = "Licenses deployment"
+    LICENSES_USAGE = "Licenses usage"
     CUSTOMERS = "Customers"
 
     @classmethod
     def partner(cls, kind: InsightKind) -> View:
         return cls.PARTNER_DEPLOYMENT if kind is InsightKind.DEPLOYMENT else cls.PARTNER_USAGE
+
+    @classmethod
+    def licenses(cls, kind: InsightKind) -> View:
+        return cls.LICENSES_DEPLOYMENT if kind is InsightKind.DEPLOYMENT else cls.LICENSES_USAGE
 
     @classmethod
     def customer(cls, kind: InsightKind, *, every: bool) -> View:
