@@ -96,11 +96,12 @@ def sync_detailed(
 
     Choices made where the docs are unclear: the path is the request-syntax table's (`/v1/...`, trailing
     slash). The docs' request example adds `/partner/` and drops the slash; the only public client known
-    to have received rows used this form, it matches every other path here (no `/partner/`), and a
-    server is expected to answer the other spellings too (the emulator does). `TotalCount` counts every
-    row the query matches, over all pages (in every published example it equals the rows shown, which
-    cannot tell the two readings apart); clients page by `@nextLink`, never by `TotalCount`. Grouped
-    rows keep `processedDateTime`, and their metrics are sums. Filter values compare case-insensitively.
+    to have received rows used this form, and it matches every other path here (no `/partner/`). Whether
+    Partner Center also answers the example's spellings is not known; the emulator does. `TotalCount`
+    counts every row the query matches, over all pages (in every published example it equals the rows
+    shown, which cannot tell the two readings apart); clients page by `@nextLink`, never by
+    `TotalCount`. Grouped rows keep `processedDateTime`, and their metrics are sums. Filter values
+    compare case-insensitively.
 
     Args:
         top (int | Unset):  Default: 10000.
@@ -159,11 +160,12 @@ def sync(
 
     Choices made where the docs are unclear: the path is the request-syntax table's (`/v1/...`, trailing
     slash). The docs' request example adds `/partner/` and drops the slash; the only public client known
-    to have received rows used this form, it matches every other path here (no `/partner/`), and a
-    server is expected to answer the other spellings too (the emulator does). `TotalCount` counts every
-    row the query matches, over all pages (in every published example it equals the rows shown, which
-    cannot tell the two readings apart); clients page by `@nextLink`, never by `TotalCount`. Grouped
-    rows keep `processedDateTime`, and their metrics are sums. Filter values compare case-insensitively.
+    to have received rows used this form, and it matches every other path here (no `/partner/`). Whether
+    Partner Center also answers the example's spellings is not known; the emulator does. `TotalCount`
+    counts every row the query matches, over all pages (in every published example it equals the rows
+    shown, which cannot tell the two readings apart); clients page by `@nextLink`, never by
+    `TotalCount`. Grouped rows keep `processedDateTime`, and their metrics are sums. Filter values
+    compare case-insensitively.
 
     Args:
         top (int | Unset):  Default: 10000.
@@ -221,11 +223,12 @@ async def asyncio_detailed(
 
     Choices made where the docs are unclear: the path is the request-syntax table's (`/v1/...`, trailing
     slash). The docs' request example adds `/partner/` and drops the slash; the only public client known
-    to have received rows used this form, it matches every other path here (no `/partner/`), and a
-    server is expected to answer the other spellings too (the emulator does). `TotalCount` counts every
-    row the query matches, over all pages (in every published example it equals the rows shown, which
-    cannot tell the two readings apart); clients page by `@nextLink`, never by `TotalCount`. Grouped
-    rows keep `processedDateTime`, and their metrics are sums. Filter values compare case-insensitively.
+    to have received rows used this form, and it matches every other path here (no `/partner/`). Whether
+    Partner Center also answers the example's spellings is not known; the emulator does. `TotalCount`
+    counts every row the query matches, over all pages (in every published example it equals the rows
+    shown, which cannot tell the two readings apart); clients page by `@nextLink`, never by
+    `TotalCount`. Grouped rows keep `processedDateTime`, and their metrics are sums. Filter values
+    compare case-insensitively.
 
     Args:
         top (int | Unset):  Default: 10000.
@@ -284,11 +287,12 @@ async def asyncio(
 
     Choices made where the docs are unclear: the path is the request-syntax table's (`/v1/...`, trailing
     slash). The docs' request example adds `/partner/` and drops the slash; the only public client known
-    to have received rows used this form, it matches every other path here (no `/partner/`), and a
-    server is expected to answer the other spellings too (the emulator does). `TotalCount` counts every
-    row the query matches, over all pages (in every published example it equals the rows shown, which
-    cannot tell the two readings apart); clients page by `@nextLink`, never by `TotalCount`. Grouped
-    rows keep `processedDateTime`, and their metrics are sums. Filter values compare case-insensitively.
+    to have received rows used this form, and it matches every other path here (no `/partner/`). Whether
+    Partner Center also answers the example's spellings is not known; the emulator does. `TotalCount`
+    counts every row the query matches, over all pages (in every published example it equals the rows
+    shown, which cannot tell the two readings apart); clients page by `@nextLink`, never by
+    `TotalCount`. Grouped rows keep `processedDateTime`, and their metrics are sums. Filter values
+    compare case-insensitively.
 
     Args:
         top (int | Unset):  Default: 10000.
