@@ -50,6 +50,11 @@ def usage_rows(client: AuthenticatedClient) -> list[Row]:
     return [row.to_dict() for row in page.value]
 
 
+@pytest.fixture(scope="module")
+def deployment_rows(client: AuthenticatedClient) -> list[Row]:
+    return [row.to_dict() for row in get_licenses_deployment.sync(client=client).value]
+
+
 def selected(client: AuthenticatedClient, text: str) -> list[Row]:
     page = get_licenses_usage.sync(client=client, filter_=text)
     assert page.next_link is None
@@ -116,11 +121,11 @@ def values(draw: st.DrawFn, rows: list[Row], field: str) -> str:
     return draw(st.text(alphabet=st.characters(codec="utf-8", exclude_categories=["Cs"]), max_size=12))
 
 
-def filters(rows: list[Row]) -> st.SearchStrategy[Compare | Join]:
+def filters(rows: list[Row], fields: list[str] = USAGE_FIELDS) -> st.SearchStrategy[Compare | Join]:
     def compare(field: str) -> st.SearchStrategy[Compare]:
         return st.builds(Compare, st.just(field), st.booleans(), values(rows, field), st.booleans())
 
-    leaves = st.sampled_from(USAGE_FIELDS).flatmap(compare)
+    leaves = st.sampled_from(fields).flatmap(compare)
     return st.recursive(
         leaves,
         lambda inner: st.builds(
@@ -141,6 +146,17 @@ def test_a_filter_selects_exactly_the_rows_the_reference_selects(
     tree = data.draw(filters(usage_rows))
     expected = [row for row in usage_rows if tree.matches(row)]
     assert _counted(selected(client, tree.text())) == _counted(expected)
+
+
+@settings(max_examples=30, deadline=None)
+@given(data=st.data())
+def test_a_deployment_filter_selects_exactly_the_rows_the_reference_selects(
+    client: AuthenticatedClient, deployment_rows: list[Row], data: st.DataObject
+) -> None:
+    tree = data.draw(filters(deployment_rows, USAGE_FIELDS[2:]))
+    page = get_licenses_deployment.sync(client=client, filter_=tree.text())
+    expected = [row for row in deployment_rows if tree.matches(row)]
+    assert _counted([row.to_dict() for row in page.value]) == _counted(expected)
 
 
 def test_the_docs_examples_select_case_insensitively(client: AuthenticatedClient, usage_rows: list[Row]) -> None:
