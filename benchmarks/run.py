@@ -16,10 +16,11 @@ from dataclasses import dataclass
 
 import commercial_pages
 import decode
+import emulator_bigworld
 import fanout_wall
 import overhead
 import startup
-from emulator_process import emulator_process
+from emulator_process import TOKEN, emulator_process
 from figures import Figure
 
 
@@ -33,6 +34,7 @@ class Sizes:
     generate_repeats: int
     import_repeats: int
     commercial_customers: int
+    bigworld_customers: int
 
 
 FULL = Sizes(
@@ -46,6 +48,7 @@ FULL = Sizes(
     generate_repeats=3,
     import_repeats=8,
     commercial_customers=100_000,
+    bigworld_customers=1_000_000,
 )
 QUICK = Sizes(
     overhead_iterations=30,
@@ -58,6 +61,7 @@ QUICK = Sizes(
     generate_repeats=1,
     import_repeats=2,
     commercial_customers=10_000,
+    bigworld_customers=20_000,
 )
 
 
@@ -94,6 +98,12 @@ def _commercial(sizes: Sizes) -> list[Figure]:
         return commercial_pages.run(base_url, sizes.commercial_customers)
 
 
+def _bigworld(sizes: Sizes) -> list[Figure]:
+    with emulator_process(f"--customers={sizes.bigworld_customers}", f"--accept-token={TOKEN}") as base_url:
+        first_call, polls = emulator_bigworld.measure(base_url)
+    return emulator_bigworld.figures(sizes.bigworld_customers, first_call, polls)
+
+
 BENCHMARKS: dict[str, Callable[[Sizes], list[Figure]]] = {
     "overhead": _overhead,
     "decode": _decode,
@@ -101,6 +111,7 @@ BENCHMARKS: dict[str, Callable[[Sizes], list[Figure]]] = {
     "generate": _generate,
     "import": _import,
     "commercial": _commercial,
+    "bigworld": _bigworld,
 }
 
 

@@ -26,6 +26,8 @@ FIGURES = (
     "emulator commercial first page",
     "emulator commercial page walk",
     "emulator commercial groupby customerTenantId",
+    "emulator big world first call",
+    "emulator big world /openapi.json during the build",
 )
 LINE = re.compile(r"^(?P<name>[^:#]+): .+ vs .+  ratio (?P<ratio>\S+)  goal (?P<goal>.+)$")
 GOAL = re.compile(r"(none \(reported\)|(<=|>=|<) \d+\.\d+  (ok|missed))(  \[.+\])?")

@@ -8,7 +8,7 @@ import threading
 import time
 from collections.abc import Sequence
 
-from pcinsights.emulator.app import create_app
+from pcinsights.emulator.app import create_app, spec_json
 from pcinsights.emulator.flags import parse
 from pcinsights.emulator.server import build_server
 from pcinsights.emulator.tenant import World
@@ -54,6 +54,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     server = build_server(app, config)
     print(f"Partner Center emulator on http://{host}:{port} (seed {config.seed}, {config.customers} customers)")
     sys.stdout.flush()
+    spec_json()  # now, not in the first /openapi.json request (it imports the generated package)
     prepare_in_background(app.state.world)
     server.run(sockets=[sock])
     return 0
