@@ -14,10 +14,12 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
+import commercial_decode
 import commercial_pages
 import decode
 import emulator_bigworld
 import fanout_wall
+import grouped_vs_fanout
 import overhead
 import startup
 from emulator_process import TOKEN, emulator_process
@@ -34,6 +36,8 @@ class Sizes:
     generate_repeats: int
     import_repeats: int
     commercial_customers: int
+    grouped: grouped_vs_fanout.Setup
+    page_decode_rows: int
     bigworld_customers: int
 
 
@@ -48,6 +52,8 @@ FULL = Sizes(
     generate_repeats=3,
     import_repeats=8,
     commercial_customers=100_000,
+    grouped=grouped_vs_fanout.Setup(customers=1000),
+    page_decode_rows=10_000,
     bigworld_customers=1_000_000,
 )
 QUICK = Sizes(
@@ -61,6 +67,8 @@ QUICK = Sizes(
     generate_repeats=1,
     import_repeats=2,
     commercial_customers=10_000,
+    grouped=grouped_vs_fanout.Setup(customers=30, target=2000),
+    page_decode_rows=500,
     bigworld_customers=20_000,
 )
 
@@ -104,6 +112,14 @@ def _bigworld(sizes: Sizes) -> list[Figure]:
     return emulator_bigworld.figures(sizes.bigworld_customers, first_call, polls)
 
 
+def _grouped(sizes: Sizes) -> list[Figure]:
+    return grouped_vs_fanout.run(sizes.grouped)
+
+
+def _page_decode(sizes: Sizes) -> list[Figure]:
+    return commercial_decode.run(sizes.page_decode_rows, sizes.decode_repeats)
+
+
 BENCHMARKS: dict[str, Callable[[Sizes], list[Figure]]] = {
     "overhead": _overhead,
     "decode": _decode,
@@ -111,6 +127,8 @@ BENCHMARKS: dict[str, Callable[[Sizes], list[Figure]]] = {
     "generate": _generate,
     "import": _import,
     "commercial": _commercial,
+    "grouped": _grouped,
+    "page-decode": _page_decode,
     "bigworld": _bigworld,
 }
 

@@ -26,6 +26,10 @@ FIGURES = (
     "emulator commercial first page",
     "emulator commercial page walk",
     "emulator commercial groupby customerTenantId",
+    "fan-out vs grouped query (measured)",
+    "fan-out vs grouped query (extrapolated)",
+    "commercial page decode vs json.loads",
+    "commercial page decode vs pydantic",
     "emulator big world first call",
     "emulator big world /openapi.json during the build",
 )
