@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+import weakref
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -11,6 +13,7 @@ from typing import Any
 from partner_center_analytics import AuthenticatedClient
 
 from pcinsights.emulator import RunningEmulator
+from pcinsights.emulator.auth import IssuedToken, fetch_token
 from tools.project import Project
 
 PROJECT = Project.find(Path(__file__).parent)
@@ -18,14 +21,22 @@ SPEC_PATH = PROJECT.spec
 GENERATED_PROJECT_DIR = PROJECT.generated
 
 MODES = ("sync", "async")
-# The token tests configure emulators with (accepted or forbidden) and send when no emulator is at hand.
+# An opaque token for emulators configured to accept (or forbid) it; any other emulator needs ``token_for``.
 TOKEN = "test-token"
+_FRESH_FOR = 60  # seconds a cached token must still be good for
+_tokens: weakref.WeakKeyDictionary[object, IssuedToken] = weakref.WeakKeyDictionary()
 
 
 def token_for(emulator: RunningEmulator) -> str:
-    """The bearer token ``emulator`` accepts: the one place tests get a token, so it can come from the emulator."""
-    del emulator  # today every emulator accepts TOKEN
-    return TOKEN
+    """An App+User token from ``emulator``'s own token endpoint: the one way tests get a token.
+
+    Kept per emulator while fresh (fetching costs a request and a signature); a short ``--token-lifetime``
+    makes every call fetch anew.
+    """
+    issued = _tokens.get(emulator.app)
+    if issued is None or issued.expires_on - time.time() < min(_FRESH_FOR, emulator.config.token_lifetime / 2):
+        issued = _tokens[emulator.app] = fetch_token(emulator)
+    return issued.token
 
 
 async def call(mode: str, operation: ModuleType, *args: Any, detailed: bool = False, **kwargs: Any) -> Any:

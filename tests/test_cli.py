@@ -23,15 +23,15 @@ from typer.testing import CliRunner
 from pcinsights.cli import app
 from pcinsights.emulator import RunningEmulator, World
 from pcinsights.emulator.wire import to_json
-from tests._support import TOKEN
+from tests._support import token_for
 
 PCINSIGHTS = Path(sys.executable).parent / "pcinsights"
 SECRET = "s3cret-bearer-value-0123456789"
 UNKNOWN_CUSTOMER = "00000000-0000-4000-8000-000000000000"
 
 
-def pcinsights(*args: str, token: str | None = TOKEN) -> subprocess.CompletedProcess[str]:
-    """Run the console script with stdout and stderr captured (so stdout is a pipe, not a terminal)."""
+def pcinsights(*args: str, token: str | None = None) -> subprocess.CompletedProcess[str]:
+    """Run the console script with ``token`` in PARTNER_CENTER_TOKEN and its output captured (stdout a pipe)."""
     env = {key: value for key, value in os.environ.items() if key != "PARTNER_CENTER_TOKEN"}
     env["COLUMNS"] = "200"
     if token is not None:
@@ -63,7 +63,7 @@ def _one_line_error(result: subprocess.CompletedProcess[str], status: int) -> st
 
 
 def test_partner_deployment_json_is_the_worlds_rows(emulator: RunningEmulator) -> None:
-    result = pcinsights("deployment", "--base-url", emulator.base_url, "--format", "json")
+    result = pcinsights("deployment", "--base-url", emulator.base_url, "--format", "json", token=token_for(emulator))
     assert result.returncode == 0, result.stderr
     expected = [to_json(row) for row in emulator.world.partner_deployment()]
     assert json.loads(result.stdout) == _normalised(expected)
@@ -71,7 +71,7 @@ def test_partner_deployment_json_is_the_worlds_rows(emulator: RunningEmulator) -
 
 def test_partner_usage_ndjson_is_the_worlds_rows(emulator: RunningEmulator, tmp_path: Path) -> None:
     token_file = tmp_path / "token"
-    token_file.write_text(TOKEN + "\n")
+    token_file.write_text(token_for(emulator) + "\n")
     result = pcinsights(
         "usage", "--base-url", emulator.base_url, "-f", "ndjson", "--token-file", str(token_file), token=None
     )
@@ -83,7 +83,9 @@ def test_partner_usage_ndjson_is_the_worlds_rows(emulator: RunningEmulator, tmp_
 
 def test_piped_output_defaults_to_csv_with_the_worlds_figures(emulator: RunningEmulator) -> None:
     customer = emulator.world.customers[3]
-    result = pcinsights("customer", "usage", "--customer", customer.id, "--base-url", emulator.base_url)
+    result = pcinsights(
+        "customer", "usage", "--customer", customer.id, "--base-url", emulator.base_url, token=token_for(emulator)
+    )
     assert result.returncode == 0, result.stderr
     rows = list(csv.DictReader(io.StringIO(result.stdout)))
     expected = emulator.world.customer_usage(customer.id)
@@ -101,13 +103,15 @@ def test_piped_output_defaults_to_csv_with_the_worlds_figures(emulator: RunningE
 
 
 def test_table_lists_customers_and_formats_percentages(emulator: RunningEmulator) -> None:
-    listing = pcinsights("customers", "--base-url", emulator.base_url, "--format", "table", "--page-size", "7")
+    listing = pcinsights(
+        "customers", "--base-url", emulator.base_url, "--format", "table", "--page-size", "7", token=token_for(emulator)
+    )
     assert listing.returncode == 0, listing.stderr
     for customer in emulator.world.customers:
         assert customer.id in listing.stdout
     assert f"{len(emulator.world.customers)} rows" in listing.stdout
 
-    table = pcinsights("deployment", "--base-url", emulator.base_url, "--format", "table")
+    table = pcinsights("deployment", "--base-url", emulator.base_url, "--format", "table", token=token_for(emulator))
     assert table.returncode == 0, table.stderr
     for row in emulator.world.partner_deployment():
         assert f"{row.prorated_deployment_percent * 100:.1f}%" in table.stdout
@@ -115,7 +119,9 @@ def test_table_lists_customers_and_formats_percentages(emulator: RunningEmulator
 
 
 def test_chart_draws_a_bar_per_service(emulator: RunningEmulator) -> None:
-    result = pcinsights("deployment", "--base-url", emulator.base_url, "--format", "chart", "--top", "50")
+    result = pcinsights(
+        "deployment", "--base-url", emulator.base_url, "--format", "chart", "--top", "50", token=token_for(emulator)
+    )
     assert result.returncode == 0, result.stderr
     bars = [line for line in result.stdout.splitlines() if "%" in line]
     rows = sorted(emulator.world.partner_deployment(), key=lambda row: -row.licenses_sold)
@@ -132,7 +138,16 @@ def test_every_customer_through_a_throttle_arrives_exactly_once(
     # A token bucket plus a seeded share of 429s: the throttle engages however slow the machine is.
     emulator = start_emulator(customers=200, rate_limit=100.0, fail_429=0.1, retry_after=0)
     result = pcinsights(
-        "customer", "deployment", "--all", "--base-url", emulator.base_url, "-f", "ndjson", "--max-attempts", "8"
+        "customer",
+        "deployment",
+        "--all",
+        "--base-url",
+        emulator.base_url,
+        "-f",
+        "ndjson",
+        "--max-attempts",
+        "8",
+        token=token_for(emulator),
     )
     assert result.returncode == 0, result.stderr
     rows = [json.loads(line) for line in result.stdout.splitlines()]
@@ -146,7 +161,18 @@ def test_every_customer_through_a_throttle_arrives_exactly_once(
 
 
 def test_all_customers_chart_shows_the_top_customers_by_licenses(emulator: RunningEmulator) -> None:
-    result = pcinsights("customer", "deployment", "--all", "--base-url", emulator.base_url, "-f", "chart", "--top", "3")
+    result = pcinsights(
+        "customer",
+        "deployment",
+        "--all",
+        "--base-url",
+        emulator.base_url,
+        "-f",
+        "chart",
+        "--top",
+        "3",
+        token=token_for(emulator),
+    )
     assert result.returncode == 0, result.stderr
     bars = [line for line in result.stdout.splitlines() if "%" in line]
     sold = {
@@ -164,7 +190,16 @@ def test_failed_customers_are_reported_after_the_others_print(start_emulator: Ca
     # Seed 4's first fault draw spares the listing; a quarter of the customer calls then get a 500.
     emulator = start_emulator(seed=4, customers=30, fail_500=0.25)
     result = pcinsights(
-        "customer", "usage", "--all", "--base-url", emulator.base_url, "-f", "ndjson", "--max-attempts", "1"
+        "customer",
+        "usage",
+        "--all",
+        "--base-url",
+        emulator.base_url,
+        "-f",
+        "ndjson",
+        "--max-attempts",
+        "1",
+        token=token_for(emulator),
     )
     assert result.returncode == 5, result.stderr
     printed = {json.loads(line)["customerId"] for line in result.stdout.splitlines()}
@@ -200,7 +235,15 @@ def test_rejected_tokens_exit_3_without_echoing_them(start_emulator: Callable[..
 
 
 def test_unknown_customer_exits_4_with_the_request_id(emulator: RunningEmulator) -> None:
-    result = pcinsights("customer", "deployment", "--customer", UNKNOWN_CUSTOMER, "--base-url", emulator.base_url)
+    result = pcinsights(
+        "customer",
+        "deployment",
+        "--customer",
+        UNKNOWN_CUSTOMER,
+        "--base-url",
+        emulator.base_url,
+        token=token_for(emulator),
+    )
     line = _one_line_error(result, 4)
     assert "HTTP 404" in line
     assert "request id" in line

@@ -70,7 +70,8 @@ async def test_credential_is_asked_lazily_once_for_the_partner_center_scope(mode
     assert credential.calls == [(PC_SCOPE,)]
 
 
-async def test_scope_is_configurable(mode: str, emulator: RunningEmulator) -> None:
+async def test_scope_is_configurable(mode: str, start_emulator: Start) -> None:
+    emulator = start_emulator(accepted_tokens={SECRET})
     credential = Credential(SECRET)
     await call(
         mode, get_partner_licenses_deployment, client=client_for(emulator, credential, scope="api://custom/.default")
@@ -78,7 +79,8 @@ async def test_scope_is_configurable(mode: str, emulator: RunningEmulator) -> No
     assert credential.calls == [("api://custom/.default",)]
 
 
-async def test_token_is_refreshed_shortly_before_it_expires(mode: str, emulator: RunningEmulator) -> None:
+async def test_token_is_refreshed_shortly_before_it_expires(mode: str, start_emulator: Start) -> None:
+    emulator = start_emulator(accepted_tokens={"first", "second", "only"})
     credential = Credential("first", "second", lifetime=120)
     client = client_for(emulator, credential)  # default margin 300 s: a 120 s token is always due
     await call(mode, get_partner_licenses_deployment, client=client)

@@ -196,7 +196,7 @@ async def test_unauthorized_token(mode: str, start_emulator: Start) -> None:
 async def test_forbidden_token(mode: str, start_emulator: Start) -> None:
     emulator = start_emulator(forbidden_tokens={TOKEN})
     with pytest.raises(PermissionDeniedError) as caught:
-        await call(mode, get_partner_licenses_deployment, client=client_for(emulator))
+        await call(mode, get_partner_licenses_deployment, client=client_for(emulator, token=TOKEN))
     assert caught.value.status_code == 403
 
 

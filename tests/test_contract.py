@@ -17,31 +17,36 @@ from schemathesis.config import SchemathesisConfig
 from schemathesis.core.result import Ok
 
 from pcinsights.emulator import EmulatorConfig, RunningEmulator, create_app, run_in_background
-from tests._support import PROJECT, SPEC_PATH, TOKEN
-from tools.contract import TOKEN_VARIABLE
+from pcinsights.emulator.auth import issuer_of_app
+from tests._support import PROJECT, SPEC_PATH, token_for
 
-# Like Partner Center, accept only the real token, so schemathesis's made-up credentials get a 401.
-CONFIG = EmulatorConfig(accepted_tokens=frozenset({TOKEN}))
+# The default emulator, like Partner Center, lets only the tokens it signed through: schemathesis's made-up
+# credentials get a 401. The token goes in as an explicit header, as `-H "Authorization: ..."` on its command line.
 SETTINGS = hypothesis.settings(max_examples=60, deadline=None, suppress_health_check=list(hypothesis.HealthCheck))
 
 
-def _config() -> SchemathesisConfig:
-    """The settings `make contract` uses, with the test token put where `make contract` reads it from the
-    environment (schemathesis's explicit bearer auth), so nothing here writes the environment."""
+def _config(token: str | None = None) -> SchemathesisConfig:
+    """The settings schemathesis finds by itself at the root (they hold no token), with ``token`` as the explicit
+    bearer auth `make contract` adds to its private copy."""
     path = PROJECT.schemathesis_config
     text = path.read_text(encoding="utf-8")
-    placeholder = "${" + TOKEN_VARIABLE + "}"
-    assert placeholder in text, f"{path} no longer takes the token from {TOKEN_VARIABLE}"
-    return SchemathesisConfig.from_str(text.replace(placeholder, TOKEN), base_dir=str(path.parent))
+    assert "[auth" not in text, f"{path} must stay token-free: schemathesis's own command passes one with -H"
+    if token is not None:
+        text += f'\n[auth.openapi.bearerAuth]\nbearer = "{token}"\n'
+    return SchemathesisConfig.from_str(text, base_dir=str(path.parent))
 
 
-asgi_schema = schemathesis.openapi.from_asgi("/openapi.json", create_app(CONFIG), config=_config())
+asgi_app = create_app(EmulatorConfig())
+# In process there is no socket to fetch from: the app's own issuer mints the App+User token its endpoint would.
+asgi_schema = schemathesis.openapi.from_asgi(
+    "/openapi.json", asgi_app, config=_config(issuer_of_app(asgi_app).user_token().token)
+)
 http_schema = schemathesis.openapi.from_path(SPEC_PATH, config=_config())
 
 
 @pytest.fixture(scope="module")
 def strict_emulator() -> Iterator[RunningEmulator]:
-    with run_in_background(CONFIG) as running:
+    with run_in_background(EmulatorConfig()) as running:
         yield running
 
 
@@ -72,7 +77,9 @@ def test_contract_in_process(case: Case[Any]) -> None:
 @http_schema.parametrize()
 @SETTINGS
 def test_contract_over_http(case: Case[Any], strict_emulator: RunningEmulator) -> None:
-    case.call_and_validate(base_url=strict_emulator.base_url)
+    # Sent as an explicit header, as `-H "Authorization: Bearer ..."` on schemathesis's command line.
+    auth = {"Authorization": f"Bearer {token_for(strict_emulator)}"}
+    case.call_and_validate(base_url=strict_emulator.base_url, headers=auth)
 
 
 @pytest.mark.xdist_group("contract-asgi")
@@ -82,6 +89,6 @@ def test_stateful_in_process() -> None:
 
 @pytest.mark.xdist_group("contract-http")
 def test_stateful_over_http(strict_emulator: RunningEmulator) -> None:
-    schema = schemathesis.openapi.from_path(SPEC_PATH, config=_config())
+    schema = schemathesis.openapi.from_path(SPEC_PATH, config=_config(token_for(strict_emulator)))
     schema.config.update(base_url=strict_emulator.base_url)
     schema.as_state_machine().run(settings=hypothesis.settings(SETTINGS, max_examples=40, stateful_step_count=6))

@@ -20,7 +20,7 @@ from partner_center_analytics.api.analytics import get_partner_licenses_deployme
 from partner_center_analytics.models import PartnerLicensesDeploymentInsightsCollection
 
 from pcinsights.emulator import RunningEmulator
-from tests._support import GENERATED_PROJECT_DIR, PROJECT, SPEC_PATH, TOKEN, token_for
+from tests._support import GENERATED_PROJECT_DIR, PROJECT, SPEC_PATH, token_for
 from tools.project import PROJECT_NAME
 from tools.specdoc import load_spec
 
@@ -190,12 +190,13 @@ def test_root_package_installed_without_extras_runs_cli_and_emulator(wheel: Path
     )
     try:
         assert server.stdout is not None
-        banner = server.stdout.readline()
-        base_url = banner.split(" on ", 1)[1].split()[0]
+        banner = [server.stdout.readline() for _ in range(5)]
+        base_url = banner[0].split(" on ", 1)[1].split()[0]
+        token = banner[4].strip()  # the banner's App+User token, signed by that emulator
         spec = httpx.get(f"{base_url}/openapi.json", timeout=10).json()
         assert spec == load_spec(SPEC_PATH)
         data = httpx.get(
-            f"{base_url}/v1/analytics/licenses/deployment", headers={"Authorization": f"Bearer {TOKEN}"}, timeout=10
+            f"{base_url}/v1/analytics/licenses/deployment", headers={"Authorization": f"Bearer {token}"}, timeout=10
         )
         assert data.status_code == 200, data.text
         assert data.json()["items"]

@@ -15,7 +15,6 @@ import pytest
 from pcinsights.emulator import EmulatorConfig, flags
 from pcinsights.emulator.config import option
 from pcinsights.emulator.flags import build_parser, config_from_args, parse
-from tests._support import TOKEN
 
 FLAGS = {
     "--host": "PC_EMULATOR_HOST",
@@ -32,6 +31,12 @@ FLAGS = {
     "--drop-rate": "PC_EMULATOR_DROP_RATE",
     "--html-rate": "PC_EMULATOR_HTML_RATE",
     "--html-status": "PC_EMULATOR_HTML_STATUS",
+    "--tenant-id": "PC_EMULATOR_TENANT_ID",
+    "--client-id": "PC_EMULATOR_CLIENT_ID",
+    "--client-secret": "PC_EMULATOR_CLIENT_SECRET",
+    "--token-lifetime": "PC_EMULATOR_TOKEN_LIFETIME",
+    "--require-mfa": "PC_EMULATOR_REQUIRE_MFA",
+    "--accept-any-token": "PC_EMULATOR_ACCEPT_ANY_TOKEN",
     "--accept-token": "PC_EMULATOR_ACCEPT_TOKEN",
     "--forbid-token": "PC_EMULATOR_FORBID_TOKEN",
 }
@@ -94,6 +99,8 @@ def test_defaults_are_the_config_defaults() -> None:
 def test_flags_fill_every_field() -> None:
     argv = "--seed 7 --customers 9 --latency-ms 50 --fail-429 0.1 --fail-500 0.2 --fail-503 0.3 --rate-limit 50"
     argv += " --retry-after 4 --bom --drop-rate 0.4 --html-rate 0.5 --html-status 504"
+    argv += " --tenant-id 11111111-2222-4333-8444-555555555555 --client-id 66666666-7777-4888-9999-000000000000"
+    argv += " --client-secret s3 --token-lifetime 5 --require-mfa --accept-any-token"
     argv += " --accept-token a --accept-token b --forbid-token c"
     assert _served_config(argv.split()) == EmulatorConfig(
         seed=7,
@@ -108,6 +115,12 @@ def test_flags_fill_every_field() -> None:
         drop_rate=0.4,
         html_rate=0.5,
         html_status=504,
+        tenant_id="11111111-2222-4333-8444-555555555555",
+        client_id="66666666-7777-4888-9999-000000000000",
+        client_secret="s3",
+        token_lifetime=5,
+        require_mfa=True,
+        accept_any_token=True,
         accepted_tokens=frozenset({"a", "b"}),
         forbidden_tokens=frozenset({"c"}),
     )
@@ -158,7 +171,15 @@ def test_the_module_serves_and_prints_its_url() -> None:
             line = process.stdout.readline()
             match = URL_LINE.fullmatch(line)
             assert match is not None, line
-            response = httpx.get(match.group(1) + "/v1/customers", headers={"Authorization": f"Bearer {TOKEN}"})
+            rest = [process.stdout.readline() for _ in range(8)]
+            curl = rest[-1].split()
+            assert rest[-2] == "try:\n"
+            assert curl[:3] == ["curl", "-H", '"Authorization:']
+            token = curl[4].rstrip('"')
+            assert rest[3].strip() == token  # the banner's App+User token
+            assert curl[-1] == match.group(1) + "/v1/analytics/licenses/deployment"
+            assert httpx.get(curl[-1], headers={"Authorization": f"Bearer {token}"}).status_code == 200
+            response = httpx.get(match.group(1) + "/v1/customers", headers={"Authorization": f"Bearer {token}"})
             assert response.status_code == 200
             assert response.json()["totalCount"] == 3
         finally:

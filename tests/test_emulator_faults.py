@@ -10,10 +10,12 @@ import httpx
 import pytest
 
 from pcinsights.emulator import RunningEmulator
+from pcinsights.emulator.auth import fetch_token
 from pcinsights.emulator.faults import TokenBuckets
-from tests._support import TOKEN
+from tests._support import token_for
 
-AUTH = {"Authorization": f"Bearer {TOKEN}"}
+# ``get``'s default: the emulator's own App+User token (from ``token_for``).
+OWN = "<the emulator's own token>"
 DEPLOYMENT = "/v1/analytics/licenses/deployment"
 Start = Callable[..., RunningEmulator]
 
@@ -25,11 +27,16 @@ Get = Callable[..., httpx.Response]
 def get(plain_http: httpx.Client) -> Get:
     """GET ``path`` from an emulator with ``token`` (None: no Authorization), over the session's shared client."""
 
-    def get(running: RunningEmulator, path: str = DEPLOYMENT, token: str | None = TOKEN) -> httpx.Response:
+    def get(running: RunningEmulator, path: str = DEPLOYMENT, token: str | None = OWN) -> httpx.Response:
+        token = token_for(running) if token is OWN else token
         headers = {} if token is None else {"Authorization": f"Bearer {token}"}
         return plain_http.get(running.base_url + path, headers=headers)
 
     return get
+
+
+def _auth(running: RunningEmulator) -> dict[str, str]:
+    return {"Authorization": f"Bearer {token_for(running)}"}
 
 
 def _assert_ids(response: httpx.Response) -> None:
@@ -132,7 +139,7 @@ def test_a_dropped_response_is_an_incomplete_body(start_emulator: Start, get: Ge
 def test_some_responses_survive_a_partial_drop_rate(start_emulator: Start) -> None:
     running = start_emulator(drop_rate=0.5)
     outcomes = []
-    with httpx.Client(base_url=running.base_url, headers=AUTH) as client:
+    with httpx.Client(base_url=running.base_url, headers=_auth(running)) as client:
         for _ in range(30):
             try:
                 outcomes.append(client.get("/v1/customers").status_code)
@@ -145,7 +152,7 @@ def test_some_responses_survive_a_partial_drop_rate(start_emulator: Start) -> No
 
 def test_the_throttle_answers_429_beyond_the_rate_per_token(start_emulator: Start, get: Get) -> None:
     running = start_emulator(rate_limit=2.0)
-    with httpx.Client(base_url=running.base_url, headers=AUTH) as client:
+    with httpx.Client(base_url=running.base_url, headers=_auth(running)) as client:
         burst = [client.get(DEPLOYMENT) for _ in range(20)]
     statuses = [response.status_code for response in burst]
     assert statuses[:2] == [200, 200]
@@ -155,7 +162,7 @@ def test_the_throttle_answers_429_beyond_the_rate_per_token(start_emulator: Star
             wait = int(response.headers["Retry-After"])
             assert wait >= 1
             assert response.json()["message"] == f"Rate limit is exceeded. Try again in {wait} seconds."
-    assert get(running, token="another-token").status_code == 200
+    assert get(running, token=fetch_token(running).token).status_code == 200
     assert running.stats.faults["rate_limit"] == statuses.count(429)
 
 

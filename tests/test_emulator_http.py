@@ -70,8 +70,8 @@ def test_a_malformed_authorization_is_401(emulator: RunningEmulator, value: str,
     assert "WWW-Authenticate" in response.headers
 
 
-def test_the_scheme_is_case_insensitive(http: httpx.Client) -> None:
-    response = http.get("/v1/analytics/licenses/usage", headers={"Authorization": f"bearer {TOKEN}"})
+def test_the_scheme_is_case_insensitive(http: httpx.Client, emulator: RunningEmulator) -> None:
+    response = http.get("/v1/analytics/licenses/usage", headers={"Authorization": f"bearer {token_for(emulator)}"})
     assert response.status_code == 200
 
 
@@ -237,7 +237,8 @@ def test_customer_items_match_the_world(http: httpx.Client, emulator: RunningEmu
 
 def test_the_default_page_size_is_100(start_emulator: Callable[..., RunningEmulator], plain_http: httpx.Client) -> None:
     running = start_emulator(customers=150)
-    page = plain_http.get(running.base_url + "/v1/customers", headers={"Authorization": f"Bearer {TOKEN}"}).json()
+    auth = {"Authorization": f"Bearer {token_for(running)}"}
+    page = plain_http.get(running.base_url + "/v1/customers", headers=auth).json()
     assert page["totalCount"] == 100
     assert "continuationToken" in page
 
@@ -298,7 +299,7 @@ def test_a_hundred_thousand_customers_page_from_the_far_end(
     start_emulator: Callable[..., RunningEmulator], plain_http: httpx.Client
 ) -> None:
     running = start_emulator(customers=100_000, seed=9)
-    auth = {"Authorization": f"Bearer {TOKEN}"}
+    auth = {"Authorization": f"Bearer {token_for(running)}"}
     first = plain_http.get(running.base_url + "/v1/customers", params={"size": 500}, headers=auth).json()
     assert first["totalCount"] == 500
     token = encode_token(seed=9, total=100_000, cursor=Cursor(99_900, 500))

@@ -1,6 +1,7 @@
 """The main job: validate the spec, regenerate the client, and contract-test the spec with schemathesis.
 
-Against the emulator (the default) every phase and every check runs, including negative data.
+Against the emulator (the default) every phase and every check runs, including negative data, with an App+User
+token from the emulator's own token endpoint (so made-up credentials get the 401 they would in Partner Center).
 Against a live tenant (``--base-url``) only positive data is sent, at a gentle rate, so a real
 Partner Center is never fuzzed with junk.
 """
@@ -11,15 +12,16 @@ import argparse
 import os
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Sequence
 from pathlib import Path
 
 from pcinsights.emulator import EmulatorConfig, run_in_background
+from pcinsights.emulator.auth import fetch_token
 from tools import codegen, speclint
 from tools.project import add_project_argument, project_from
 
-EMULATOR_TOKEN = "contract-token"
 TOKEN_VARIABLE = "PCINSIGHTS_CONTRACT_TOKEN"
 ALL_PHASES = "examples,coverage,fuzzing,stateful"
 LIVE_PHASES = "examples,coverage,fuzzing"
@@ -68,11 +70,22 @@ def schemathesis_command(
     return command
 
 
+# Appended to a private copy of the project's settings: schemathesis reads the token from its environment.
+AUTH_SECTION = f'\n[auth.openapi.bearerAuth]\nbearer = "${{{TOKEN_VARIABLE}}}"\n'
+
+
 def run_schemathesis(command: Sequence[str], token: str, config: Path) -> int:
-    """Run schemathesis with the token in its environment: never on a command line, in a file or in the output."""
+    """Run schemathesis with the token in its environment: never on a command line, in a file or in the output.
+
+    The project's settings hold no token (schemathesis's own command passes one with -H), so the run uses a
+    copy of them with an auth section that names the variable.
+    """
     env = {**os.environ, TOKEN_VARIABLE: token}
-    full = [command[0], "--config-file", str(config), *command[1:]]
-    return subprocess.run(full, env=env, check=False).returncode
+    with tempfile.TemporaryDirectory(prefix="contract-") as scratch:
+        settings = Path(scratch) / "schemathesis.toml"
+        settings.write_text(config.read_text(encoding="utf-8") + AUTH_SECTION, encoding="utf-8")
+        full = [command[0], "--config-file", str(settings), *command[1:]]
+        return subprocess.run(full, env=env, check=False).returncode
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -114,7 +127,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"contract-testing {args.base_url} (live: positive data only, {LIVE_RATE_LIMIT})")
         code = run_schemathesis(command, token, project.schemathesis_config)
     else:
-        with run_in_background(EmulatorConfig(accepted_tokens=frozenset({EMULATOR_TOKEN}))) as emulator:
+        with run_in_background(EmulatorConfig()) as emulator:
             command = schemathesis_command(
                 args.spec,
                 emulator.base_url,
@@ -124,7 +137,7 @@ def main(argv: list[str] | None = None) -> int:
                 seed=args.seed,
             )
             print(f"contract-testing the emulator at {emulator.base_url} (all phases, all checks)")
-            code = run_schemathesis(command, EMULATOR_TOKEN, project.schemathesis_config)
+            code = run_schemathesis(command, fetch_token(emulator).token, project.schemathesis_config)
     elapsed = time.monotonic() - started
     verdict = "passed" if code == 0 else f"FAILED (schemathesis exit {code})"
     print(f"contract {verdict} in {elapsed:.0f}s")

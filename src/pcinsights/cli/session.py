@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from contextlib import ExitStack, contextmanager
+from contextlib import contextmanager
 
 from partner_center_analytics import AuthenticatedClient, RetryPolicy
 
@@ -11,26 +11,22 @@ from pcinsights.cli import logs
 from pcinsights.cli.auth import resolve_token
 from pcinsights.cli.options import Connection
 
-DEMO_TOKEN = "pcinsights-demo"
-
 
 @contextmanager
 def open_client(connection: Connection) -> Iterator[AuthenticatedClient]:
-    """A client for the chosen server; with --emulator one runs on a free loopback port until exit."""
-    with ExitStack() as stack:
-        token = (
-            DEMO_TOKEN
-            if connection.emulator
-            else resolve_token(connection.token_file, tenant_id=connection.tenant_id, client_id=connection.client_id)
-        )
+    """A client for the chosen server; with --emulator one runs on a free loopback port until exit, and the client
+    signs in to it as an app would: App+User tokens from its token endpoint, fetched again before they expire."""
+    retry = RetryPolicy(max_attempts=connection.max_attempts)
+    if not connection.emulator:
+        token = resolve_token(connection.token_file, tenant_id=connection.tenant_id, client_id=connection.client_id)
         logs.configure(connection.verbose, token if isinstance(token, str) else None)
-        base_url = connection.base_url
-        if connection.emulator:
-            from pcinsights.emulator import EmulatorConfig, run_in_background  # only the demo needs the server
+        yield AuthenticatedClient(base_url=connection.base_url, token=token, retry=retry)
+        return
+    from pcinsights.emulator import EmulatorConfig, run_in_background  # only the demo needs the server
+    from pcinsights.emulator.auth import EmulatorCredential
 
-            running = stack.enter_context(run_in_background(EmulatorConfig(customers=connection.emulator_customers)))
-            base_url = running.base_url
-            logs.log.info("emulator with %d customers at %s", connection.emulator_customers, base_url)
-        yield AuthenticatedClient(
-            base_url=base_url, token=token, retry=RetryPolicy(max_attempts=connection.max_attempts)
-        )
+    logs.configure(connection.verbose, None)
+    with run_in_background(EmulatorConfig(customers=connection.emulator_customers)) as running:
+        logs.log.info("emulator with %d customers at %s", connection.emulator_customers, running.base_url)
+        credential = EmulatorCredential.for_emulator(running)
+        yield AuthenticatedClient(base_url=running.base_url, token=credential, retry=retry)

@@ -1,4 +1,8 @@
-"""``python -m pcinsights.emulator``: serve the emulator in the foreground until interrupted (flags: ``flags``)."""
+"""``python -m pcinsights.emulator``: serve the emulator in the foreground until interrupted (flags: ``flags``).
+
+The banner's first line says where it listens (scripts read it); the next ones give what a first request needs:
+the token endpoint and app registration, a ready App+User token, a refresh token for more, and a ``curl`` line.
+"""
 
 from __future__ import annotations
 
@@ -9,9 +13,30 @@ import time
 from collections.abc import Sequence
 
 from pcinsights.emulator.app import create_app, spec_json
+from pcinsights.emulator.auth import Issuer, issuer_of_app, token_endpoint
+from pcinsights.emulator.config import EmulatorConfig
 from pcinsights.emulator.flags import parse
 from pcinsights.emulator.server import build_server
 from pcinsights.emulator.tenant import World
+
+
+def banner(base_url: str, config: EmulatorConfig, issuer: Issuer) -> str:
+    """What the emulator prints on start-up: its address, then how to call it (a token minted for the purpose)."""
+    issued = issuer.user_token()
+    return "\n".join(
+        [
+            f"Partner Center emulator on {base_url} (seed {config.seed}, {config.customers} customers)",
+            f"token endpoint: {token_endpoint(base_url, config.tenant_id)}",
+            f"  tenant {config.tenant_id}, client id {config.client_id}, client secret {config.client_secret}",
+            f"App+User token (amr pwd+mfa, valid {config.token_lifetime} s):",
+            f"  {issued.token}",
+            "refresh token (grant_type=refresh_token at the token endpoint, for more):",
+            f"  {issued.refresh_token}",
+            "try:",
+            f'  curl -H "Authorization: Bearer {issued.token}" {base_url}/v1/analytics/licenses/deployment',
+        ]
+    )
+
 
 LARGE_WORLD = 10_000  # from this many customers, start-up says how the aggregates' build is going
 
@@ -49,10 +74,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         sock.close()
         print(f"cannot listen on {listen.host}:{listen.port}: {error.strerror}", file=sys.stderr)
         return 2
+    sock.listen()  # before the banner: a client that read it is queued until the server accepts, never refused
     host, port = sock.getsockname()[:2]
     app = create_app(config)
     server = build_server(app, config)
-    print(f"Partner Center emulator on http://{host}:{port} (seed {config.seed}, {config.customers} customers)")
+    print(banner(f"http://{host}:{port}", config, issuer_of_app(app)))
     sys.stdout.flush()
     spec_json()  # now, not in the first /openapi.json request (it imports the generated package)
     prepare_in_background(app.state.world)

@@ -1,8 +1,9 @@
 """The emulator's HTTP face: the spec's seven GET operations over one world, plus the spec itself.
 
-Each operation checks, in order: bearer auth (401, or 403 for a forbidden token), the id and locale headers
-(400), its own inputs (400), then the customer (404). Unknown paths answer 404 and other methods 405 with
-``Allow``, all with Partner Center's error body; nothing but an injected fault answers 5xx.
+Each operation checks, in order: bearer auth (``gate``: 401, or 403 for a forbidden token or an App-only one on
+an App+User-only operation), the id and locale headers (400), its own inputs (400), then the customer (404).
+Unknown paths answer 404 and other methods 405 with ``Allow``, all with Partner Center's error body; nothing but
+an injected fault answers 5xx. The token endpoint, discovery document and keys (``entra``) sit beside them.
 """
 
 from __future__ import annotations
@@ -19,11 +20,14 @@ from starlette.exceptions import HTTPException
 from starlette.middleware import Middleware
 from starlette.requests import Request
 from starlette.responses import Response
-from starlette.routing import Route
+from starlette.routing import Mount, Route
 
+from pcinsights.emulator import entra
+from pcinsights.emulator.auth import Issuer
 from pcinsights.emulator.commercial import CommercialData, PageRequest, QueryError, Table
 from pcinsights.emulator.config import EmulatorConfig
 from pcinsights.emulator.faults import FaultInjector
+from pcinsights.emulator.gate import Gate
 from pcinsights.emulator.paging import MAX_PAGE_SIZE, Cursor, InvalidTokenError, decode_token, encode_token
 from pcinsights.emulator.stats import EmulatorStats
 from pcinsights.emulator.tenant import World
@@ -38,8 +42,6 @@ from pcinsights.emulator.wire import (
     to_json,
 )
 
-_BEARER = re.compile(r"(?i:bearer) +([A-Za-z0-9\-._~+/]+=*) *")
-_REALM = 'Bearer realm="api.partnercenter.microsoft.com"'
 _DIGITS = re.compile(r"[0-9]{1,9}")
 DEFAULT_PAGE_SIZE = 100
 Handler = Callable[[Request], object]
@@ -71,38 +73,23 @@ def _check_headers(headers: Headers) -> None:
 class _Operations:
     """The operations' logic; each returns the JSON body of a 200 or raises ApiError."""
 
-    def __init__(self, config: EmulatorConfig, world: World) -> None:
+    def __init__(self, config: EmulatorConfig, world: World, gate: Gate) -> None:
         self.config = config
         self.world = world
+        self.gate = gate
         self.commercial = CommercialData(world)
 
     def admits(self, headers: Headers) -> bool:
-        """Whether the bearer check lets the token through: faults are injected only then (auth comes first)."""
+        """Whether the bearer check lets the token through: faults are injected only then (auth comes first).
+
+        At the token level (as for an operation that takes App-only tokens too), so an App-only token may meet a
+        fault on an App+User-only operation before its 403.
+        """
         try:
-            self.authorize(headers)
+            self.gate.admit(headers, app_only_allowed=True)
         except ApiError:
             return False
         return True
-
-    def authorize(self, headers: Headers) -> None:
-        values = headers.getlist("Authorization")
-        if not values:
-            raise ApiError(401, 800001, "Partner Token missing in request context.", {"WWW-Authenticate": _REALM})
-        match = _BEARER.fullmatch(values[0]) if len(values) == 1 else None
-        if match is None:
-            raise ApiError(
-                401, 800001, "The Authorization header must be 'Bearer <token>'.", {"WWW-Authenticate": _REALM}
-            )
-        token = match.group(1)
-        if token in self.config.forbidden_tokens:
-            raise ApiError(403, 400, "Access denied.")
-        if self.config.accepted_tokens is not None and token not in self.config.accepted_tokens:
-            raise ApiError(
-                401,
-                400,
-                "Access denied: the token is not valid for Partner Center.",
-                {"WWW-Authenticate": f'{_REALM}, error="invalid_token"'},
-            )
 
     def partner_deployment(self, request: Request) -> object:
         return _collection([to_json(row) for row in self.world.partner_deployment()])
@@ -199,13 +186,18 @@ def _collection(items: list[dict[str, object]]) -> dict[str, object]:
     return {"totalCount": len(items), "items": items, "attributes": {"objectType": "Collection"}}
 
 
-def _endpoint(operations: _Operations, handler: Handler) -> Callable[[Request], Awaitable[Response]]:
-    """Wrap an operation with the checks every operation shares and the id headers every answer carries."""
+def _endpoint(
+    operations: _Operations, handler: Handler, *, app_only_allowed: bool = False
+) -> Callable[[Request], Awaitable[Response]]:
+    """Wrap an operation with the checks every operation shares and the id headers every answer carries.
+
+    Analytics operations accept App+User tokens only, as their pages say; ``app_only_allowed`` is for the rest.
+    """
 
     async def endpoint(request: Request) -> Response:
         ids = RequestIds.for_request(request.headers)
         try:
-            operations.authorize(request.headers)
+            operations.gate.admit(request.headers, app_only_allowed=app_only_allowed)
             _check_headers(request.headers)
             # Off the event loop: a first call may wait seconds for a big world's aggregates or tables, and
             # /openapi.json, the token endpoint and every other request must not wait with it.
@@ -251,12 +243,13 @@ def create_app(config: EmulatorConfig | None = None, *, stats: EmulatorStats | N
     config = config or EmulatorConfig()
     stats = stats or EmulatorStats()
     world = World.build(config.seed, config.customers)
-    operations = _Operations(config, world)
+    issuer = Issuer(config)
+    operations = _Operations(config, world, Gate(issuer))
     routes = [
         Route("/openapi.json", _openapi, methods=["GET"]),
         Route("/v1/analytics/licenses/deployment", _endpoint(operations, operations.partner_deployment)),
         Route("/v1/analytics/licenses/usage", _endpoint(operations, operations.partner_usage)),
-        Route("/v1/customers", _endpoint(operations, operations.list_customers)),
+        Route("/v1/customers", _endpoint(operations, operations.list_customers, app_only_allowed=True)),
         Route(
             "/v1/customers/{customer_id}/analytics/licenses/deployment",
             _endpoint(operations, operations.customer_deployment),
@@ -265,13 +258,18 @@ def create_app(config: EmulatorConfig | None = None, *, stats: EmulatorStats | N
         *_commercial_routes("deployment", _endpoint(operations, operations.licenses_deployment)),
         *_commercial_routes("usage", _endpoint(operations, operations.licenses_usage)),
     ]
-    app = Starlette(
+    api = Starlette(
         routes=routes,
         middleware=[Middleware(FaultInjector, config=config, stats=stats, admits=operations.admits)],
         exception_handlers={HTTPException: _http_error, Exception: _server_error},
     )
+    api.router.redirect_slashes = False
+    # Entra's endpoints stand for another service (login.microsoftonline.com): outside Partner Center's faults
+    # and stats, so a client's token fetch never shows in the request counts.
+    app = Starlette(routes=[*entra.routes(issuer), Mount("", app=api)])
     app.router.redirect_slashes = False
     app.state.config = config
     app.state.world = world
     app.state.stats = stats
+    app.state.issuer = issuer
     return app

@@ -74,6 +74,12 @@ def as_milliseconds(seconds: float) -> str:
 
 
 _fraction = [attrs.validators.ge(0.0), attrs.validators.le(1.0)]
+_GUID = attrs.validators.matches_re(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+
+
+def _hidden(value: str) -> str:
+    """A secret's repr: that it is set, never what it is."""
+    return "<hidden>"
 
 
 @attrs.frozen(kw_only=True)
@@ -153,6 +159,41 @@ class EmulatorConfig:
         validator=[attrs.validators.ge(400), attrs.validators.le(599)],
         metadata=option("status of the HTML error page", "504"),
     )
+    tenant_id: str = attrs.field(
+        default="8f1e0c3a-5b7d-4e2f-9a6c-1d3b5f7e9a0c",
+        validator=_GUID,
+        metadata=option(
+            "the partner's tenant id: the tokens' tid and the token endpoint's /{tenant}/ (lower-case GUID)",
+            "11111111-2222-4333-8444-555555555555",
+        ),
+    )
+    client_id: str = attrs.field(
+        default="4a9c2e7f-1b3d-4f5a-8c6e-0d2f4b6a8e1c",
+        validator=_GUID,
+        metadata=option(
+            "the one app registration the token endpoint knows (lower-case GUID)",
+            "66666666-7777-4888-9999-000000000000",
+        ),
+    )
+    client_secret: str = attrs.field(
+        default="emulator-client-secret",
+        validator=attrs.validators.min_len(1),
+        repr=_hidden,
+        metadata=option("that app's client secret", "s3cret"),
+    )
+    token_lifetime: int = attrs.field(
+        default=3600,
+        validator=[attrs.validators.ge(1), attrs.validators.le(86400)],
+        metadata=option("lifetime in seconds of the access tokens the token endpoint issues", "5"),
+    )
+    require_mfa: bool = attrs.field(
+        default=False,
+        metadata=option("refuse App+User tokens whose amr lacks mfa (401, code 900421), as Partner Center does"),
+    )
+    accept_any_token: bool = attrs.field(
+        default=False,
+        metadata=option("accept any well-formed bearer token as App+User (the old, unchecked behaviour)"),
+    )
     request_timeout: float = attrs.field(
         default=5.0,
         validator=attrs.validators.gt(0.0),
@@ -179,7 +220,7 @@ class EmulatorConfig:
         converter=_token_set,
         repr=_token_count,
         metadata=option(
-            "accept only these bearer tokens (repeatable; default: any well-formed one)",
+            "also accept these opaque bearer tokens, as App+User (repeatable; signed tokens still pass)",
             "test-token",
             flag="--accept-token",
             repeat=True,

@@ -1,0 +1,346 @@
+"""The emulator's tokens: signed with its own key, Entra-shaped, and the only ones its API lets through.
+
+Access tokens are RS256 JWTs with Entra's v1 claims for Partner Center (``aud``, ``iss``, ``tid``, ``appid``,
+``exp``; App+User tokens add ``scp``, ``amr``, ``upn``). ``client_credentials`` gives App-only tokens;
+``refresh_token`` (the Secure Application Model) and ``authorization_code`` (its one-time consent) give App+User
+ones. Refresh tokens and codes are JWTs for audiences of their own, so neither passes as an access token.
+
+Public helpers for tests, tools and plugins: ``fetch_token`` (a token from a running emulator's token endpoint),
+``request_token`` (the same from a URL and app registration alone) and ``EmulatorCredential`` (a refreshing
+provider for the generated client).
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import threading
+import time
+import uuid
+from collections import Counter
+from collections.abc import Callable, Mapping
+from enum import StrEnum
+from typing import TYPE_CHECKING, Any
+
+import attrs
+import httpx
+from joserfc import jwt
+from joserfc.errors import ClaimError, ExpiredTokenError, JoseError
+from joserfc.jwk import KeySet, KeySetSerialization, RSAKey
+from joserfc.jwt import ClaimsOption
+
+from pcinsights.emulator.config import EmulatorConfig
+
+if TYPE_CHECKING:
+    from starlette.applications import Starlette
+
+    from pcinsights.emulator.server import RunningEmulator
+
+AUDIENCE = "https://api.partnercenter.microsoft.com"
+DEFAULT_SCOPE = f"{AUDIENCE}/.default"
+USER_PERMISSION = "user_impersonation"
+REFRESH_TOKEN_LIFETIME = 90 * 86400
+CODE_LIFETIME = 600
+_REFRESH_AUDIENCE = "urn:pcinsights:emulator:refresh-token"
+_CODE_AUDIENCE = "urn:pcinsights:emulator:authorization-code"
+_ALGORITHM = "RS256"
+_REQUEST_TIMEOUT = 10.0
+
+
+class Kind(StrEnum):
+    """Partner Center's two kinds of caller."""
+
+    APP_ONLY = "app"
+    APP_USER = "user"
+
+
+@attrs.frozen
+class IssuedToken:
+    """An access token as a client holds it (``token`` and ``expires_on`` like azure-identity's AccessToken)."""
+
+    token: str = attrs.field(repr=False)
+    expires_on: int
+    kind: Kind
+    refresh_token: str | None = attrs.field(default=None, repr=False)
+
+
+@attrs.frozen
+class Caller:
+    """Who a verified access token speaks for."""
+
+    kind: Kind
+    mfa: bool
+
+
+class TokenRejected(Exception):
+    """A token that does not pass, and why; the message never holds the token."""
+
+    def __init__(self, reason: str, *, expired: bool = False) -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.expired = expired
+
+
+class TokenRequestError(Exception):
+    """The token endpoint refused a request, or could not be reached; no secret is in the message."""
+
+
+@attrs.frozen
+class AppRegistration:
+    """The app a client authenticates as: what ``ClientSecretCredential`` is built from."""
+
+    tenant_id: str
+    client_id: str
+    client_secret: str = attrs.field(repr=False)
+
+    @classmethod
+    def of(cls, config: EmulatorConfig) -> AppRegistration:
+        return cls(config.tenant_id, config.client_id, config.client_secret)
+
+
+def _b64(data: Mapping[str, object]) -> str:
+    return base64.urlsafe_b64encode(json.dumps(data).encode()).rstrip(b"=").decode()
+
+
+class Issuer:
+    """Signs and checks the emulator's tokens with a key made at start-up (so no other server's token passes)."""
+
+    def __init__(self, config: EmulatorConfig, *, clock: Callable[[], float] = time.time) -> None:
+        self.config = config
+        self._clock = clock
+        self._key = RSAKey.generate_key(2048, parameters={"use": "sig", "alg": _ALGORITHM}, private=True, auto_kid=True)
+        self._redeemed: dict[str, int] = {}  # code id -> expiry: a code is redeemed once
+        self.issued = Counter[str]()  # access tokens the token endpoint issued, by grant type
+        self._lock = threading.Lock()
+        namespace = uuid.UUID(config.tenant_id)
+        self.app_object_id = str(uuid.uuid5(namespace, f"app:{config.client_id}"))
+        self.user_object_id = str(uuid.uuid5(namespace, "user:admin"))
+
+    @property
+    def issuer(self) -> str:
+        """Entra's v1 issuer for the partner's tenant, as in Partner Center's own tokens."""
+        return f"https://sts.windows.net/{self.config.tenant_id}/"
+
+    def jwks(self) -> KeySetSerialization:
+        """The public signing keys, as Entra's ``discovery/v2.0/keys`` serves them."""
+        return KeySet([self._key]).as_dict(private=False)
+
+    def now(self) -> int:
+        """The issuer's clock, in whole seconds as JWTs count them."""
+        return int(self._clock())
+
+    def _sign(self, claims: dict[str, Any]) -> str:
+        header = {"alg": _ALGORITHM, "typ": "JWT", "kid": self._key.kid}
+        return jwt.encode(header, claims, self._key, algorithms=[_ALGORITHM])
+
+    def _common(self, audience: str, lifetime: int) -> dict[str, Any]:
+        now = self.now()
+        return {
+            "aud": audience,
+            "iss": self.issuer,
+            "iat": now,
+            "nbf": now,
+            "exp": now + lifetime,
+            "tid": self.config.tenant_id,
+            "appid": self.config.client_id,
+            "appidacr": "1",
+            "ver": "1.0",
+            "uti": uuid.uuid4().hex,
+        }
+
+    def app_token(self, *, audience: str = AUDIENCE) -> IssuedToken:
+        """An App-only access token, as ``client_credentials`` gives."""
+        claims = self._common(audience, self.config.token_lifetime)
+        claims |= {"idtyp": "app", "oid": self.app_object_id, "sub": self.app_object_id}
+        return IssuedToken(self._sign(claims), claims["exp"], Kind.APP_ONLY)
+
+    def user_token(self, *, mfa: bool = True, audience: str = AUDIENCE, scp: str = USER_PERMISSION) -> IssuedToken:
+        """An App+User access token for the partner's admin, with a fresh refresh token beside it."""
+        claims = self._common(audience, self.config.token_lifetime)
+        upn = f"admin@partner{self.config.seed}.onmicrosoft.com"
+        claims |= {
+            "idtyp": "user",
+            "oid": self.user_object_id,
+            "sub": self.user_object_id,
+            "scp": scp,
+            "amr": _amr(mfa),
+            "upn": upn,
+            "unique_name": upn,
+            "name": "Emulated Partner Admin",
+        }
+        return IssuedToken(self._sign(claims), claims["exp"], Kind.APP_USER, self.refresh_token(mfa=mfa))
+
+    def refresh_token(self, *, mfa: bool = True) -> str:
+        """A refresh token for the partner's admin, as the Secure Application Model's consent leaves one."""
+        return self._grant(_REFRESH_AUDIENCE, REFRESH_TOKEN_LIFETIME, mfa)
+
+    def authorization_code(self, *, mfa: bool = True) -> str:
+        """A one-time authorization code, as a sign-in redirects back with (good for ten minutes)."""
+        return self._grant(_CODE_AUDIENCE, CODE_LIFETIME, mfa)
+
+    def _grant(self, audience: str, lifetime: int, mfa: bool) -> str:
+        claims = self._common(audience, lifetime)
+        claims |= {"oid": self.user_object_id, "amr": _amr(mfa), "jti": uuid.uuid4().hex}
+        return self._sign(claims)
+
+    def redeem_refresh_token(self, token: str, client_id: str) -> bool:
+        """Check a refresh token for this client; whether its sign-in used MFA."""
+        return _has_mfa(self._verify(token, _REFRESH_AUDIENCE, client_id))
+
+    def redeem_code(self, code: str, client_id: str) -> bool:
+        """Check and use up an authorization code for this client; whether its sign-in used MFA."""
+        claims = self._verify(code, _CODE_AUDIENCE, client_id)
+        with self._lock:
+            now = self.now()
+            self._redeemed = {jti: exp for jti, exp in self._redeemed.items() if exp > now}
+            if claims["jti"] in self._redeemed:
+                raise TokenRejected("the authorization code has already been redeemed")
+            self._redeemed[claims["jti"]] = int(claims["exp"])
+        return _has_mfa(claims)
+
+    def check(self, token: str) -> Caller:
+        """Who an access token for Partner Center speaks for; ``TokenRejected`` if it is not a valid one."""
+        claims = self._verify(token, AUDIENCE, None)
+        kind = Kind.APP_USER if claims.get("idtyp") == "user" and "scp" in claims else Kind.APP_ONLY
+        return Caller(kind, _has_mfa(claims))
+
+    def _verify(self, token: str, audience: str, client_id: str | None) -> dict[str, Any]:
+        try:
+            claims = jwt.decode(token, self._key, algorithms=[_ALGORITHM]).claims
+        except (JoseError, ValueError):
+            raise TokenRejected("the token is not one this service issued") from None
+        appid: ClaimsOption = {"essential": True, "value": client_id} if client_id else {"essential": True}
+        registry = jwt.JWTClaimsRegistry(
+            now=self.now,
+            aud={"essential": True, "value": audience},
+            iss={"essential": True, "value": self.issuer},
+            tid={"essential": True, "value": self.config.tenant_id},
+            appid=appid,
+            exp={"essential": True},
+            nbf={"essential": True},
+            jti={"essential": audience != AUDIENCE},
+        )
+        try:
+            registry.validate(claims)
+        except ExpiredTokenError:
+            raise TokenRejected("the token has expired", expired=True) from None
+        except ClaimError as error:
+            if error.claim == "aud":
+                raise TokenRejected("the token is for another audience") from None
+            raise TokenRejected(f"the token's {error.claim} claim is not valid here") from None
+        return claims
+
+
+def _amr(mfa: bool) -> list[str]:
+    return ["pwd", "mfa"] if mfa else ["pwd"]
+
+
+def _has_mfa(claims: Mapping[str, Any]) -> bool:
+    amr = claims.get("amr")
+    return isinstance(amr, list) and "mfa" in amr
+
+
+def client_info(issuer: Issuer) -> str:
+    """Entra's ``client_info`` (the account's uid and tenant), which azure-identity keys its token cache on."""
+    return _b64({"uid": issuer.user_object_id, "utid": issuer.config.tenant_id})
+
+
+def token_endpoint(base_url: str, tenant_id: str) -> str:
+    return f"{base_url.rstrip('/')}/{tenant_id}/oauth2/v2.0/token"
+
+
+def request_token(
+    base_url: str,
+    app: AppRegistration,
+    *,
+    refresh_token: str | None = None,
+    scope: str = DEFAULT_SCOPE,
+    http: httpx.Client | None = None,
+) -> IssuedToken:
+    """POST to the token endpoint: ``refresh_token`` gives App+User, else ``client_credentials`` gives App-only."""
+    form = {"client_id": app.client_id, "client_secret": app.client_secret, "scope": scope}
+    if refresh_token is None:
+        form["grant_type"] = "client_credentials"
+    else:
+        form |= {"grant_type": "refresh_token", "refresh_token": refresh_token}
+    url = token_endpoint(base_url, app.tenant_id)
+    try:
+        if http is None:
+            response = httpx.post(url, data=form, timeout=_REQUEST_TIMEOUT)
+        else:
+            response = http.post(url, data=form, timeout=_REQUEST_TIMEOUT)
+    except httpx.HTTPError as error:
+        raise TokenRequestError(f"the token endpoint {url} could not be reached ({type(error).__name__})") from None
+    return _issued(response, Kind.APP_ONLY if refresh_token is None else Kind.APP_USER)
+
+
+def _issued(response: httpx.Response, kind: Kind) -> IssuedToken:
+    try:
+        body = response.json()
+    except ValueError:
+        body = None
+    if not isinstance(body, dict):
+        raise TokenRequestError(f"the token endpoint answered {response.status_code} without a JSON object")
+    if response.status_code != 200:
+        error, description = body.get("error"), body.get("error_description")
+        raise TokenRequestError(f"the token endpoint refused ({response.status_code} {error}: {description})")
+    token, expires_in = body.get("access_token"), body.get("expires_in")
+    if not isinstance(token, str) or not isinstance(expires_in, int):
+        raise TokenRequestError("the token endpoint's answer has no access_token and expires_in")
+    refresh = body.get("refresh_token")
+    return IssuedToken(token, int(time.time()) + expires_in, kind, refresh if isinstance(refresh, str) else None)
+
+
+def issuer_of_app(app: Starlette) -> Issuer:
+    """The issuer ``create_app`` gave an emulator app."""
+    found = getattr(app.state, "issuer", None)
+    if not isinstance(found, Issuer):
+        raise TypeError("this app is not an emulator: it has no token issuer")
+    return found
+
+
+def issuer_of(emulator: RunningEmulator) -> Issuer:
+    """The issuer of an emulator running in this process."""
+    return issuer_of_app(emulator.app)
+
+
+def fetch_token(
+    emulator: RunningEmulator, *, app_only: bool = False, mfa: bool = True, http: httpx.Client | None = None
+) -> IssuedToken:
+    """A token from the emulator's own token endpoint, the way an app gets one.
+
+    App+User (the default) redeems a refresh token the emulator's issuer hands out here, standing in for the
+    Secure Application Model's one-time consent; ``app_only`` uses ``client_credentials``.
+    """
+    refresh = None if app_only else issuer_of(emulator).refresh_token(mfa=mfa)
+    return request_token(emulator.base_url, AppRegistration.of(emulator.config), refresh_token=refresh, http=http)
+
+
+class EmulatorCredential:
+    """A token provider for the generated client: App+User tokens from the token endpoint, refresh token rotated.
+
+    ``get_token`` has azure-identity's shape, so ``AuthenticatedClient(token=EmulatorCredential(...))`` fetches
+    on first use and again before each token expires. ``issued`` lists what it fetched (for tests).
+    """
+
+    def __init__(self, base_url: str, app: AppRegistration, refresh_token: str) -> None:
+        self._base_url = base_url
+        self._app = app
+        self._refresh_token = refresh_token
+        self._lock = threading.Lock()
+        self.issued: list[IssuedToken] = []
+
+    @classmethod
+    def for_emulator(cls, emulator: RunningEmulator, *, mfa: bool = True) -> EmulatorCredential:
+        return cls(emulator.base_url, AppRegistration.of(emulator.config), issuer_of(emulator).refresh_token(mfa=mfa))
+
+    def get_token(self, *scopes: str, **kwargs: Any) -> IssuedToken:
+        scope = " ".join(scopes) or DEFAULT_SCOPE
+        with self._lock:
+            issued = request_token(self._base_url, self._app, refresh_token=self._refresh_token, scope=scope)
+            self._refresh_token = issued.refresh_token or self._refresh_token
+            self.issued.append(issued)
+        return issued
+
+    def __repr__(self) -> str:
+        return f"EmulatorCredential({self._base_url!r})"
