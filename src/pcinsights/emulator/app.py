@@ -26,7 +26,7 @@ from pcinsights.emulator import entra
 from pcinsights.emulator.auth import Issuer
 from pcinsights.emulator.commercial import CommercialData, PageRequest, QueryError, Table
 from pcinsights.emulator.config import EmulatorConfig
-from pcinsights.emulator.faults import FaultInjector
+from pcinsights.emulator.faults import FaultInjector, FaultSwitches
 from pcinsights.emulator.gate import Gate
 from pcinsights.emulator.paging import MAX_PAGE_SIZE, Cursor, InvalidTokenError, decode_token, encode_token
 from pcinsights.emulator.stats import EmulatorStats
@@ -258,9 +258,10 @@ def create_app(config: EmulatorConfig | None = None, *, stats: EmulatorStats | N
         *_commercial_routes("deployment", _endpoint(operations, operations.licenses_deployment)),
         *_commercial_routes("usage", _endpoint(operations, operations.licenses_usage)),
     ]
+    switches = FaultSwitches(config)
     api = Starlette(
         routes=routes,
-        middleware=[Middleware(FaultInjector, config=config, stats=stats, admits=operations.admits)],
+        middleware=[Middleware(FaultInjector, config=config, stats=stats, admits=operations.admits, switches=switches)],
         exception_handlers={HTTPException: _http_error, Exception: _server_error},
     )
     api.router.redirect_slashes = False
@@ -272,4 +273,5 @@ def create_app(config: EmulatorConfig | None = None, *, stats: EmulatorStats | N
     app.state.world = world
     app.state.stats = stats
     app.state.issuer = issuer
+    app.state.faults = switches
     return app

@@ -17,7 +17,9 @@ import re
 import time
 from collections.abc import Callable
 from random import Random
+from typing import Any
 
+import attrs
 from starlette.datastructures import Headers
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -101,6 +103,69 @@ def _html_page(status: int) -> bytes:
     ).encode()
 
 
+# The settings that ``FaultSwitches`` may change while the emulator runs.
+FAULT_SETTINGS = frozenset(
+    {
+        "latency",
+        "rate_limit",
+        "retry_after",
+        "bom",
+        "fail_429",
+        "fail_500",
+        "fail_503",
+        "drop_rate",
+        "html_rate",
+        "html_status",
+    }
+)
+
+
+class FaultSettingError(ValueError):
+    """A fault switched to a setting that is not a fault's, or to a value its setting refuses."""
+
+
+class FaultSwitches:
+    """A running emulator's faults, changed without a restart (for per-test fault controls) and reset.
+
+    Changes add up until ``reset`` goes back to the configuration's faults; each one gives the injector a fresh
+    seeded draw and throttle, so what a test sees does not depend on the tests before it. Meant for between
+    requests: a request in flight may see the old setting or the new one.
+    """
+
+    def __init__(self, config: EmulatorConfig) -> None:
+        self.config = config
+        self.current = config
+        self._injectors: list[FaultInjector] = []
+
+    def attach(self, injector: FaultInjector) -> None:
+        """Switch ``injector`` along (the app builds its middleware on its first request, maybe after a change)."""
+        self._injectors.append(injector)
+        injector.configure(self.current)
+
+    def set(self, **settings: Any) -> EmulatorConfig:
+        """Change the named fault settings (``EmulatorConfig`` fields, in its units); the settings now in force."""
+        unknown = sorted(set(settings) - FAULT_SETTINGS)
+        if unknown:
+            raise FaultSettingError(
+                f"not a fault setting: {', '.join(unknown)} (they are {', '.join(sorted(FAULT_SETTINGS))})"
+            )
+        try:
+            changed = attrs.evolve(self.current, **settings)
+        except (TypeError, ValueError) as exc:
+            raise FaultSettingError(f"refused fault setting: {exc}") from None
+        self._switch(changed)
+        return changed
+
+    def reset(self) -> None:
+        """Back to the configuration's faults."""
+        self._switch(self.config)
+
+    def _switch(self, config: EmulatorConfig) -> None:
+        self.current = config
+        for injector in self._injectors:
+            injector.configure(config)
+
+
 class FaultInjector:
     """ASGI middleware answering a configured share of /v1 requests with faults, and counting everything."""
 
@@ -111,11 +176,18 @@ class FaultInjector:
         config: EmulatorConfig,
         stats: EmulatorStats,
         admits: Callable[[Headers], bool] | None = None,
+        switches: FaultSwitches | None = None,
     ) -> None:
         self.app = app
-        self.config = config
         self.stats = stats
         self.admits = admits
+        self.configure(config)
+        if switches is not None:
+            switches.attach(self)
+
+    def configure(self, config: EmulatorConfig) -> None:
+        """Inject ``config``'s faults from the next request on, with a fresh seeded draw and throttle."""
+        self.config = config
         self.rng = Random(f"{config.seed}:faults")
         self.buckets = (
             TokenBuckets(config.rate_limit, max_tokens=config.rate_limit_tokens) if config.rate_limit > 0 else None

@@ -17,6 +17,7 @@ from starlette.applications import Starlette
 
 from pcinsights.emulator.app import create_app
 from pcinsights.emulator.config import EmulatorConfig
+from pcinsights.emulator.faults import FaultSwitches
 from pcinsights.emulator.protocol import Limits, protocol_class
 from pcinsights.emulator.stats import EmulatorStats
 from pcinsights.emulator.tenant import World
@@ -47,6 +48,12 @@ class RunningEmulator:
     world: World
     stats: EmulatorStats
     app: Starlette = attrs.field(repr=False)
+
+    @property
+    def faults(self) -> FaultSwitches:
+        """Its faults, switched while it runs: ``faults.set(fail_503=1.0)``, then ``faults.reset()``."""
+        switches: FaultSwitches = self.app.state.faults
+        return switches
 
 
 def _bind(host: str) -> socket.socket:

@@ -1,0 +1,247 @@
+"""pytest fixtures for an app that calls Partner Center through the generated client: the emulator, for real.
+
+Installing pcinsights enables this plugin (its ``pytest11`` entry point); with plugin autoloading off, one line
+in the app's ``conftest.py`` does: ``pytest_plugins = ["pcinsights.pytest_plugin"]``. Nothing starts until a test
+asks for a fixture, and importing this module imports neither the emulator nor the client:
+
+- ``pcinsights_emulator``: the session's emulator on loopback (``RunningEmulator``), with real auth; its tenant
+  from the ``pcinsights_customers`` and ``pcinsights_seed`` ini options or the ``--pcinsights-*`` flags.
+- ``pcinsights_token``: a valid App+User token from the emulator's token endpoint.
+- ``pcinsights_client`` and ``pcinsights_async_client``: a ready ``AuthenticatedClient`` for the sync and the
+  ``asyncio`` operations, fetching and refreshing its token from the token endpoint as an app's credential does.
+- ``pcinsights_faults``: fault switches for one test (``fail_503()``, ``rate_limit(2)``, ``latency(0.2)``,
+  ``html_pages()``, ``drop_bodies()``...), reset after it; ``@pytest.mark.pcinsights_faults(fail_503=1.0)`` sets
+  them for a test that uses any of the function fixtures above.
+"""
+
+from __future__ import annotations
+
+import ssl
+import threading
+import time
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any
+
+import pytest
+
+if TYPE_CHECKING:
+    import httpx
+    from partner_center_analytics import AuthenticatedClient, RetryPolicy
+
+    from pcinsights.emulator import EmulatorConfig, RunningEmulator
+    from pcinsights.emulator.auth import IssuedToken
+    from pcinsights.emulator.faults import FaultSwitches
+
+MARKER = "pcinsights_faults"
+_TENANT_OPTIONS = (("customers", "number of customers in the emulated tenant"), ("seed", "seed of the emulated tenant"))
+# The function fixtures that honour the marker (they all depend on ``pcinsights_faults``).
+_FAULT_FIXTURES = frozenset({"pcinsights_faults", "pcinsights_client", "pcinsights_async_client"})
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    group = parser.getgroup("pcinsights", "Partner Center emulator (pcinsights)")
+    for name, help in _TENANT_OPTIONS:
+        parser.addini(f"pcinsights_{name}", f"{help} (an integer; default: the emulator's)")
+        group.addoption(f"--pcinsights-{name}", type=int, default=None, help=f"{help} (overrides the ini option)")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers",
+        f"{MARKER}(**settings): the emulator's faults for this test (EmulatorConfig fault fields, e.g. fail_503=1.0)",
+    )
+
+
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    """A marker no fixture would apply is an error, not a test that silently runs without its faults."""
+    if item.get_closest_marker(MARKER) is not None and not _FAULT_FIXTURES & set(getattr(item, "fixturenames", ())):
+        pytest.fail(f"@pytest.mark.{MARKER} needs one of the fixtures {', '.join(sorted(_FAULT_FIXTURES))}", False)
+
+
+def emulator_config(config: pytest.Config) -> EmulatorConfig:
+    """The session emulator's settings: the command line's tenant, else the ini file's, else the defaults."""
+    from pcinsights.emulator import EmulatorConfig
+
+    fields: dict[str, Any] = {}
+    for name, _ in _TENANT_OPTIONS:
+        value = config.getoption(f"pcinsights_{name}")
+        if value is None:
+            text = str(config.getini(f"pcinsights_{name}") or "").strip()
+            if not text:
+                continue
+            try:
+                value = int(text)
+            except ValueError:
+                raise pytest.UsageError(f"ini option pcinsights_{name} must be an integer, not {text!r}") from None
+        fields[name] = value
+    try:
+        return EmulatorConfig(**fields)
+    except ValueError as exc:
+        raise pytest.UsageError(f"pcinsights emulator settings refused: {exc}") from None
+
+
+class Tokens:
+    """App+User tokens from the emulator's own token endpoint (the one place this plugin gets one).
+
+    One is kept while it has ``FRESH_FOR`` seconds left, longer than the client's refresh margin, so the
+    session fetches about once an hour (a fetch is a request and two signatures, ~30 ms).
+    """
+
+    FRESH_FOR = 600.0
+
+    def __init__(self, emulator: RunningEmulator, http: httpx.Client) -> None:
+        self._emulator = emulator
+        self._http = http
+        self._issued: IssuedToken | None = None
+        self._lock = threading.Lock()
+
+    def __call__(self) -> IssuedToken:
+        from pcinsights.emulator.auth import fetch_token
+
+        fresh_for = min(self.FRESH_FOR, self._emulator.config.token_lifetime / 2)
+        with self._lock:
+            if self._issued is None or self._issued.expires_on - time.time() < fresh_for:
+                self._issued = fetch_token(self._emulator, http=self._http)
+            return self._issued
+
+    def __repr__(self) -> str:
+        return f"Tokens({self._emulator.base_url!r})"
+
+
+class Faults:
+    """One test's fault switches on the session's emulator; reset after the test.
+
+    A share is the fraction of ``/v1`` requests it hits (1.0: every one). Injected 429s and 503s say
+    ``Retry-After: 0`` unless told otherwise, so the client's retries do not slow the test down.
+    """
+
+    def __init__(self, switches: FaultSwitches) -> None:
+        self._switches = switches
+
+    def set(self, **settings: Any) -> None:
+        """Any fault setting by its ``EmulatorConfig`` name and unit (``latency`` in seconds); they add up."""
+        self._switches.set(**settings)
+
+    def reset(self) -> None:
+        """Back to the emulator's configured faults (none, by default)."""
+        self._switches.reset()
+
+    def fail_503(self, share: float = 1.0, *, retry_after: int = 0) -> None:
+        self.set(fail_503=share, retry_after=retry_after)
+
+    def fail_429(self, share: float = 1.0, *, retry_after: int = 0) -> None:
+        self.set(fail_429=share, retry_after=retry_after)
+
+    def fail_500(self, share: float = 1.0) -> None:
+        self.set(fail_500=share)
+
+    def rate_limit(self, per_second: float) -> None:
+        """Partner Center's throttle: past ``per_second`` requests a second per token, 429 with Retry-After."""
+        self.set(rate_limit=per_second)
+
+    def latency(self, seconds: float) -> None:
+        self.set(latency=seconds)
+
+    def html_pages(self, share: float = 1.0, *, status: int = 502) -> None:
+        """A gateway's HTML error page instead of JSON."""
+        self.set(html_rate=share, html_status=status)
+
+    def drop_bodies(self, share: float = 1.0) -> None:
+        """Responses cut off after half the body (the connection closes)."""
+        self.set(drop_rate=share)
+
+    def __repr__(self) -> str:
+        return f"Faults({self._switches.current!r})"
+
+
+@pytest.fixture(scope="session")
+def pcinsights_emulator(pytestconfig: pytest.Config) -> Iterator[RunningEmulator]:
+    """The emulator for the session, on a free loopback port; stopped when the session ends."""
+    from pcinsights.emulator import run_in_background
+
+    with run_in_background(emulator_config(pytestconfig)) as running:
+        yield running
+
+
+@pytest.fixture
+def pcinsights_faults(pcinsights_emulator: RunningEmulator, request: pytest.FixtureRequest) -> Iterator[Faults]:
+    """This test's fault switches, set from the ``pcinsights_faults`` marker if it has one; reset afterwards."""
+    faults = Faults(pcinsights_emulator.faults)
+    faults.reset()
+    marker = request.node.get_closest_marker(MARKER)
+    try:
+        if marker is not None:
+            if marker.args:
+                pytest.fail(f"@pytest.mark.{MARKER} takes settings by name, e.g. fail_503=1.0", False)
+            faults.set(**marker.kwargs)
+        yield faults
+    finally:
+        faults.reset()
+
+
+@pytest.fixture(scope="session")
+def _pcinsights_tokens(pcinsights_emulator: RunningEmulator, _pcinsights_tls: ssl.SSLContext) -> Iterator[Tokens]:
+    import httpx
+
+    with httpx.Client(verify=_pcinsights_tls) as http:
+        yield Tokens(pcinsights_emulator, http)
+
+
+@pytest.fixture(scope="session")
+def _pcinsights_tls() -> ssl.SSLContext:
+    """One TLS context for every fixture client: each would otherwise build its own (~0.2 s), loopback or not."""
+    return ssl.create_default_context()
+
+
+@pytest.fixture
+def pcinsights_token(_pcinsights_tokens: Tokens) -> str:
+    """A valid App+User token for the session's emulator."""
+    return _pcinsights_tokens().token
+
+
+@pytest.fixture
+def pcinsights_retry_policy() -> RetryPolicy:
+    """The fixture clients' retrying: the client's own, with backoff in milliseconds (override to change it)."""
+    from partner_center_analytics import RetryPolicy
+
+    return RetryPolicy(base_delay=0.01, max_delay=0.1, deadline=30.0)
+
+
+@pytest.fixture
+def _pcinsights_client_options(
+    pcinsights_emulator: RunningEmulator,
+    _pcinsights_tokens: Tokens,
+    _pcinsights_tls: ssl.SSLContext,
+    pcinsights_faults: Faults,
+    pcinsights_retry_policy: RetryPolicy,
+) -> dict[str, Any]:
+    """What both fixture clients are built from (after this test's faults are set)."""
+    return {
+        "base_url": pcinsights_emulator.base_url,
+        "token": _pcinsights_tokens,
+        "retry": pcinsights_retry_policy,
+        "verify_ssl": _pcinsights_tls,
+    }
+
+
+@pytest.fixture
+def pcinsights_client(_pcinsights_client_options: dict[str, Any]) -> Iterator[AuthenticatedClient]:
+    """A client for the sync operations, its connections closed after the test."""
+    from partner_center_analytics import AuthenticatedClient
+
+    with AuthenticatedClient(**_pcinsights_client_options) as client:
+        yield client
+
+
+@pytest.fixture
+def pcinsights_async_client(_pcinsights_client_options: dict[str, Any]) -> AuthenticatedClient:
+    """A client for the ``asyncio`` operations under any async runner (pytest-asyncio, anyio).
+
+    It keeps no connection open between requests, so nothing is left bound to the test's event loop and no async
+    fixture (whose spelling depends on the runner) is needed to close it.
+    """
+    import httpx
+    from partner_center_analytics import AuthenticatedClient
+
+    no_keepalive = httpx.Limits(max_keepalive_connections=0)
+    return AuthenticatedClient(**_pcinsights_client_options, httpx_args={"limits": no_keepalive})
