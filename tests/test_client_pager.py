@@ -7,8 +7,10 @@ Misbehaving servers are a real loopback HTTP server in front of an emulator that
 
 from __future__ import annotations
 
+import importlib
 import json
 import math
+import pkgutil
 import threading
 from collections import Counter
 from collections.abc import Callable, Iterator
@@ -23,7 +25,9 @@ from partner_center_analytics.api.analytics import get_licenses_deployment, get_
 from partner_center_analytics.api.customers import list_customers
 
 from pcinsights.emulator import EmulatorConfig, RunningEmulator, run_in_background
-from tests._support import FakeClock, opened, token_for
+from tests._support import SPEC_PATH, FakeClock, opened, token_for
+from tools import pagers
+from tools.specdoc import load_spec
 
 Body = dict[str, Any]
 Rewrite = Callable[[str, Body, int], Body]
@@ -257,3 +261,42 @@ async def test_max_pages_must_be_a_positive_whole_number(tenant: RunningEmulator
         assert paged.stats.requests == 0
     assert isinstance(error, ValueError)
     assert pages == []
+
+
+@pytest.mark.parametrize(
+    ("path", "change", "message"),
+    [
+        ("/v1/customers", {"items": "itemz"}, "no array property"),
+        ("/v1/customers", {"continuation-token": "token"}, "no property of the page"),
+        ("/v1/customers", {"continuation-header": "MS-Token"}, "must be an optional parameter"),
+        ("/v1/customers", {"continuation-query": {"seekOperation": "Previous"}}, "does not allow"),
+        ("/v1/customers", {"next-link": "links"}, "exactly one of next-link and continuation-token"),
+        ("/v1/analytics/commercial/usage/license/", {"next-link": "Value'"}, "must be a name"),
+        ("/v1/analytics/commercial/usage/license/", {"pages": 3}, "keys among"),
+    ],
+)
+def test_a_pager_extension_that_cannot_work_fails_generation(path: str, change: dict[str, Any], message: str) -> None:
+    spec = load_spec(SPEC_PATH)
+    assert pagers.pagers(spec).keys() == {
+        "get /v1/customers",
+        "get /v1/analytics/commercial/deployment/license/",
+        "get /v1/analytics/commercial/usage/license/",
+    }
+    spec["paths"][path]["get"][pagers.EXTENSION].update(change)
+    with pytest.raises(pagers.PagerError, match=message):
+        pagers.template(spec)
+
+
+def test_only_the_operations_that_page_get_pagers() -> None:
+    from partner_center_analytics import api
+
+    modules = {
+        info.name.rsplit(".", 1)[-1]: importlib.import_module(info.name)
+        for info in pkgutil.walk_packages(api.__path__, "partner_center_analytics.api.")
+        if not info.ispkg
+    }
+    assert len(modules) == 7
+    paged = {name for name, module in modules.items() if hasattr(module, "iter_rows")}
+    assert paged == {"get_licenses_deployment", "get_licenses_usage", "list_customers"}
+    for name in paged:
+        assert {"iter_pages", "aiter_pages", "aiter_rows"} <= set(dir(modules[name]))
