@@ -19,7 +19,9 @@ from typing import Any
 import pytest
 from partner_center_analytics import AuthenticatedClient
 from partner_center_analytics.api.analytics import get_licenses_deployment, get_licenses_usage
+from rich.console import Console
 
+from pcinsights.cli.licenses import PageProgress
 from pcinsights.emulator import EmulatorConfig, RunningEmulator, run_in_background
 from tests._support import token_for
 
@@ -176,3 +178,14 @@ def test_emulator_needs_no_credentials() -> None:
     assert all(
         set(row) == {"processedDateTime", "customerTenantId", "licensesActive", "licensesQualified"} for row in rows
     )
+
+
+def test_the_progress_bar_counts_pages_of_the_total_the_first_page_implies() -> None:
+    screen = io.StringIO()
+    console = Console(file=screen, force_terminal=True, width=120)
+    client = AuthenticatedClient(base_url="http://127.0.0.1:9", token="unused")
+    with PageProgress(console, client, top=10) as progress:
+        for rows in (10, 10, 5):
+            progress.page(rows, 25)
+    assert "3/3" in screen.getvalue()
+    assert "rows 25" in screen.getvalue()
