@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import httpx
-from emulator_process import TOKEN
+from emulator_process import token_for
 from figures import Figure, Goal
 
 PATH = "/v1/analytics/commercial/deployment/license/"
@@ -45,7 +45,9 @@ def _walk(client: httpx.Client, params: dict[str, str]) -> Walk:
 
 
 def run(base_url: str, customers: int) -> list[Figure]:
-    with httpx.Client(base_url=base_url, headers={"Authorization": f"Bearer {TOKEN}"}, timeout=300.0) as client:
+    with httpx.Client(
+        base_url=base_url, headers={"Authorization": f"Bearer {token_for(base_url)}"}, timeout=300.0
+    ) as client:
         start = time.perf_counter()
         # A moment before any processing: builds the tables, answers no rows, caches no query.
         client.get(PATH, params={"processedDateTime": "2000-01-01"}).raise_for_status()

@@ -13,7 +13,7 @@ import threading
 import time
 
 import httpx
-from emulator_process import TOKEN
+from emulator_process import token_for
 from figures import Figure, Goal, ms
 
 from pcinsights.emulator.tenant import World
@@ -28,7 +28,7 @@ DURING_BUILD = Goal("<", 0.05)
 def measure(base_url: str) -> tuple[float, list[float]]:
     """The first partner call's seconds, and the latencies of the /openapi.json requests made meanwhile (at least
     one); call as soon as the emulator answers."""
-    headers = {"Authorization": f"Bearer {TOKEN}"}
+    headers = {"Authorization": f"Bearer {token_for(base_url)}"}
     done = threading.Event()
     first: list[float] = []
 

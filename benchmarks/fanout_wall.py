@@ -13,7 +13,7 @@ import time
 import uuid
 from dataclasses import dataclass
 
-from emulator_process import TOKEN
+from emulator_process import token_for
 from figures import Figure, Goal
 from partner_center_analytics import AuthenticatedClient, RetryPolicy
 from partner_center_analytics.api.analytics import get_customer_licenses_deployment
@@ -21,7 +21,6 @@ from partner_center_analytics.api.analytics import get_customer_licenses_deploym
 from pcinsights.fanout import InsightKind, fan_out
 
 PATIENT = RetryPolicy(max_attempts=20, base_delay=0.05, max_delay=2.0, max_total_wait=120.0)
-SEQUENTIAL_TOKEN = "bench-token-sequential"
 GOAL = Goal(">=", 0.90)
 
 
@@ -53,7 +52,7 @@ class FanOutRun:
 async def _fan_out(base_url: str, scenario: Scenario) -> FanOutRun:
     ids: list[str] = []
     failures = 0
-    async with AuthenticatedClient(base_url=base_url, token=TOKEN, retry=PATIENT) as client:
+    async with AuthenticatedClient(base_url=base_url, token=token_for(base_url), retry=PATIENT) as client:
         start, cpu = time.perf_counter(), time.process_time()
         async for result in fan_out(
             client, InsightKind.DEPLOYMENT, concurrency=scenario.concurrency, page_size=scenario.page_size
@@ -66,7 +65,7 @@ async def _fan_out(base_url: str, scenario: Scenario) -> FanOutRun:
 
 def _sequential_per_call(base_url: str, customer_ids: list[str]) -> float:
     """Mean seconds per call of a plain loop over ``customer_ids``."""
-    with AuthenticatedClient(base_url=base_url, token=SEQUENTIAL_TOKEN, retry=PATIENT) as client:
+    with AuthenticatedClient(base_url=base_url, token=token_for(base_url), retry=PATIENT) as client:
         start = time.perf_counter()
         for customer_id in customer_ids:
             get_customer_licenses_deployment.sync(uuid.UUID(customer_id), client=client)

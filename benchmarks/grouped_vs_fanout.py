@@ -12,7 +12,7 @@ import math
 import time
 from dataclasses import dataclass
 
-from emulator_process import emulator_process
+from emulator_process import emulator_process, token_for
 from figures import Figure, Goal
 from partner_center_analytics import AuthenticatedClient, RetryPolicy
 from partner_center_analytics.api.analytics import get_licenses_deployment
@@ -21,8 +21,6 @@ from partner_center_analytics.models import CustomerLicensesDeploymentInsightsCo
 from pcinsights.fanout import InsightKind, fan_out
 
 PATIENT = RetryPolicy(max_attempts=20, base_delay=0.05, max_delay=2.0, max_total_wait=300.0, deadline=600.0)
-FANOUT_TOKEN = "bench-token-fanout"
-GROUPED_TOKEN = "bench-token-grouped"
 GOAL = Goal(">=", 100.0)  # the grouped query at least 100x faster
 
 
@@ -40,8 +38,6 @@ class Setup:
             f"--customers={customers}",
             f"--latency-ms={self.latency_ms:g}",
             f"--rate-limit={self.rate_limit:g}",
-            f"--accept-token={FANOUT_TOKEN}",
-            f"--accept-token={GROUPED_TOKEN}",
         )
 
 
@@ -58,7 +54,7 @@ def _count(value: object) -> int:
 
 async def _fan_out(base_url: str, setup: Setup) -> Run:
     figures: dict[str, tuple[int, int]] = {}
-    async with AuthenticatedClient(base_url=base_url, token=FANOUT_TOKEN, retry=PATIENT) as client:
+    async with AuthenticatedClient(base_url=base_url, token=token_for(base_url), retry=PATIENT) as client:
         start = time.perf_counter()
         async for result in fan_out(
             client, InsightKind.DEPLOYMENT, concurrency=setup.concurrency, page_size=setup.page_size
@@ -75,7 +71,7 @@ async def _fan_out(base_url: str, setup: Setup) -> Run:
 
 
 def _grouped(base_url: str) -> Run:
-    with AuthenticatedClient(base_url=base_url, token=GROUPED_TOKEN, retry=PATIENT, timeout=None) as client:
+    with AuthenticatedClient(base_url=base_url, token=token_for(base_url), retry=PATIENT, timeout=None) as client:
         # A moment before any processing: the emulator builds its tables (once, excluded) and answers no rows.
         get_licenses_deployment.sync(client=client, processed_date_time="2000-01-01")
         before = client.stats.requests

@@ -14,7 +14,7 @@ import uuid
 from collections.abc import Callable
 
 import httpx
-from emulator_process import TOKEN
+from emulator_process import token_for
 from figures import Figure, Goal, median_ms, ms
 from partner_center_analytics import AuthenticatedClient
 from partner_center_analytics.api.analytics import get_partner_licenses_deployment
@@ -27,12 +27,14 @@ Timed = Callable[[], float]  # one call, returning its own duration in seconds
 
 
 def _client(base_url: str, correlation_id: uuid.UUID) -> AuthenticatedClient:
-    return AuthenticatedClient(base_url=base_url, token=TOKEN, correlation_id=correlation_id, locale=LOCALE)
+    return AuthenticatedClient(
+        base_url=base_url, token=token_for(base_url), correlation_id=correlation_id, locale=LOCALE
+    )
 
 
-def _raw_headers(correlation_id: uuid.UUID) -> dict[str, str]:
+def _raw_headers(correlation_id: uuid.UUID, token: str) -> dict[str, str]:
     return {
-        "Authorization": f"Bearer {TOKEN}",
+        "Authorization": f"Bearer {token}",
         "MS-CorrelationId": str(correlation_id),
         "X-Locale": LOCALE,
         "Accept": "application/json",
@@ -76,7 +78,7 @@ def _figure(mode: str, client_ms: float, raw_ms: float, iterations: int) -> Figu
 def measure_sync(base_url: str, iterations: int, warmup: int) -> Figure:
     correlation_id = uuid.uuid4()
     with _client(base_url, correlation_id) as client, httpx.Client(base_url=base_url) as raw:
-        headers = _raw_headers(correlation_id)
+        headers = _raw_headers(correlation_id, token_for(base_url))
 
         def client_call() -> float:
             start = time.perf_counter()
@@ -99,7 +101,7 @@ def measure_sync(base_url: str, iterations: int, warmup: int) -> Figure:
 async def _measure_async(base_url: str, iterations: int, warmup: int) -> Figure:
     correlation_id = uuid.uuid4()
     async with _client(base_url, correlation_id) as client, httpx.AsyncClient(base_url=base_url) as raw:
-        headers = _raw_headers(correlation_id)
+        headers = _raw_headers(correlation_id, token_for(base_url))
 
         async def client_call() -> float:
             start = time.perf_counter()

@@ -22,7 +22,7 @@ import fanout_wall
 import grouped_vs_fanout
 import overhead
 import startup
-from emulator_process import TOKEN, emulator_process
+from emulator_process import emulator_process
 from figures import Figure
 
 
@@ -107,7 +107,7 @@ def _commercial(sizes: Sizes) -> list[Figure]:
 
 
 def _bigworld(sizes: Sizes) -> list[Figure]:
-    with emulator_process(f"--customers={sizes.bigworld_customers}", f"--accept-token={TOKEN}") as base_url:
+    with emulator_process(f"--customers={sizes.bigworld_customers}") as base_url:
         first_call, polls = emulator_bigworld.measure(base_url)
     return emulator_bigworld.figures(sizes.bigworld_customers, first_call, polls)
 
