@@ -4,8 +4,8 @@
   a whole request; then it gets a 408 (if it had started one) and the connection is closed. uvicorn's own
   keep-alive timer starts only after a first response and stops at the first byte, so one byte a second
   held a connection forever.
-- At most ``max_connections`` at once: a new connection past the cap closes the one that has waited longest
-  for its request; when none is waiting, the newcomer is closed instead.
+- At most ``max_connections`` at once: a new connection past the cap aborts the one that has waited longest
+  for its request (no 408: its descriptor is needed now); when none is waiting, the newcomer is closed instead.
 - A request head (request line and headers) over ``max_head_bytes`` gets a 431 however it was split into
   TCP segments: h11 checks its limit only while a head is incomplete, so one large write got through.
 - Malformed HTTP gets Partner Center's JSON error body with the id headers (uvicorn sends ``text/plain``),
@@ -49,7 +49,7 @@ class Limits:
         oldest = next(iter(self.waiting), None)
         if oldest is None:
             return False
-        oldest.time_out()
+        oldest.evict()
         return True
 
 
@@ -133,6 +133,11 @@ class GuardedProtocol(H11Protocol):
         failure = self._guarded.failure
         status = failure.error_status_hint if failure is not None and failure.error_status_hint in _REASONS else 400
         self._refuse(status)
+
+    def evict(self) -> None:
+        """Make way for a newcomer: closed at once, with no answer to linger over (its descriptor is needed)."""
+        self._stop_waiting()
+        self.transport.abort()
 
     def time_out(self) -> None:
         """The client did not send a whole request in time: 408 if it had started one, then close."""
