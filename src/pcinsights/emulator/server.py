@@ -128,7 +128,6 @@ def build_server(app: Starlette, config: EmulatorConfig, **options: Any) -> uvic
             log_level="warning",
             access_log=False,
             lifespan="off",
-            h11_max_incomplete_event_size=config.max_head_bytes,
             **options,
         )
     )
