@@ -16,6 +16,7 @@ from attrs import define, evolve, field, validators
 
 from ._auth import DEFAULT_SCOPE, BearerAuth, TokenProvider, TokenSource
 from ._body import ACCEPT_ENCODING, DEFAULT_MAX_RESPONSE_SIZE
+from ._network import deadline_bound
 from ._retry import AsyncRetryTransport, ClientStats, RetryPolicy, RetryTransport
 from ._types import UNSET, Unset
 
@@ -173,7 +174,7 @@ class AuthenticatedClient:
         """Get the underlying httpx.Client, constructing a new one if not previously set"""
         if self._client is None:
             client_args, transport_args = self._client_args()
-            inner = client_args.pop("transport", None) or httpx.HTTPTransport(**transport_args)
+            inner = client_args.pop("transport", None) or deadline_bound(httpx.HTTPTransport(**transport_args))
             self._client = httpx.Client(transport=RetryTransport(inner, **self._transport_options()), **client_args)
         return self._client
 

@@ -23,6 +23,7 @@ from attrs import define, field, validators
 
 from ._body import DEFAULT_MAX_RESPONSE_SIZE, BoundedBody
 from ._errors import DeadlineExceededError, call_ids
+from ._network import DEADLINE
 
 logger = logging.getLogger("partner_center_analytics")
 
@@ -39,6 +40,7 @@ REQUEST_ID = "MS-RequestId"
 # Where a call's deadline travels with its request, so the auth flow's re-send after a 401 keeps it.
 _DEADLINE = "partner_center_analytics.deadline"
 _TIMEOUTS = ("connect", "read", "write", "pool")
+DEFAULT_DEADLINE: float | None = 120.0
 # A socket timeout set to what was left of the deadline may fire that much early (the poll's rounding).
 _SLACK = 0.01
 
@@ -58,7 +60,7 @@ class RetryPolicy:
     base_delay: float = field(default=0.5, validator=validators.ge(0))
     max_delay: float = field(default=30.0, validator=validators.ge(0))
     max_total_wait: float = field(default=60.0, validator=validators.ge(0))
-    deadline: float | None = field(default=120.0, validator=validators.optional(validators.gt(0)))
+    deadline: float | None = field(default=DEFAULT_DEADLINE, validator=validators.optional(validators.gt(0.0)))
 
     def delay(self, attempt: int, retry_after: float | None, jitter: float) -> float:
         """Seconds to wait after failed attempt number ``attempt`` (``jitter`` is uniform in [0, 1))."""
@@ -170,7 +172,9 @@ class _Attempts:
         )
 
     def bound_timeouts(self) -> None:
-        """Cap this attempt's httpx timeouts (each wait for the network) at what is left of the deadline."""
+        """Cap this attempt's httpx timeouts (each wait for the network) at what is left of the deadline, and
+        set the deadline for the sync network backend (``_network``): every attempt sets it, so none inherits."""
+        DEADLINE.set(self.deadline_at)
         left = self.remaining()
         if left is None:
             return
