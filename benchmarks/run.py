@@ -14,6 +14,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
+import client_memory
 import commercial_decode
 import commercial_pages
 import decode
@@ -39,6 +40,7 @@ class Sizes:
     grouped: grouped_vs_fanout.Setup
     page_decode_rows: int
     bigworld_customers: int
+    client_memory: client_memory.Setup
 
 
 FULL = Sizes(
@@ -55,6 +57,7 @@ FULL = Sizes(
     grouped=grouped_vs_fanout.Setup(customers=1000),
     page_decode_rows=10_000,
     bigworld_customers=1_000_000,
+    client_memory=client_memory.Setup(),
 )
 QUICK = Sizes(
     overhead_iterations=30,
@@ -70,6 +73,7 @@ QUICK = Sizes(
     grouped=grouped_vs_fanout.Setup(customers=30, target=2000),
     page_decode_rows=500,
     bigworld_customers=20_000,
+    client_memory=client_memory.Setup(body_mb=5, bomb_mib=64, limit_mib=4),
 )
 
 
@@ -130,6 +134,7 @@ BENCHMARKS: dict[str, Callable[[Sizes], list[Figure]]] = {
     "grouped": _grouped,
     "page-decode": _page_decode,
     "bigworld": _bigworld,
+    "client-memory": lambda sizes: client_memory.run(sizes.client_memory),
 }
 
 

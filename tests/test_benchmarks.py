@@ -32,6 +32,9 @@ FIGURES = (
     "commercial page decode vs pydantic",
     "emulator big world first call",
     "emulator big world /openapi.json during the build",
+    "client memory (large body read)",
+    "client memory (large body decoded)",
+    "client memory (gzip bomb)",
 )
 LINE = re.compile(r"^(?P<name>[^:#]+): .+ vs .+  ratio (?P<ratio>\S+)  goal (?P<goal>.+)$")
 GOAL = re.compile(r"(none \(reported\)|(<=|>=|<) \d+\.\d+  (ok|missed))(  \[.+\])?")
