@@ -162,7 +162,7 @@ def _operations(spec: Mapping[str, Any]) -> list[_Operation]:
         )
         op_id = str(operation.get("operationId") or f"{method.upper()} {path}")
         found.append(_Operation(op_id, method.upper(), path, re.compile(regex), ("paths", path, method)))
-    return found
+    return sorted(found, key=lambda operation: operation.template.count("{"))  # a literal segment wins
 
 
 def _server_prefixes(spec: Mapping[str, Any]) -> list[str]:
