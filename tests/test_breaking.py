@@ -799,3 +799,26 @@ def test_without_nodejs_redocly_is_skipped_visibly(monkeypatch: pytest.MonkeyPat
     assert findings is None
     assert status.startswith("skipped: Node.js not found")
     assert (review.ran, review.lines(), review.redocly_only) == (False, [], [])
+
+
+def test_security_schemes_on_the_wire_and_as_hints() -> None:
+    old = copy.deepcopy(BASE_SPEC)
+    old["components"]["securitySchemes"] = {"bearerAuth": {"type": "http", "scheme": "bearer"}}
+    old["security"] = [{"bearerAuth": []}]
+    hinted = copy.deepcopy(old)
+    hinted["components"]["securitySchemes"]["bearerAuth"].update(bearerFormat="JWT", description="Entra ID tokens.")
+    basic = copy.deepcopy(old)
+    basic["components"]["securitySchemes"]["bearerAuth"]["scheme"] = "basic"
+    anonymous_too = copy.deepcopy(old)
+    anonymous_too["security"].append({})
+
+    assert [(c.kind, c.breaking, c.pointer) for c in breaking.diff_specs(old, hinted)] == [
+        ("security scheme hint changed", False, "#/components/securitySchemes/bearerAuth/bearerFormat")
+    ]
+    assert [(c.kind, c.breaking) for c in breaking.diff_specs(old, basic)] == [("security scheme changed", True)]
+    assert [(c.kind, c.breaking) for c in breaking.diff_specs(old, anonymous_too)] == [
+        ("security requirement changed", False)
+    ]
+    assert [(c.kind, c.breaking) for c in breaking.diff_specs(anonymous_too, old)] == [
+        ("security requirement changed", True)
+    ]

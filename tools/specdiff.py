@@ -601,6 +601,51 @@ def _merge(changes: list[Change]) -> list[Change]:
     return merged
 
 
+# Security scheme fields that change how a credential travels; any other field (bearerFormat, description) is a hint.
+_SCHEME_WIRE_FIELDS = ("type", "scheme", "in", "name", "flows", "openIdConnectUrl")
+
+
+def _requirements(spec: Spec) -> set[str]:
+    """The global security requirement's alternatives, each as a sorted list of scheme names."""
+    return {
+        ",".join(sorted(alternative)) for alternative in spec.get("security") or () if isinstance(alternative, Mapping)
+    }
+
+
+def _diff_security(old: Spec, new: Spec) -> Iterator[Change]:
+    """How a caller authenticates: a scheme sent another way, or a requirement the old credentials do not meet."""
+    old_schemes = (old.get("components") or {}).get("securitySchemes") or {}
+    new_schemes = (new.get("components") or {}).get("securitySchemes") or {}
+    for name, scheme in old_schemes.items():
+        parts = ("components", "securitySchemes", name)
+        if name not in new_schemes:
+            continue  # unused once no requirement names it; a requirement that still does is judged below
+        scheme, new_scheme = resolve_ref(old, scheme), resolve_ref(new, new_schemes[name])
+        for field in sorted(set(scheme) | set(new_scheme)):
+            if field.startswith("x-") or field == "description" or scheme.get(field) == new_scheme.get(field):
+                continue
+            detail = f"{field}: {scheme.get(field)!r} -> {new_scheme.get(field)!r}"
+            if field in _SCHEME_WIRE_FIELDS:
+                impact = "a caller's credentials are sent the old way and rejected (401)"
+                yield Change("security scheme changed", name, detail, pointer=_at((*parts, field)), impact=impact)
+            else:
+                impact = "a hint for people and tools; the credential travels as before"
+                yield Change(
+                    "security scheme hint changed",
+                    name,
+                    detail,
+                    breaking=False,
+                    pointer=_at((*parts, field)),
+                    impact=impact,
+                )
+    before, after = _requirements(old), _requirements(new)
+    if before != after:
+        widened = before <= after or "" in after  # more alternatives, or an anonymous one
+        impact = "" if widened else "a call with the old credentials may be rejected (401/403)"
+        detail = f"{sorted(before)} -> {sorted(after)}"
+        yield Change("security requirement changed", "security", detail, not widened, _at(("security",)), impact)
+
+
 def diff_specs(old: Spec, new: Spec) -> list[Change]:
     """The contract changes from ``old`` to ``new``, breaking ones marked."""
     changes: list[Change] = []
@@ -648,4 +693,5 @@ def diff_specs(old: Spec, new: Spec) -> list[Change]:
             label = f"{op.method.upper()} {op.path} ({op.op_id})"
             changes.append(Change("operation added", label, breaking=False, pointer=_at(op.parts)))
     changes += _diff_components(old, new)
+    changes += _diff_security(old, new)
     return _merge(changes)
