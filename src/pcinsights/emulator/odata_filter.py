@@ -19,7 +19,7 @@ from typing import TypeAlias
 
 import attrs
 
-MAX_FILTER_LENGTH = 4096
+MAX_FILTER_LENGTH = 1024
 MAX_DEPTH = 32
 _SPACE = " \t"
 _WORD_END = set(_SPACE + "()'")

@@ -7,7 +7,7 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from .._decode import parse_uuid, wrong_type
+from .._decode import note_unknown_fields, parse_uuid, wrong_type
 from .._types import UNSET, Unset
 
 T = TypeVar("T", bound="Customer")
@@ -111,6 +111,7 @@ class Customer:
             attributes,
         )
         if not src_dict.keys() <= _KNOWN_KEYS:
+            note_unknown_fields("Customer", src_dict.keys() - _KNOWN_KEYS)
             customer.additional_properties = {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
         return customer
 

@@ -6,7 +6,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from .._decode import wrong_type
+from .._decode import note_unknown_fields, wrong_type
 from .._types import UNSET, Unset
 
 T = TypeVar("T", bound="CustomerCollection")
@@ -109,6 +109,7 @@ class CustomerCollection:
             continuation_token,
         )
         if not src_dict.keys() <= _KNOWN_KEYS:
+            note_unknown_fields("CustomerCollection", src_dict.keys() - _KNOWN_KEYS)
             customer_collection.additional_properties = {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
         return customer_collection
 

@@ -7,7 +7,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from .._decode import as_float, parse_datetime, wrong_type
+from .._decode import as_float, note_unknown_fields, note_unknown_value, parse_datetime, wrong_type
 from .._types import UNSET, Unset
 from ..models.channel import Channel
 from ..models.service_name import ServiceName
@@ -194,12 +194,16 @@ class CustomerLicensesUsageInsights:
             if not isinstance(service_name, str):
                 raise wrong_type("serviceName", "a string", service_name)
             service_name = _SERVICENAME_BY_VALUE.get(service_name, service_name)
+            if type(service_name) is str:  # a member is a ServiceName, never a plain str
+                note_unknown_value("CustomerLicensesUsageInsights", "serviceName", service_name)
 
         channel: Any = src_dict.get("channel", UNSET)
         if channel is not None and channel is not UNSET:
             if not isinstance(channel, str):
                 raise wrong_type("channel", "a string", channel)
             channel = _CHANNEL_BY_VALUE.get(channel, channel)
+            if type(channel) is str:  # a member is a Channel, never a plain str
+                note_unknown_value("CustomerLicensesUsageInsights", "channel", channel)
 
         attributes: Any = src_dict.get("attributes", UNSET)
         if attributes is not UNSET:
@@ -266,6 +270,7 @@ class CustomerLicensesUsageInsights:
             licenses_qualified,
         )
         if not src_dict.keys() <= _KNOWN_KEYS:
+            note_unknown_fields("CustomerLicensesUsageInsights", src_dict.keys() - _KNOWN_KEYS)
             customer_licenses_usage_insights.additional_properties = {
                 k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS
             }

@@ -7,7 +7,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from .._decode import as_float, parse_datetime, wrong_type
+from .._decode import as_float, note_unknown_fields, note_unknown_value, parse_datetime, wrong_type
 from .._types import UNSET, Unset
 from ..models.channel import Channel
 from ..models.service_name import ServiceName
@@ -123,12 +123,16 @@ class PartnerLicensesDeploymentInsights:
             if not isinstance(service_name, str):
                 raise wrong_type("serviceName", "a string", service_name)
             service_name = _SERVICENAME_BY_VALUE.get(service_name, service_name)
+            if type(service_name) is str:  # a member is a ServiceName, never a plain str
+                note_unknown_value("PartnerLicensesDeploymentInsights", "serviceName", service_name)
 
         channel: Any = src_dict.get("channel", UNSET)
         if channel is not None and channel is not UNSET:
             if not isinstance(channel, str):
                 raise wrong_type("channel", "a string", channel)
             channel = _CHANNEL_BY_VALUE.get(channel, channel)
+            if type(channel) is str:  # a member is a Channel, never a plain str
+                note_unknown_value("PartnerLicensesDeploymentInsights", "channel", channel)
 
         attributes: Any = src_dict.get("attributes", UNSET)
         if attributes is not UNSET:
@@ -153,6 +157,7 @@ class PartnerLicensesDeploymentInsights:
             licenses_sold,
         )
         if not src_dict.keys() <= _KNOWN_KEYS:
+            note_unknown_fields("PartnerLicensesDeploymentInsights", src_dict.keys() - _KNOWN_KEYS)
             partner_licenses_deployment_insights.additional_properties = {
                 k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS
             }

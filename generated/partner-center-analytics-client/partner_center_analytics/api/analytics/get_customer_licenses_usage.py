@@ -43,7 +43,7 @@ def _parse_response(
     *, client: AuthenticatedClient, response: httpx.Response
 ) -> CustomerLicensesUsageInsightsCollection | Error | None:
     if response.status_code == 200:
-        return parse_success(response, CustomerLicensesUsageInsightsCollection.from_dict)
+        return parse_success(response, CustomerLicensesUsageInsightsCollection.from_dict, client.stats)
     if response.status_code in {400, 401, 403, 404, 429, 500, 503}:
         return parse_error(response)
     if client.raise_on_unexpected_status:

@@ -60,8 +60,8 @@ def _get_kwargs(
 
 def _parse_response(*, client: AuthenticatedClient, response: httpx.Response) -> Error | LicensesUsagePage | None:
     if response.status_code == 200:
-        return parse_success(response, LicensesUsagePage.from_dict)
-    if response.status_code in {400, 401, 403, 429, 500, 503}:
+        return parse_success(response, LicensesUsagePage.from_dict, client.stats)
+    if response.status_code in {400, 401, 403, 429, 431, 500, 503}:
         return parse_error(response)
     if client.raise_on_unexpected_status:
         raise unexpected_status(response)

@@ -39,7 +39,7 @@ def _parse_response(
     *, client: AuthenticatedClient, response: httpx.Response
 ) -> Error | PartnerLicensesUsageInsightsCollection | None:
     if response.status_code == 200:
-        return parse_success(response, PartnerLicensesUsageInsightsCollection.from_dict)
+        return parse_success(response, PartnerLicensesUsageInsightsCollection.from_dict, client.stats)
     if response.status_code in {400, 401, 403, 429, 500, 503}:
         return parse_error(response)
     if client.raise_on_unexpected_status:
