@@ -2,13 +2,69 @@
 
 A value of the wrong type raises TypeError or ValueError naming the field, never echoing the value;
 the operations turn those into ``UnexpectedResponseError``.
+
+Unknown fields and unknown values of open enums are kept (the app is not broken by Partner Center adding
+them) and reported to the ``ClientStats`` of the call decoding them, so an app sees the API drift without
+capturing traffic. The report costs nothing on the common path: it is reached only when there is something new.
 """
 
 from __future__ import annotations
 
 import datetime
-from typing import Any
+import logging
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from typing import TYPE_CHECKING, Any
 from uuid import UUID
+
+if TYPE_CHECKING:
+    from ._retry import ClientStats
+
+logger = logging.getLogger("partner_center_analytics")
+
+# The stats of the call decoding right now (set around one response's from_dict); None outside a call.
+_DECODING_FOR: ContextVar[ClientStats | None] = ContextVar("partner_center_analytics_decoding_for", default=None)
+# A hostile server could send endless new names or values: past this many distinct ones, new ones are not kept.
+MAX_UNKNOWN_KEYS = 1000
+# An unknown enum value is kept (and logged) cut to this many characters.
+MAX_VALUE_CHARS = 80
+
+
+@contextmanager
+def reporting_to(stats: ClientStats) -> Iterator[None]:
+    """Unknown fields and enum values decoded inside the block are counted in ``stats``."""
+    token = _DECODING_FOR.set(stats)
+    try:
+        yield
+    finally:
+        _DECODING_FOR.reset(token)
+
+
+def note_unknown_fields(model: str, names: Iterable[str]) -> None:
+    """``model`` was decoded from an object with fields the spec does not give it."""
+    stats = _DECODING_FOR.get()
+    if stats is not None:
+        for name in names:
+            _count(stats.unknown_fields, (model, name), stats, "field %s.%s", (model, name))
+
+
+def note_unknown_value(model: str, field: str, value: str) -> None:
+    """``model.field``, an open enum, held a value the spec does not list."""
+    stats = _DECODING_FOR.get()
+    if stats is not None:
+        value = value[:MAX_VALUE_CHARS]
+        _count(stats.unknown_values, (model, field, value), stats, "value %s.%s = %r", (model, field, value))
+
+
+def _count(table: dict[Any, int], key: tuple[str, ...], stats: ClientStats, what: str, args: tuple[str, ...]) -> None:
+    with stats.lock:
+        seen = table.get(key)
+        if seen is None and len(table) >= MAX_UNKNOWN_KEYS:
+            return
+        table[key] = (seen or 0) + 1
+    if seen is None:
+        logger.info("Partner Center sent an unknown " + what + " (not in the spec; kept)", *args)
 
 _JSON_TYPES = {dict: "an object", list: "an array", str: "a string", bool: "a boolean", int: "an integer"}
 

@@ -69,15 +69,19 @@ class RetryPolicy:
 
 
 class ClientStats:
-    """Counters of one client: ``requests`` sent over the wire (every attempt) and how many of them were ``retries``."""
+    """Counters of one client: ``requests`` sent over the wire (every attempt) and how many of them were ``retries``;
+    what its responses held that the spec does not describe: ``unknown_fields`` counts by (model, field) and
+    ``unknown_values`` of open enums by (model, field, value), each logged once at INFO when first seen."""
 
     def __init__(self) -> None:
-        self._lock = threading.Lock()
+        self.lock = threading.Lock()
         self.requests = 0
         self.retries = 0
+        self.unknown_fields: dict[tuple[str, str], int] = {}
+        self.unknown_values: dict[tuple[str, str, str], int] = {}
 
     def count(self, *, retry: bool) -> None:
-        with self._lock:
+        with self.lock:
             self.requests += 1
             if retry:
                 self.retries += 1

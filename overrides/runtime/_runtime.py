@@ -14,6 +14,7 @@ from typing import Any, TypeVar
 import httpx
 
 from ._client import AuthenticatedClient
+from ._decode import reporting_to
 from ._errors import (
     ConnectionFailedError,
     PartnerCenterError,
@@ -24,7 +25,7 @@ from ._errors import (
     snippet,
 )
 from ._errors import call_ids as _ids
-from ._retry import retry_after_seconds
+from ._retry import ClientStats, retry_after_seconds
 from ._types import Response
 from .models.error import Error
 
@@ -112,10 +113,16 @@ def _json(content: bytes, content_type: str | None) -> Any:
     return json.loads(content)
 
 
-def parse_success(response: httpx.Response, from_dict: Callable[[Mapping[str, Any]], T]) -> T:
-    """The success model, or ``UnexpectedResponseError`` when the body is not what the spec says."""
+def parse_success(
+    response: httpx.Response, from_dict: Callable[[Mapping[str, Any]], T], stats: ClientStats | None = None
+) -> T:
+    """The success model, or ``UnexpectedResponseError`` when the body is not what the spec says; unknown fields
+    and enum values in it are counted in ``stats``."""
     try:
-        return from_dict(_json(response.content, response.headers.get("Content-Type")))
+        if stats is None:
+            return from_dict(_json(response.content, response.headers.get("Content-Type")))
+        with reporting_to(stats):
+            return from_dict(_json(response.content, response.headers.get("Content-Type")))
     except _SCHEMA_ERRORS as exc:
         reason = f"{type(exc).__name__}: {exc}" if not isinstance(exc, KeyError) else f"missing field {exc}"
         raise UnexpectedResponseError(
