@@ -2,8 +2,8 @@
 
 httpx inflates a gzip body in one call, so ten megabytes of a hostile gzip stream can become gigabytes
 in memory. The retrying transport reads the raw body itself, chunk by chunk as the network delivers it,
-inflating each chunk with an output bound, and stops with ``UnexpectedResponseError`` past the limit:
-memory stays within about twice the limit whatever the server sends.
+inflating each chunk in steps of bounded output, and stops with ``UnexpectedResponseError`` past the
+limit: a bomb costs about the limit in memory, an accepted body about twice its size (chunks, then joined).
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from ._errors import UnexpectedResponseError, call_ids, snippet
 DEFAULT_MAX_RESPONSE_SIZE = 64 * 1024 * 1024
 # The codings the client asks for (its Accept-Encoding): the ones zlib can inflate with an output bound.
 ACCEPT_ENCODING = "gzip, deflate"
+_INFLATE_STEP = 1024 * 1024
 _ZLIB_CODINGS = {"gzip": zlib.MAX_WBITS | 16, "x-gzip": zlib.MAX_WBITS | 16, "deflate": zlib.MAX_WBITS}
 
 
@@ -46,25 +47,32 @@ class BoundedBody:
         """Take the next raw chunk; raises ``UnexpectedResponseError`` once the body is over the limit."""
         self._raw += len(chunk)
         if self._raw > self._limit:
-            raise self._too_large(f"more than {self._limit:,} bytes on the wire")
-        self._keep(self._inflate(chunk) if self._inflater is not None else chunk)
+            raise self._too_large("on the wire")
+        if self._inflater is None:
+            self._keep(chunk)
+        else:
+            self._inflate(chunk)
 
-    def _inflate(self, chunk: bytes) -> bytes:
+    def _inflate(self, chunk: bytes) -> None:
+        """Inflate ``chunk`` a step of output at a time, so a bomb never gets far past the limit."""
         assert self._inflater is not None
-        room = self._limit - self._size + 1  # one byte more than allowed tells "over the limit" apart from "at it"
-        try:
-            return self._inflater.decompress(chunk, room)
-        except zlib.error:
-            if self._coding == "deflate" and self._raw == len(chunk):  # raw deflate, without the zlib header
-                self._coding = "raw deflate"
-                self._inflater = zlib.decompressobj(-zlib.MAX_WBITS)
-                return self._inflate(chunk)
-            raise self._error(f"the {self._coding} body could not be inflated") from None
+        data, piece = chunk, b""
+        while data or len(piece) == _INFLATE_STEP:  # a full step may leave output inside zlib
+            try:
+                piece = self._inflater.decompress(data, _INFLATE_STEP)
+            except zlib.error:
+                if self._coding == "deflate" and self._raw == len(chunk):  # raw deflate, without the zlib header
+                    self._coding = "raw deflate"
+                    self._inflater = zlib.decompressobj(-zlib.MAX_WBITS)
+                    return self._inflate(chunk)
+                raise self._error(f"the {self._coding} body could not be inflated") from None
+            self._keep(piece)
+            data = self._inflater.unconsumed_tail
 
     def _keep(self, data: bytes) -> None:
         self._size += len(data)
         if self._size > self._limit:
-            raise self._too_large(f"more than {self._limit:,} bytes once inflated")
+            raise self._too_large("once inflated")
         if data:
             self._parts.append(data)
 
@@ -81,7 +89,7 @@ class BoundedBody:
         )
 
     def _too_large(self, what: str) -> UnexpectedResponseError:
-        return self._error(f"body too large ({what}; the client's max_response_size is {self._limit:,} bytes)")
+        return self._error(f"body over the client's max_response_size of {self._limit:,} bytes ({what})")
 
     def _error(self, reason: str) -> UnexpectedResponseError:
         status = self._response.status_code
