@@ -143,7 +143,8 @@ def test_readme_usage_example_runs(emulator: RunningEmulator, monkeypatch: pytes
     assert insights.total_count == len(insights.items) > 0
 
 
-# Runs inside the fresh venv: every module of the installed root package imports without a dev-only tool.
+# Runs inside the fresh venv: every module of the installed root package imports without a dev-only tool
+# (but the pytest plugin, which only pytest loads: it needs pytest, and nothing else imports it).
 _IMPORT_ALL_SCRIPT = textwrap.dedent(
     """
     import importlib, json, pkgutil, sys
@@ -152,7 +153,7 @@ _IMPORT_ALL_SCRIPT = textwrap.dedent(
 
     names = [info.name for info in pkgutil.walk_packages(pcinsights.__path__, "pcinsights.")]
     for name in names:
-        if name != "pcinsights.emulator.__main__":
+        if name not in ("pcinsights.emulator.__main__", "pcinsights.pytest_plugin"):
             importlib.import_module(name)
     dev_only = {"schemathesis", "griffe", "openapi_python_client", "openapi_spec_validator", "hypothesis", "tools"}
     print(json.dumps({"modules": names, "dev_loaded": sorted(dev_only & set(sys.modules)),
@@ -176,7 +177,7 @@ def test_root_package_installed_without_extras_runs_cli_and_emulator(wheel: Path
 
     imported = json.loads(_run(python, "-I", "-c", _IMPORT_ALL_SCRIPT, cwd=tmp_path))
     assert Path(imported["file"]).is_relative_to(venv)
-    assert "pcinsights.emulator.app" in imported["modules"]
+    assert {"pcinsights.emulator.app", "pcinsights.pytest_plugin"} <= set(imported["modules"])
     assert not [name for name in imported["modules"] if name.startswith(("pcinsights.codegen", "pcinsights.breaking"))]
     assert imported["dev_loaded"] == []
     assert "deployment" in _run(bin_dir / "pcinsights", "--help", cwd=tmp_path)
