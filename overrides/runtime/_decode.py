@@ -66,6 +66,7 @@ def _count(table: dict[Any, int], key: tuple[str, ...], stats: ClientStats, what
     if seen is None:
         logger.info("Partner Center sent an unknown " + what + " (not in the spec; kept)", *args)
 
+
 _JSON_TYPES = {dict: "an object", list: "an array", str: "a string", bool: "a boolean", int: "an integer"}
 
 

@@ -17,6 +17,7 @@ from ._errors import (
     UnexpectedStatus,
 )
 from ._filter import Filter, FilterError
+from ._har import HarRecorder
 from ._pager import TooManyPagesError
 from ._retry import ClientStats, RetryPolicy
 from ._types import UNSET, Response, Unset
@@ -32,6 +33,7 @@ __all__ = (
     "DeadlineExceededError",
     "Filter",
     "FilterError",
+    "HarRecorder",
     "NotFoundError",
     "PartnerCenterError",
     "PermissionDeniedError",

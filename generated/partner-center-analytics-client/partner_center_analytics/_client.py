@@ -17,6 +17,7 @@ from attrs import define, evolve, field, validators
 
 from ._auth import DEFAULT_SCOPE, BearerAuth, TokenProvider, TokenSource
 from ._body import ACCEPT_ENCODING, DEFAULT_MAX_RESPONSE_SIZE
+from ._har import AsyncRecordingTransport, HarRecorder, RecordingTransport
 from ._network import deadline_bound
 from ._retry import AsyncRetryTransport, ClientStats, RetryPolicy, RetryTransport
 from ._types import UNSET, Unset
@@ -73,6 +74,9 @@ class AuthenticatedClient:
 
         ``locale``: The ``X-Locale`` sent with every request (default ``en-US``).
 
+        ``recorder``: A ``HarRecorder`` that writes each call's request and answer to a HAR 1.2 file, credentials
+        redacted and bodies kept (default: none; see ``make drift``).
+
     Attributes:
         raise_on_unexpected_status: Whether the ``*_detailed`` functions raise ``UnexpectedStatus`` for a
             status code the spec does not document (the other functions always raise).
@@ -100,6 +104,7 @@ class AuthenticatedClient:
     max_response_size: int = field(default=DEFAULT_MAX_RESPONSE_SIZE, kw_only=True, validator=validators.ge(1))
     correlation_id: str = field(factory=_new_correlation_id, converter=str, kw_only=True)
     locale: str = field(default="en-US", kw_only=True)
+    recorder: HarRecorder | None = field(default=None, kw_only=True, repr=False)
     stats: ClientStats = field(factory=ClientStats, init=False)
     _client: httpx.Client | None = field(default=None, init=False, repr=False)
     _async_client: httpx.AsyncClient | None = field(default=None, init=False, repr=False)
@@ -176,7 +181,10 @@ class AuthenticatedClient:
         if self._client is None:
             client_args, transport_args = self._client_args()
             inner = client_args.pop("transport", None) or deadline_bound(httpx.HTTPTransport(**transport_args))
-            self._client = httpx.Client(transport=RetryTransport(inner, **self._transport_options()), **client_args)
+            transport: httpx.BaseTransport = RetryTransport(inner, **self._transport_options())
+            if self.recorder is not None:
+                transport = RecordingTransport(transport, self.recorder, self.auth_header_name)
+            self._client = httpx.Client(transport=transport, **client_args)
         return self._client
 
     def __enter__(self) -> Self:
@@ -202,9 +210,10 @@ class AuthenticatedClient:
         if self._async_client is None:
             client_args, transport_args = self._client_args()
             inner = client_args.pop("transport", None) or httpx.AsyncHTTPTransport(**transport_args)
-            self._async_client = httpx.AsyncClient(
-                transport=AsyncRetryTransport(inner, **self._transport_options()), **client_args
-            )
+            transport: httpx.AsyncBaseTransport = AsyncRetryTransport(inner, **self._transport_options())
+            if self.recorder is not None:
+                transport = AsyncRecordingTransport(transport, self.recorder, self.auth_header_name)
+            self._async_client = httpx.AsyncClient(transport=transport, **client_args)
         return self._async_client
 
     async def __aenter__(self) -> Self:

@@ -94,6 +94,16 @@ class Connection:
             show_default=False,
         ),
     )
+    record: Path | None = attrs.field(
+        default=None,
+        metadata=_option(
+            "--record",
+            help="Write every request and answer to this file as HAR 1.2 (credentials redacted), for `make drift`.",
+            dir_okay=False,
+            writable=True,
+            show_default=False,
+        ),
+    )
     max_attempts: int = attrs.field(
         default=5,
         metadata=_option("--max-attempts", min=1, help="Tries per request on throttling and outages (1: no retries)."),

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 
-from partner_center_analytics import AuthenticatedClient, RetryPolicy
+from partner_center_analytics import AuthenticatedClient, HarRecorder, RetryPolicy
 
 from pcinsights.cli import logs
 from pcinsights.cli.auth import resolve_token
@@ -15,12 +15,19 @@ from pcinsights.cli.options import Connection
 @contextmanager
 def open_client(connection: Connection) -> Iterator[AuthenticatedClient]:
     """A client for the chosen server; with --emulator one runs on a free loopback port until exit, and the client
-    signs in to it as an app would: App+User tokens from its token endpoint, fetched again before they expire."""
-    retry = RetryPolicy(max_attempts=connection.max_attempts)
+    signs in to it as an app would: App+User tokens from its token endpoint, fetched again before they expire.
+    With --record the traffic is written to that file as HAR, closed when the command ends."""
+    with ExitStack() as stack:
+        recorder = stack.enter_context(HarRecorder(connection.record)) if connection.record else None
+        yield stack.enter_context(_client(connection, RetryPolicy(max_attempts=connection.max_attempts), recorder))
+
+
+@contextmanager
+def _client(connection: Connection, retry: RetryPolicy, recorder: HarRecorder | None) -> Iterator[AuthenticatedClient]:
     if not connection.emulator:
         token = resolve_token(connection.token_file, tenant_id=connection.tenant_id, client_id=connection.client_id)
         logs.configure(connection.verbose, token if isinstance(token, str) else None)
-        yield AuthenticatedClient(base_url=connection.base_url, token=token, retry=retry)
+        yield AuthenticatedClient(base_url=connection.base_url, token=token, retry=retry, recorder=recorder)
         return
     from pcinsights.emulator import EmulatorConfig, run_in_background  # only the demo needs the server
     from pcinsights.emulator.auth import EmulatorCredential
@@ -29,4 +36,4 @@ def open_client(connection: Connection) -> Iterator[AuthenticatedClient]:
     with run_in_background(EmulatorConfig(customers=connection.emulator_customers)) as running:
         logs.log.info("emulator with %d customers at %s", connection.emulator_customers, running.base_url)
         credential = EmulatorCredential.for_emulator(running)
-        yield AuthenticatedClient(base_url=running.base_url, token=credential, retry=retry)
+        yield AuthenticatedClient(base_url=running.base_url, token=credential, retry=retry, recorder=recorder)
