@@ -41,6 +41,8 @@ from partner_center_analytics import AuthenticatedClient
 from partner_center_analytics.api.analytics import (
     get_customer_licenses_deployment,
     get_customer_licenses_usage,
+    get_licenses_deployment,
+    get_licenses_usage,
     get_partner_licenses_deployment,
     get_partner_licenses_usage,
 )
@@ -327,6 +329,8 @@ OPERATIONS = [
     Operation("getCustomerLicensesDeployment", get_customer_licenses_deployment),
     Operation("getCustomerLicensesUsage", get_customer_licenses_usage),
     Operation("listCustomers", list_customers),
+    Operation("getLicensesDeployment", get_licenses_deployment),
+    Operation("getLicensesUsage", get_licenses_usage),
 ]
 SCHEMAS = {operation.operation_id: to_json_schema(operation.success) for operation in OPERATIONS}
 BODIES = {operation.operation_id: body_strategy(SCHEMAS[operation.operation_id]) for operation in OPERATIONS}
