@@ -220,3 +220,14 @@ async def test_a_chained_network_error_keeps_its_request_redacted(mode: str) -> 
     assert isinstance(cause, httpx.ReadTimeout) and error.__context__ is None
     assert cause.request.headers["Authorization"] == "[redacted]"
     assert cause.request.url.path == "/v1/analytics/licenses/deployment"
+
+
+async def test_a_token_refused_as_a_header_value_is_not_reachable_either(mode: str) -> None:
+    # httpx refuses the header before sending, quoting it in its LocalProtocolError: no cause, no context.
+    bad = f"{TOKEN}\r\nX-Evil: 1"
+    with hostile_server(_hostile.reply("200 OK")) as server:
+        client = AuthenticatedClient(base_url=server.url, token=lambda: bad, retry=RetryPolicy(max_attempts=1))
+        with pytest.raises(PartnerCenterError) as caught:
+            await call(mode, get_partner_licenses_deployment, client=client)
+    assert caught.value.__cause__ is None and caught.value.__context__ is None
+    assert not [text for text in _reachable_text(caught.value) if TOKEN in text]
