@@ -63,6 +63,8 @@ def test_every_operation_is_under_test() -> None:
         "GET /v1/customers",
         "GET /v1/customers/{customer-id}/analytics/licenses/deployment",
         "GET /v1/customers/{customer-id}/analytics/licenses/usage",
+        "GET /v1/analytics/commercial/deployment/license/",
+        "GET /v1/analytics/commercial/usage/license/",
     }
 
 
