@@ -13,6 +13,7 @@ provider for the generated client).
 from __future__ import annotations
 
 import base64
+import hashlib
 import json
 import threading
 import time
@@ -45,6 +46,7 @@ _REFRESH_AUDIENCE = "urn:pcinsights:emulator:refresh-token"
 _CODE_AUDIENCE = "urn:pcinsights:emulator:authorization-code"
 _ALGORITHM = "RS256"
 _REQUEST_TIMEOUT = 10.0
+_CHECKED_MAX = 4096  # verified access tokens remembered (by digest), so a busy fan-out verifies each once
 
 
 class Kind(StrEnum):
@@ -111,6 +113,7 @@ class Issuer:
         self._key = RSAKey.generate_key(2048, parameters={"use": "sig", "alg": _ALGORITHM}, private=True, auto_kid=True)
         self._redeemed: dict[str, int] = {}  # code id -> expiry: a code is redeemed once
         self.issued = Counter[str]()  # access tokens the token endpoint issued, by grant type
+        self._checked: dict[bytes, tuple[Caller, int]] = {}  # token digest -> who it speaks for, its expiry
         self._lock = threading.Lock()
         namespace = uuid.UUID(config.tenant_id)
         self.app_object_id = str(uuid.uuid5(namespace, f"app:{config.client_id}"))
@@ -199,10 +202,24 @@ class Issuer:
         return _has_mfa(claims)
 
     def check(self, token: str) -> Caller:
-        """Who an access token for Partner Center speaks for; ``TokenRejected`` if it is not a valid one."""
+        """Who an access token for Partner Center speaks for; ``TokenRejected`` if it is not a valid one.
+
+        A token that passed is remembered until it expires, so each is verified (RSA, ~0.3 ms) once.
+        """
+        digest = hashlib.sha256(token.encode("utf-8", "replace")).digest()
+        known = self._checked.get(digest)
+        if known is not None:
+            if self.now() < known[1]:
+                return known[0]
+            raise TokenRejected("the token has expired", expired=True)
         claims = self._verify(token, AUDIENCE, None)
         kind = Kind.APP_USER if claims.get("idtyp") == "user" and "scp" in claims else Kind.APP_ONLY
-        return Caller(kind, _has_mfa(claims))
+        caller = Caller(kind, _has_mfa(claims))
+        with self._lock:
+            if len(self._checked) >= _CHECKED_MAX:
+                del self._checked[next(iter(self._checked))]
+            self._checked[digest] = (caller, int(claims["exp"]))
+        return caller
 
     def _verify(self, token: str, audience: str, client_id: str | None) -> dict[str, Any]:
         try:
