@@ -3,24 +3,34 @@
 Against the emulator (the default) every phase and every check runs, including negative data, with an App+User
 token from the emulator's own token endpoint (so made-up credentials get the 401 they would in Partner Center).
 Against a live tenant (``--base-url``) only positive data is sent, at a gentle rate, so a real
-Partner Center is never fuzzed with junk.
+Partner Center is never fuzzed with junk. Every run also writes its traffic as HAR (for ``make drift``).
+
+Against the emulator three more passes follow, so every documented response is produced and checked against
+the spec: one with the emulator's faults on (429 in both body shapes with Retry-After, 500, 503), one with a
+token the emulator forbids (403), one with a request head past the emulator's limit (431, for the operations
+documenting it). ``tools.coverage`` then reads the passes' NDJSON event streams and reports, per operation, the
+statuses, response headers and parameters exercised; a documented status never seen fails the run unless
+contract-coverage.toml says why it may be.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import secrets
 import subprocess
 import sys
 import tempfile
 import time
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from pcinsights.emulator import EmulatorConfig, run_in_background
 from pcinsights.emulator.auth import fetch_token
-from tools import codegen, speclint
+from tools import codegen, coverage, speclint
 from tools.project import add_project_argument, project_from
+from tools.specdoc import load_spec, operations
 
 TOKEN_VARIABLE = "PCINSIGHTS_CONTRACT_TOKEN"
 ALL_PHASES = "examples,coverage,fuzzing,stateful"
@@ -28,10 +38,30 @@ LIVE_PHASES = "examples,coverage,fuzzing"
 LIVE_RATE_LIMIT = "60/m"
 # Checks that send other methods or junk; never pointed at a real tenant.
 LIVE_EXCLUDED_CHECKS = "unsupported_method,negative_data_rejection"
+# The fault pass judges each answer against the spec only: a 429 or 503 says nothing about the data sent, so the
+# checks that judge the status against the data (positive acceptance, negative rejection, no server error) are off.
+FAULT_CHECKS = ",".join(sorted(coverage.RESPONSE_CHECKS))
+FAULT_PHASES = "examples,fuzzing"
+FAULT_EXAMPLES = 30  # per operation: at these shares each fault reaches each operation many times over
+FAULTS: dict[str, Any] = {"fail_429": 0.3, "fail_500": 0.2, "fail_503": 0.3, "throttle_body": "both", "retry_after": 2}
+
+
+def _reports(report_dir: Path, name: str) -> list[str]:
+    """JUnit, the NDJSON event stream (for the coverage report) and HAR (for drift); NDJSON and HAR by pass name."""
+    return [
+        "--report",
+        "junit,ndjson,har",
+        "--report-dir",
+        str(report_dir),
+        "--report-ndjson-path",
+        str(report_dir / f"{name}.ndjson"),
+        "--report-har-path",
+        str(report_dir / f"{name}.har"),
+    ]
 
 
 def schemathesis_command(
-    spec: Path, base_url: str, report_dir: Path, *, live: bool, max_examples: int, seed: int
+    spec: Path, base_url: str, report_dir: Path, *, live: bool, max_examples: int, seed: int, name: str = "main"
 ) -> list[str]:
     """The ``schemathesis run`` command line, without the auth header."""
     command = [
@@ -47,10 +77,7 @@ def schemathesis_command(
         str(max_examples),
         "--seed",
         str(seed),
-        "--report",
-        "junit,ndjson",
-        "--report-dir",
-        str(report_dir),
+        *_reports(report_dir, name),
         "--output-sanitize",
         "true",
     ]
@@ -68,6 +95,73 @@ def schemathesis_command(
     else:
         command += ["--phases", ALL_PHASES]
     return command
+
+
+def response_pass_command(
+    spec: Path, base_url: str, report_dir: Path, *, name: str, max_examples: int, seed: int
+) -> list[str]:
+    """A pass that judges only the answers (status, content type, headers, schema): the fault and 403 passes."""
+    return [
+        str(Path(sys.executable).parent / "schemathesis"),
+        "run",
+        str(spec),
+        "--url",
+        base_url,
+        "--checks",
+        FAULT_CHECKS,
+        "--phases",
+        FAULT_PHASES,
+        "--mode",
+        "positive",
+        "--continue-on-failure",
+        "--max-examples",
+        str(max_examples),
+        "--seed",
+        str(seed),
+        *_reports(report_dir, name),
+        "--output-sanitize",
+        "true",
+    ]
+
+
+def response_passes(spec: Path, report_dir: Path, config: Path, seed: int) -> tuple[int, list[Path]]:
+    """The fault, 403 and 431 passes against one emulator; the worst exit code and the NDJSON reports."""
+    forbidden = secrets.token_urlsafe(24)  # no credential: a token this emulator answers 403
+    settings = EmulatorConfig(**FAULTS, forbidden_tokens=frozenset({forbidden}))
+    codes = []
+    with run_in_background(settings) as emulator:
+        print(f"fault pass at {emulator.base_url}: {FAULTS}; checks {FAULT_CHECKS}")
+        command = response_pass_command(
+            spec, emulator.base_url, report_dir, name="faults", max_examples=FAULT_EXAMPLES, seed=seed
+        )
+        codes.append(run_schemathesis(command, fetch_token(emulator).token, config))
+        print("403 pass: a token the emulator forbids")
+        command = response_pass_command(
+            spec, emulator.base_url, report_dir, name="forbidden", max_examples=1, seed=seed
+        )
+        codes.append(run_schemathesis(command, forbidden, config))
+        oversized = operations_documenting(spec, "431")
+        if oversized:
+            print(
+                f"431 pass: a request head past the emulator's {settings.max_head_bytes} bytes ({len(oversized)} ops)"
+            )
+            command = response_pass_command(
+                spec, emulator.base_url, report_dir, name="oversized", max_examples=1, seed=seed
+            )
+            command += [arg for op in oversized for arg in ("--include-operation-id", op)]
+            command += ["-H", f"X-Padding: {'x' * settings.max_head_bytes}"]
+            codes.append(run_schemathesis(command, fetch_token(emulator).token, config))
+    names = ["faults", "forbidden", *(["oversized"] if oversized else [])]
+    return max(codes), [report_dir / f"{name}.ndjson" for name in names]
+
+
+def operations_documenting(spec: Path, status: str) -> list[str]:
+    """The operationIds whose responses list ``status``."""
+    return [
+        str(operation["operationId"])
+        for _, _, _, operation in operations(load_spec(spec))
+        if status in (operation.get("responses") or {})
+    ]
 
 
 # Appended to a private copy of the project's settings: schemathesis reads the token from its environment.
@@ -138,10 +232,16 @@ def main(argv: list[str] | None = None) -> int:
             )
             print(f"contract-testing the emulator at {emulator.base_url} (all phases, all checks)")
             code = run_schemathesis(command, fetch_token(emulator).token, project.schemathesis_config)
+        passes_code, reports = response_passes(args.spec, args.report_dir, project.schemathesis_config, args.seed)
+        code = code or passes_code
+        covered = coverage.check(
+            args.spec, [args.report_dir / "main.ndjson", *reports], project.root / coverage.CONFIG_NAME, args.report_dir
+        )
+        code = code or covered
     elapsed = time.monotonic() - started
     verdict = "passed" if code == 0 else f"FAILED (schemathesis exit {code})"
     print(f"contract {verdict} in {elapsed:.0f}s")
-    for report in sorted(args.report_dir.glob("*"), key=lambda path: path.stat().st_mtime)[-2:]:
+    for report in sorted(args.report_dir.glob("*"), key=lambda path: path.stat().st_mtime)[-6:]:
         print(f"report: {report}")
     return code
 

@@ -128,6 +128,15 @@ class EmulatorConfig:
         validator=_fraction,
         metadata=option("fraction of /v1 requests answered 503 with Retry-After", "0.2"),
     )
+    throttle_body: str = attrs.field(
+        default="statusCode",
+        validator=attrs.validators.in_(("statusCode", "code", "both")),
+        metadata=option(
+            "body of a 429: statusCode (statusCode and message, as Partner Center documents it), code (code and"
+            " description, as its other errors) or both (alternately); the spec's Error schema allows either",
+            "both",
+        ),
+    )
     rate_limit: float = attrs.field(
         default=0.0,
         validator=attrs.validators.ge(0.0),

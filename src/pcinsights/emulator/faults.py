@@ -189,6 +189,7 @@ class FaultInjector:
         """Inject ``config``'s faults from the next request on, with a fresh seeded draw and throttle."""
         self.config = config
         self.rng = Random(f"{config.seed}:faults")
+        self.throttles = 0  # 429s answered, for alternating body shapes
         self.buckets = (
             TokenBuckets(config.rate_limit, max_tokens=config.rate_limit_tokens) if config.rate_limit > 0 else None
         )
@@ -241,7 +242,12 @@ class FaultInjector:
         return None
 
     def _throttled(self, ids: RequestIds, wait: int) -> tuple[int, list[tuple[bytes, bytes]], bytes]:
-        body = {"statusCode": 429, "message": f"Rate limit is exceeded. Try again in {wait} seconds."}
+        message = f"Rate limit is exceeded. Try again in {wait} seconds."
+        shape = self.config.throttle_body
+        if shape == "both":
+            self.throttles += 1
+            shape = "code" if self.throttles % 2 == 0 else "statusCode"
+        body = {"statusCode": 429, "message": message} if shape == "statusCode" else error_body(429, message)
         return 429, [*_json_headers(ids), (b"retry-after", str(wait).encode())], self._json(body)
 
     def _failure(self, kind: str, ids: RequestIds) -> tuple[int, list[tuple[bytes, bytes]], bytes]:
