@@ -160,12 +160,15 @@ def test_token_of_the_wrong_kind_is_refused_at_once() -> None:
 
 async def test_token_never_leaks(mode: str, start_emulator: Start, caplog: pytest.LogCaptureFixture) -> None:
     """Run every path that logs or raises, with DEBUG logging everywhere, and look for the token."""
-    emulator = start_emulator(fail_503=0.5, retry_after=0, forbidden_tokens={SECRET}, customers=3)
+    # Auth comes before faults: one emulator refuses the token (403 on every call), the other admits it and
+    # injects 503s (the retries and their log lines).
+    refusing = start_emulator(forbidden_tokens={SECRET}, customers=3)
+    failing = start_emulator(fail_503=0.5, retry_after=0, accepted_tokens={SECRET}, customers=3)
     retry = RetryPolicy(max_attempts=3, base_delay=0.001)
     clients = [
-        client_for(emulator, SECRET, retry=retry),
-        client_for(emulator, Credential(SECRET), retry=retry),
-        client_for(emulator, lambda: SECRET, retry=retry),
+        client_for(emulator, token, retry=retry)
+        for emulator in (refusing, failing)
+        for token in (SECRET, Credential(SECRET), lambda: SECRET)
     ]
     errors: list[PartnerCenterError] = []
     with caplog.at_level(logging.DEBUG):
