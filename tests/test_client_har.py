@@ -261,3 +261,15 @@ def test_an_unused_recorder_leaves_an_empty_har(tmp_path: Path) -> None:
     document = json.loads((tmp_path / "empty.har").read_bytes())
     jsonschema.validate(document, HAR_12)
     assert document["log"]["entries"] == []
+
+
+def test_recording_after_close_appends(tmp_path: Path) -> None:
+    with hostile_server(_hostile.reply("200 OK")) as server:
+        recorder = HarRecorder(tmp_path / "twice.har")
+        for _ in range(2):
+            with httpx.Client(transport=RecordingTransport(httpx.HTTPTransport(), recorder)) as http:
+                http.get(f"{server.url}/v1/x")
+            recorder.close()
+    document = json.loads((tmp_path / "twice.har").read_bytes())
+    jsonschema.validate(document, HAR_12)
+    assert [entry["response"]["status"] for entry in document["log"]["entries"]] == [200, 200]

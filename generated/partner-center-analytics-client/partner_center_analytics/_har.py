@@ -57,10 +57,12 @@ class HarRecorder:
         credential besides the usual ones; the response body must have been read."""
         entry = self._entry(request, response, started, elapsed, auth_header.lower())
         with self._lock:
-            if self._file is None:
+            if self._file is None and not self.entries:
                 self._file = self.path.open("wb")
                 self._file.write(json.dumps(_log_head())[: -len("]}}")].encode())
             else:
+                if self._file is None:  # recording again after close(): append to what is there
+                    self._file = self.path.open("r+b")
                 self._file.seek(-len(_TRAILER), 2)
                 self._file.write(b",")
             self._file.write(("\n" + json.dumps(entry, ensure_ascii=False) + _TRAILER).encode())
@@ -72,7 +74,8 @@ class HarRecorder:
         """Close the file; a recorder that saw no traffic still leaves a valid, empty HAR."""
         with self._lock:
             if self._file is None:
-                self.path.write_text(json.dumps(_log_head()) + "\n", encoding="utf-8")
+                if not self.entries:
+                    self.path.write_text(json.dumps(_log_head()) + "\n", encoding="utf-8")
             else:
                 self._file.close()
                 self._file = None
