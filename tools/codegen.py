@@ -18,6 +18,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -76,10 +77,17 @@ def _copy_runtime(package: Path, runtime: Path) -> None:
         (package / module.name).write_text(origin + module.read_text(encoding="utf-8"), encoding="utf-8")
 
 
+# CPython 3.11's ast.parse is not thread-safe ("AST constructor recursion depth mismatch", python/cpython#106905),
+# and the breaking gate generates two clients in two threads.
+_AST_LOCK = threading.Lock()
+
+
 def _imported_modules(path: Path, package: Path) -> set[Path]:
     """The package's own modules that ``path`` imports; a relative import of a missing module is an error."""
     found: set[Path] = set()
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+    with _AST_LOCK:
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+    for node in ast.walk(tree):
         if not isinstance(node, ast.ImportFrom) or node.level == 0:
             continue
         folder = path.parent
