@@ -29,7 +29,7 @@ def _client(emulator: RunningEmulator) -> AuthenticatedClient:
 async def test_many_customers_through_a_throttle_arrive_exactly_once(
     start_emulator: Callable[..., RunningEmulator],
 ) -> None:
-    # A bucket of R tokens refilled at R/s engages for N requests once the client sends faster than R·N/(N−R):
+    # A bucket of R tokens refilled at R/s engages for N requests once the client sends faster than R*N/(N-R):
     # 46 requests/s here, well below what even a loaded 2-core machine sends over loopback (60-80/s seen).
     emulator = start_emulator(customers=300, rate_limit=40.0, retry_after=1)
     client = _client(emulator)
