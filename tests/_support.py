@@ -15,12 +15,24 @@ from partner_center_analytics import AuthenticatedClient
 from pcinsights.emulator import RunningEmulator
 from pcinsights.emulator.auth import IssuedToken, fetch_token
 from tools.project import Project
+from tools.specdoc import load_spec
 
 PROJECT = Project.find(Path(__file__).parent)
 SPEC_PATH = PROJECT.spec
 GENERATED_PROJECT_DIR = PROJECT.generated
 
 MODES = ("sync", "async")
+
+
+def groupby_fields(parameter: str) -> list[str]:
+    """The fields a commercial operation's ``groupby`` (and ``filter``) accepts, read from the spec's pattern."""
+    spec = load_spec(SPEC_PATH)
+    pattern: str = spec["components"]["parameters"][parameter]["schema"]["pattern"]
+    return pattern.removeprefix("^(").split(")", 1)[0].split("|")
+
+
+DEPLOYMENT_FIELDS = groupby_fields("DeploymentGroupBy")
+USAGE_FIELDS = groupby_fields("UsageGroupBy")
 # An opaque token for emulators configured to accept (or forbid) it; any other emulator needs ``token_for``.
 TOKEN = "test-token"
 _FRESH_FOR = 60  # seconds a cached token must still be good for

@@ -27,21 +27,13 @@ from partner_center_analytics.api.analytics import (
     get_partner_licenses_usage,
 )
 
-from pcinsights.emulator import EmulatorConfig, RunningEmulator, run_in_background
-from tests._support import SPEC_PATH, call, opened, token_for
+from pcinsights.cli import licenses
+from pcinsights.emulator import EmulatorConfig, RunningEmulator, commercial, run_in_background
+from pcinsights.fanout import InsightKind
+from tests._support import DEPLOYMENT_FIELDS, SPEC_PATH, USAGE_FIELDS, call, opened, token_for
 
 DEPLOYMENT_PATH = "/v1/analytics/commercial/deployment/license/"
 USAGE_PATH = "/v1/analytics/commercial/usage/license/"
-DEPLOYMENT_FIELDS = [
-    "serviceCode",
-    "serviceName",
-    "channel",
-    "customerTenantId",
-    "customerName",
-    "productId",
-    "productName",
-]
-USAGE_FIELDS = ["workloadCode", "workloadName", *DEPLOYMENT_FIELDS]
 Row = dict[str, Any]
 
 
@@ -326,3 +318,11 @@ def test_any_processed_date_time_the_spec_admits_is_a_200_unless_it_is_no_calend
         assert response.json()["description"] == "Invalid property: processedDateTime is not a calendar date."
     else:
         assert response.status_code == 200, response.text
+
+
+def test_the_emulator_takes_the_fields_the_spec_lists() -> None:
+    assert list(commercial.DEPLOYMENT_FIELDS) == DEPLOYMENT_FIELDS
+    assert list(commercial.USAGE_FIELDS) == USAGE_FIELDS
+    # The CLI keeps its own copy (importing the emulator would slow its start-up): it must agree too.
+    assert list(licenses.FIELDS[InsightKind.DEPLOYMENT]) == DEPLOYMENT_FIELDS
+    assert list(licenses.FIELDS[InsightKind.USAGE]) == USAGE_FIELDS

@@ -18,21 +18,10 @@ from partner_center_analytics import AuthenticatedClient
 from partner_center_analytics.api.analytics import get_licenses_deployment, get_licenses_usage
 
 from pcinsights.emulator import RunningEmulator
-from tests._support import token_for
+from tests._support import USAGE_FIELDS, token_for
 
 DEPLOYMENT_PATH = "/v1/analytics/commercial/deployment/license/"
 USAGE_PATH = "/v1/analytics/commercial/usage/license/"
-USAGE_FIELDS = [
-    "workloadCode",
-    "workloadName",
-    "serviceCode",
-    "serviceName",
-    "channel",
-    "customerTenantId",
-    "customerName",
-    "productId",
-    "productName",
-]
 Row = dict[str, Any]
 
 
