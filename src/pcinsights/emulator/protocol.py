@@ -5,7 +5,8 @@
   keep-alive timer starts only after a first response and stops at the first byte, so one byte a second
   held a connection forever.
 - At most ``max_connections`` at once: a new connection past the cap aborts the one that has waited longest
-  for its request (no 408: its descriptor is needed now); when none is waiting, the newcomer is closed instead.
+  for its request (no 408: its descriptor is needed now), else one lingering after a refusal (it has had its
+  answer); when there is neither, the newcomer is closed instead.
 - A request head (request line and headers) over ``max_head_bytes`` gets a 431 however it was split into
   TCP segments: h11 checks its limit only while a head is incomplete, so one large write got through.
 - Malformed HTTP gets Partner Center's JSON error body with the id headers (uvicorn sends ``text/plain``),
@@ -37,16 +38,19 @@ _DESCRIPTIONS = {
 
 @attrs.define
 class Limits:
-    """One server's limits, and the connections still waiting for a whole request (oldest first)."""
+    """One server's limits, the connections still waiting for a whole request and those lingering after a
+    refusal (each oldest first)."""
 
     request_timeout: float
     max_connections: int
     max_head_bytes: int
     waiting: dict[GuardedProtocol, None] = attrs.field(factory=dict, repr=False)
+    lingering: dict[GuardedProtocol, None] = attrs.field(factory=dict, repr=False)
 
     def evict_oldest_waiting(self) -> bool:
-        """Close the connection that has waited longest for its request; False when none is waiting."""
-        oldest = next(iter(self.waiting), None)
+        """Close the connection that has waited longest for its request, else the oldest lingering one;
+        False when there is neither."""
+        oldest = next(iter(self.waiting), None) or next(iter(self.lingering), None)
         if oldest is None:
             return False
         oldest.evict()
@@ -114,6 +118,7 @@ class GuardedProtocol(H11Protocol):
         if self._refused:
             return
         self._stop_waiting()
+        self.limits.lingering.pop(self, None)
         super().connection_lost(exc)
 
     def data_received(self, data: bytes) -> None:
@@ -137,6 +142,7 @@ class GuardedProtocol(H11Protocol):
     def evict(self) -> None:
         """Make way for a newcomer: closed at once, with no answer to linger over (its descriptor is needed)."""
         self._stop_waiting()
+        self.limits.lingering.pop(self, None)
         self.transport.abort()
 
     def time_out(self) -> None:
@@ -178,6 +184,7 @@ class GuardedProtocol(H11Protocol):
         Closing with its bytes unread would reset the connection, and a reset can destroy the answer in transit.
         """
         self._discarding = True
+        self.limits.lingering[self] = None
         self.transport.resume_reading()
         if self.transport.can_write_eof():
             self.transport.write_eof()

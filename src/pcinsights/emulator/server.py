@@ -74,16 +74,18 @@ def _bind(host: str) -> socket.socket:
 def _backlog_and_cap(max_connections: int) -> tuple[int, int]:
     """The accept backlog and the connection cap, both kept below the process's file-descriptor limit.
 
-    asyncio accepts up to ``backlog`` connections per loop tick before any closed one frees its descriptor,
-    so the cap leaves room for one backlog and a few descriptors of the process's own.
+    asyncio accepts up to ``backlog`` connections per loop tick before any closed one frees its descriptor
+    (so the backlog is small against the limit: a sixteenth),
+    and an aborted connection gives its descriptor back only on a later tick: so the cap leaves room for two
+    backlogs (one being accepted, one being closed) and a few descriptors of the process's own.
     """
     if resource is None:
         return 128, max_connections
     soft = resource.getrlimit(resource.RLIMIT_NOFILE)[0]
     if soft == resource.RLIM_INFINITY:
         return 128, max_connections
-    backlog = max(8, min(128, soft // 4))
-    return backlog, max(1, min(max_connections, soft - backlog - 16))
+    backlog = max(8, min(128, soft // 16))
+    return backlog, max(1, min(max_connections, soft - 2 * backlog - 16))
 
 
 class _AcceptErrors:
