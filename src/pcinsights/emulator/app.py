@@ -20,7 +20,7 @@ from starlette.exceptions import HTTPException
 from starlette.middleware import Middleware
 from starlette.requests import Request
 from starlette.responses import Response
-from starlette.routing import Mount, Route
+from starlette.routing import Route
 
 from pcinsights.emulator import entra
 from pcinsights.emulator.auth import Issuer
@@ -267,8 +267,10 @@ def create_app(config: EmulatorConfig | None = None, *, stats: EmulatorStats | N
     api.router.redirect_slashes = False
     # Entra's endpoints stand for another service (login.microsoftonline.com): outside Partner Center's faults
     # and stats, so a client's token fetch never shows in the request counts.
-    app = Starlette(routes=[*entra.routes(issuer), Mount("", app=api)])
+    app = Starlette(routes=entra.routes(issuer))
     app.router.redirect_slashes = False
+    # Everything else is Partner Center's, whatever the path holds (a Mount's pattern stops at a newline).
+    app.router.default = api
     app.state.config = config
     app.state.world = world
     app.state.stats = stats
