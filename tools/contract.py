@@ -60,18 +60,18 @@ def _reports(report_dir: Path, name: str) -> list[str]:
     ]
 
 
-def schemathesis_command(
-    spec: Path, base_url: str, report_dir: Path, *, live: bool, max_examples: int, seed: int, name: str = "main"
+def _command(
+    spec: Path, base_url: str, report_dir: Path, *, checks: str, max_examples: int, seed: int, name: str
 ) -> list[str]:
-    """The ``schemathesis run`` command line, without the auth header."""
-    command = [
+    """What every ``schemathesis run`` of the contract shares: checks, every failure counted, reports, sanitising."""
+    return [
         str(Path(sys.executable).parent / "schemathesis"),
         "run",
         str(spec),
         "--url",
         base_url,
         "--checks",
-        "all",
+        checks,
         "--continue-on-failure",
         "--max-examples",
         str(max_examples),
@@ -81,6 +81,13 @@ def schemathesis_command(
         "--output-sanitize",
         "true",
     ]
+
+
+def schemathesis_command(
+    spec: Path, base_url: str, report_dir: Path, *, live: bool, max_examples: int, seed: int, name: str = "main"
+) -> list[str]:
+    """The ``schemathesis run`` command line, without the auth header."""
+    command = _command(spec, base_url, report_dir, checks="all", max_examples=max_examples, seed=seed, name=name)
     if live:
         command += [
             "--phases",
@@ -101,27 +108,8 @@ def response_pass_command(
     spec: Path, base_url: str, report_dir: Path, *, name: str, max_examples: int, seed: int
 ) -> list[str]:
     """A pass that judges only the answers (status, content type, headers, schema): the fault and 403 passes."""
-    return [
-        str(Path(sys.executable).parent / "schemathesis"),
-        "run",
-        str(spec),
-        "--url",
-        base_url,
-        "--checks",
-        FAULT_CHECKS,
-        "--phases",
-        FAULT_PHASES,
-        "--mode",
-        "positive",
-        "--continue-on-failure",
-        "--max-examples",
-        str(max_examples),
-        "--seed",
-        str(seed),
-        *_reports(report_dir, name),
-        "--output-sanitize",
-        "true",
-    ]
+    command = _command(spec, base_url, report_dir, checks=FAULT_CHECKS, max_examples=max_examples, seed=seed, name=name)
+    return [*command, "--phases", FAULT_PHASES, "--mode", "positive"]
 
 
 def response_passes(spec: Path, report_dir: Path, config: Path, seed: int) -> tuple[int, list[Path]]:
