@@ -129,6 +129,8 @@ def test_table_and_chart(tenant: RunningEmulator) -> None:
     assert f"{len(groups)} rows" in table.stdout
     for row in groups:
         assert f"{row['licensesSold']:,}" in table.stdout
+    # Grouped by the code alone, the table keeps it: without it the rows could not be told apart.
+    assert "service code" in table.stdout and {row["serviceCode"] for row in groups} <= set(table.stdout.split())
     bars = [line for line in chart.stdout.splitlines() if "%" in line]
     largest = sorted(groups, key=lambda row: -row["licensesSold"])[:3]
     assert len(bars) == 3

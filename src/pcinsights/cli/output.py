@@ -48,8 +48,14 @@ HEADINGS = {
     "serviceName": "service",
     "workloadName": "workload",
 }
-# Machine-facing columns a table leaves to csv and json.
-TABLE_HIDDEN = frozenset({"serviceCode", "workloadCode", "commerceId", "companyProfile.tenantId"})
+# Machine-facing columns a table leaves to csv and json, each with the column that says the same for people
+# (a code is shown when its name is not there, as in a query grouped by the code alone).
+TABLE_HIDDEN: dict[str, str | None] = {
+    "serviceCode": "serviceName",
+    "workloadCode": "workloadName",
+    "commerceId": None,
+    "companyProfile.tenantId": None,
+}
 
 
 def write_json(rows: list[Row]) -> None:
@@ -71,7 +77,8 @@ def write_csv(rows: list[Row]) -> None:
 def write_table(rows: list[Row], title: str, console: Console) -> None:
     """A table for people: codes and duplicate ids left out, columns with one value moved to the caption."""
     flat = [flatten(row) for row in rows]
-    names = [name for name in columns(flat) if name not in TABLE_HIDDEN]
+    every = columns(flat)
+    names = [name for name in every if name not in TABLE_HIDDEN or TABLE_HIDDEN[name] not in (None, *every)]
     if {"customerName", "customerId"} <= set(names):
         names.remove("customerId")
     shared = {name for name in names if len(flat) > 1 and len({_table_cell(name, row.get(name)) for row in flat}) == 1}
