@@ -63,3 +63,18 @@ def fake_clock(monkeypatch: pytest.MonkeyPatch) -> FakeClock:
         runtime, "AsyncRetryTransport", functools.partial(runtime.AsyncRetryTransport, sleep=clock.asleep)
     )
     return clock
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Refuse a collection in which two items share a node id.
+
+    xdist schedules and reports by node id, so items that share one are run once between them and the rest are
+    silently dropped: pytest 9.2 named every schemathesis-generated contract item after its function alone, and
+    under ``make test`` six of every seven operations went unchecked while the run still passed.
+    """
+    seen: dict[str, int] = {}
+    for item in items:
+        seen[item.nodeid] = seen.get(item.nodeid, 0) + 1
+    duplicated = sorted(nodeid for nodeid, count in seen.items() if count > 1)
+    if duplicated:
+        raise pytest.UsageError("items share a node id (xdist would run only one of each): " + ", ".join(duplicated))
