@@ -15,7 +15,7 @@ from partner_center_analytics import AuthenticatedClient
 from pcinsights.emulator import RunningEmulator
 from pcinsights.emulator.auth import IssuedToken, fetch_token
 from tools.project import Project
-from tools.specdoc import load_spec
+from tools.specdoc import load_spec, operations
 
 PROJECT = Project.find(Path(__file__).parent)
 SPEC_PATH = PROJECT.spec
@@ -29,6 +29,11 @@ def groupby_fields(parameter: str) -> list[str]:
     spec = load_spec(SPEC_PATH)
     pattern: str = spec["components"]["parameters"][parameter]["schema"]["pattern"]
     return pattern.removeprefix("^(").split(")", 1)[0].split("|")
+
+
+def spec_operation_labels() -> set[str]:
+    """Every operation of the spec as ``METHOD /path``, schemathesis's label: what "every operation" means."""
+    return {f"{method.upper()} {path}" for path, method, _, _ in operations(load_spec(SPEC_PATH))}
 
 
 DEPLOYMENT_FIELDS = groupby_fields("DeploymentGroupBy")

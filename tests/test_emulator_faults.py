@@ -128,6 +128,31 @@ def test_bom_prefixes_error_and_injected_bodies(start_emulator: Start, get: Get)
     assert unauthorized.content.startswith(b"\xef\xbb\xbf{")
 
 
+@pytest.mark.parametrize("path", [DEPLOYMENT, "/v1/customers", "/v1/analytics/commercial/usage/license/"])
+def test_garbage_swaps_the_type_of_every_top_level_value(start_emulator: Start, get: Get, path: str) -> None:
+    healthy = get(start_emulator(), path).json()
+    running = start_emulator(garbage_rate=1.0)
+    response = get(running, path)
+    assert response.status_code == 200
+    assert response.headers["Content-Type"].startswith("application/json")
+    broken = response.json()
+    assert broken.keys() == healthy.keys()
+    for key, value in healthy.items():
+        assert type(broken[key]) is not type(value), key
+    assert running.stats.faults == {"garbage": 1}
+
+
+def test_garbage_leaves_errors_alone(start_emulator: Start, get: Get) -> None:
+    running = start_emulator(garbage_rate=1.0)
+    response = get(running, "/v1/customers/not-a-guid/analytics/licenses/deployment")
+    assert response.status_code == 400
+    assert isinstance(response.json()["code"], int)
+    unauthenticated = get(running, token=None)
+    assert unauthenticated.status_code == 401
+    assert isinstance(unauthenticated.json()["code"], int)
+    assert running.stats.faults == {}
+
+
 def test_a_dropped_response_is_an_incomplete_body(start_emulator: Start, get: Get) -> None:
     running = start_emulator(drop_rate=1.0)
     with pytest.raises(httpx.RemoteProtocolError):

@@ -146,6 +146,10 @@ class Faults:
         """A gateway's HTML error page instead of JSON."""
         self.set(html_rate=share, html_status=status)
 
+    def garbage_bodies(self, share: float = 1.0) -> None:
+        """2xx JSON bodies whose every top-level value has the wrong type: what does the app do with garbage?"""
+        self.set(garbage_rate=share)
+
     def drop_bodies(self, share: float = 1.0) -> None:
         """Responses cut off after half the body (the connection closes)."""
         self.set(drop_rate=share)

@@ -158,6 +158,15 @@ class EmulatorConfig:
         validator=_fraction,
         metadata=option("fraction of /v1 responses cut off after half the body", "0.1"),
     )
+    garbage_rate: float = attrs.field(
+        default=0.0,
+        validator=_fraction,
+        metadata=option(
+            "fraction of /v1 2xx JSON answers sent with every top-level value swapped for one of another type"
+            ' (valid JSON that breaks the spec, as {"totalCount": "broken", "items": 5})',
+            "0.1",
+        ),
+    )
     html_rate: float = attrs.field(
         default=0.0,
         validator=_fraction,

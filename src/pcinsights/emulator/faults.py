@@ -3,14 +3,16 @@
 Only ``/v1/`` requests are touched. In order: added latency; then, only for a request the app's bearer check
 admits (Partner Center checks auth before it throttles, so a bad token always gets its 401 or 403), the
 per-token throttle (429 + Retry-After) and one seeded draw choosing an injected 429, 500, 503 or HTML error page
-by their fractions; otherwise the app answers, its JSON body optionally prefixed with a UTF-8 BOM, and a seeded
-fraction of those answers is dropped after half the body. Every request, status and fault is counted in the stats.
+by their fractions; otherwise the app answers, a seeded fraction of its 2xx JSON bodies made to break the spec
+(``garbage_rate``), its JSON body optionally prefixed with a UTF-8 BOM, and a seeded fraction of those answers
+dropped after half the body. Every request, status and fault is counted in the stats.
 """
 
 from __future__ import annotations
 
 import asyncio
 import hashlib
+import json
 import logging
 import math
 import re
@@ -114,6 +116,7 @@ FAULT_SETTINGS = frozenset(
         "fail_500",
         "fail_503",
         "drop_rate",
+        "garbage_rate",
         "html_rate",
         "html_status",
     }
@@ -288,6 +291,10 @@ class FaultInjector:
         status = int(start["status"])
         headers = [(name, value) for name, value in start.get("headers", []) if name.lower() != b"content-length"]
         body = b"".join(chunks)
+        garbled = 200 <= status < 300 and self.config.garbage_rate > 0 and _is_json(headers)
+        if garbled and self.rng.random() < self.config.garbage_rate:
+            self.stats.count_fault("garbage")
+            body = encode_json(garbage(json.loads(body)))
         if self.config.bom and _is_json(headers):
             self.stats.count_fault("bom")
             body = BOM + body
@@ -313,6 +320,16 @@ class FaultInjector:
             await send(message)
 
         return counting
+
+
+def garbage(body: object) -> object:
+    """``body`` with every top-level value swapped for one of another JSON type: still JSON, no longer the spec's.
+
+    A string or a null becomes ``5``, anything else ``"broken"``; a body that is not an object becomes ``[body]``.
+    """
+    if not isinstance(body, dict):
+        return [body]
+    return {key: 5 if value is None or isinstance(value, str) else "broken" for key, value in body.items()}
 
 
 def _id_headers(ids: RequestIds) -> list[tuple[bytes, bytes]]:

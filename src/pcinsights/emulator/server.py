@@ -136,10 +136,20 @@ def build_server(app: Starlette, config: EmulatorConfig, **options: Any) -> uvic
 
 
 @contextmanager
-def run_in_background(config: EmulatorConfig | None = None, *, host: str = "127.0.0.1") -> Iterator[RunningEmulator]:
-    """Serve an emulator until the block ends; quiet (warnings only, no access log)."""
-    config = config or EmulatorConfig()
-    app = create_app(config)
+def run_in_background(
+    config: EmulatorConfig | None = None, *, host: str = "127.0.0.1", app: Starlette | None = None
+) -> Iterator[RunningEmulator]:
+    """Serve an emulator until the block ends; quiet (warnings only, no access log).
+
+    A new one from ``config``, or ``app``, one that ``create_app`` made already (so its issuer could mint a token
+    before it listens, as a test parametrized at collection needs).
+    """
+    if app is None:
+        app = create_app(config or EmulatorConfig())
+    elif config is not None:
+        raise TypeError("pass the config or the app it made, not both")
+    config = app.state.config
+    assert isinstance(config, EmulatorConfig), "the app is not one create_app made"
     sock = _bind(host)
     port = int(sock.getsockname()[1])
     server = build_server(app, config, log_config=None, timeout_graceful_shutdown=3)
