@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import importlib
+import pkgutil
 import time
 import weakref
 from collections.abc import AsyncIterator
@@ -34,6 +36,23 @@ def groupby_fields(parameter: str) -> list[str]:
 def spec_operation_labels() -> set[str]:
     """Every operation of the spec as ``METHOD /path``, schemathesis's label: what "every operation" means."""
     return {f"{method.upper()} {path}" for path, method, _, _ in operations(load_spec(SPEC_PATH))}
+
+
+def operation_modules() -> dict[str, ModuleType]:
+    """Each operation of the spec, by ``operationId``, and the generated module that calls it (which the generator
+    names after the id, in its own snake case)."""
+    from openapi_python_client.strings import snake_case
+    from partner_center_analytics import api
+
+    modules = {
+        info.name.rsplit(".", 1)[-1]: importlib.import_module(info.name)
+        for info in pkgutil.walk_packages(api.__path__, f"{api.__name__}.")
+        if not info.ispkg
+    }
+    ids = [operation["operationId"] for _, _, _, operation in operations(load_spec(SPEC_PATH))]
+    missing = sorted(set(map(snake_case, ids)) - set(modules))
+    assert not missing, f"no generated module for {missing}: run make generate"
+    return {operation_id: modules[snake_case(operation_id)] for operation_id in ids}
 
 
 DEPLOYMENT_FIELDS = groupby_fields("DeploymentGroupBy")

@@ -7,10 +7,8 @@ Misbehaving servers are a real loopback HTTP server in front of an emulator that
 
 from __future__ import annotations
 
-import importlib
 import json
 import math
-import pkgutil
 import threading
 from collections import Counter
 from collections.abc import Callable, Iterator
@@ -25,9 +23,9 @@ from partner_center_analytics.api.analytics import get_licenses_deployment, get_
 from partner_center_analytics.api.customers import list_customers
 
 from pcinsights.emulator import EmulatorConfig, RunningEmulator, run_in_background
-from tests._support import SPEC_PATH, FakeClock, opened, token_for
+from tests._support import SPEC_PATH, FakeClock, opened, operation_modules, token_for
 from tools import pagers
-from tools.specdoc import load_spec
+from tools.specdoc import load_spec, operations
 
 Body = dict[str, Any]
 Rewrite = Callable[[str, Body, int], Body]
@@ -288,15 +286,10 @@ def test_a_pager_extension_that_cannot_work_fails_generation(path: str, change: 
 
 
 def test_only_the_operations_that_page_get_pagers() -> None:
-    from partner_center_analytics import api
-
-    modules = {
-        info.name.rsplit(".", 1)[-1]: importlib.import_module(info.name)
-        for info in pkgutil.walk_packages(api.__path__, "partner_center_analytics.api.")
-        if not info.ispkg
-    }
-    assert len(modules) == 7
-    paged = {name for name, module in modules.items() if hasattr(module, "iter_rows")}
-    assert paged == {"get_licenses_deployment", "get_licenses_usage", "list_customers"}
-    for name in paged:
-        assert {"iter_pages", "aiter_pages", "aiter_rows"} <= set(dir(modules[name]))
+    modules = operation_modules()
+    spec = load_spec(SPEC_PATH)
+    declared = {operation["operationId"] for _, _, _, operation in operations(spec) if pagers.EXTENSION in operation}
+    assert declared, "no operation of the spec pages"
+    assert {operation_id for operation_id, module in modules.items() if hasattr(module, "iter_rows")} == declared
+    for operation_id in declared:
+        assert {"iter_pages", "aiter_pages", "aiter_rows"} <= set(dir(modules[operation_id]))

@@ -337,12 +337,12 @@ class World:
         """Whether the aggregates are built (so no call waits for them)."""
         return self._summary_cache is not None
 
-    def prepare(self, progress: Callable[[int], None] | None = None) -> None:
-        """Build the aggregates now, calling ``progress(customers_done)`` every ``PROGRESS_EVERY`` customers.
+    def prepare(self, progress: Callable[[int], None] | None = None, *, every: int = PROGRESS_EVERY) -> None:
+        """Build the aggregates now, calling ``progress(customers_done)`` every ``every`` customers.
 
         Blocks until they are built, here or by another thread; meant for a thread of its own at start-up.
         """
-        self._summary(progress)
+        self._summary(progress, every)
 
     def find(self, customer_id: str) -> Customer | None:
         """The customer with this tenant id (any letter case), or None."""
@@ -410,22 +410,22 @@ class World:
                 )
         return rows
 
-    def _summary(self, progress: Callable[[int], None] | None = None) -> _Summary:
+    def _summary(self, progress: Callable[[int], None] | None = None, every: int = PROGRESS_EVERY) -> _Summary:
         cached = self._summary_cache
         if cached is not None:
             return cached
         with self._lock:
             if self._summary_cache is None:
-                self._summary_cache = self._scan(progress)
+                self._summary_cache = self._scan(progress, every)
             return self._summary_cache
 
-    def _scan(self, progress: Callable[[int], None] | None) -> _Summary:
+    def _scan(self, progress: Callable[[int], None] | None, every: int) -> _Summary:
         """One pass over every customer's draws, building no objects, so 100,000 customers stay cheap."""
         index: dict[str, int] = {}
         deployment: dict[tuple[str, str], list[int]] = {}
         usage: dict[tuple[str, str, str], list[int]] = {}
         for position in range(self.size):
-            if progress is not None and position and position % PROGRESS_EVERY == 0:
+            if progress is not None and position and position % every == 0:
                 progress(position)
             rng = Random(f"{self.seed}:{position}")
             index[_draw_header(rng)[0]] = position
