@@ -1,5 +1,14 @@
-"""Repository tools: generation, the contract run, the breaking-change gate and the spec lint.
+"""Repository tools, one job each; run from a checkout as ``python -m tools.<name>``.
 
-They run from a checkout (``python -m tools.<name>``), act on the project they find from the working
-directory (or ``--project``), and are never part of the ``pcinsights`` wheel.
+- Generation: ``codegen`` (the client from the spec and ``overrides/``), ``pagers`` (the pager extension).
+- The spec: ``speclint`` (lint), ``specdoc`` (the one reader and schema walker), ``docs`` (the reference page).
+- The contract run: ``contract`` (schemathesis against the emulator or a live URL), ``coverage`` (what it exercised).
+- Change: ``breaking`` (the gate), ``specdiff`` (the wire diff), ``apidiff`` (the Python API diff), ``change``
+  (one difference), ``diffreview`` (Redocly's diff beside ours).
+- Traffic: ``har`` (reading HAR files), ``strictview`` (the spec with nothing else allowed), ``drift`` (traffic
+  against the spec).
+- Shared: ``project`` (where a checkout keeps things), ``redocly`` (Redocly CLI at its pinned version).
+
+Each acts on the project it finds from the working directory (or ``--project``); none is part of the
+``pcinsights`` wheel.
 """

@@ -1,26 +1,10 @@
-"""Drift: recorded traffic (HAR 1.2) against the spec; what Partner Center sends that the spec does not say.
-
-``python -m tools.drift TRAFFIC.har`` (``make drift TRAFFIC=...``) matches every recorded call to an operation and
-checks its response against a strict view of the spec (``tools.strictview``: no properties beyond the described
-ones, open enums closed to their known values): fields the spec does not describe at any depth, type and format
-mismatches, new values of open enums, statuses, media types and headers the spec does not list, required headers
-missing, and calls to operations the spec lacks. Each finding gives the operation, the JSON path, an example value,
-how often it was seen, and a spec fragment to add. Redocly CLI's ``drift`` (pinned, through npx; skipped with a
-message where Node.js is absent) runs against the same strict view as a second opinion: what it finds that this
-tool does not is added. Exit 1 on any drift, 2 when the traffic or spec cannot be read, else 0.
-"""
+"""The drift checker: each recorded exchange against the strict view of the spec, findings counted by place."""
 
 from __future__ import annotations
 
-import argparse
-import fnmatch
 import json
 import re
-import sys
-import tempfile
-import tomllib
 from collections.abc import Iterator, Mapping
-from pathlib import Path
 from typing import Any
 
 import attrs
@@ -29,10 +13,8 @@ from openapi_schema_validator import OAS30Validator
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT4
 
-from tools.har import Exchange, HarError, read_har
-from tools.project import add_project_argument, project_from
-from tools.redocly import REDOCLY_PACKAGE, run_redocly
-from tools.specdoc import load_spec, locate, operations, pointer
+from tools.har import Exchange
+from tools.specdoc import locate, operations, pointer
 from tools.strictview import AT, OPEN_ENUM, strict_view
 
 # Headers every HTTP stack adds; a spec does not list them.
@@ -52,8 +34,6 @@ TRANSPORT_HEADERS = frozenset(
     }
 )
 # Redocly's drift rules run here; "security-baseline" is left out because every recorder redacts the bearer token,
-# so no recorded request can show that it satisfied the spec's security requirement.
-REDOCLY_RULES = "undocumented-endpoint,schema-consistency"
 _SPEC_URI = "https://spec.invalid/strict.json"  # only so "#/..." references resolve in the registry; never fetched
 
 
@@ -133,7 +113,7 @@ def _json_type(value: Any) -> str:
     return "array" if isinstance(value, list) else "object"
 
 
-def _json_path(parts: Any, *, indices: bool = False) -> str:
+def json_path(parts: Any, *, indices: bool = False) -> str:
     path = "$"
     for part in parts:
         if isinstance(part, int):
@@ -335,10 +315,10 @@ class Checker:
         schema = error.schema if isinstance(error.schema, Mapping) else {}
         at = str(schema.get(AT, ""))
         instance = error.instance
-        location = prefix or _json_path(where)
+        location = prefix or json_path(where)
         if error.validator == "additionalProperties" and isinstance(instance, Mapping):
             for name in sorted(set(instance) - set(schema.get("properties") or {})):  # one error names them all
-                field_path = _json_path((*where, name))
+                field_path = json_path((*where, name))
                 yield _Seen(
                     ("field", operation.op_id, field_path),
                     "undocumented field",
@@ -429,154 +409,3 @@ def find_drift(spec: Mapping[str, Any], exchanges: list[Exchange]) -> list[Findi
         )
         for seen, count in counted.values()
     ]
-
-
-def _normalized(data_path: str) -> str:
-    """Redocly's ``/items/0/name`` as this tool's ``$.items[].name``."""
-    parts = [part.replace("~1", "/").replace("~0", "~") for part in data_path.split("/")[1:]]
-    return _json_path([int(part) if part.isdigit() else part for part in parts])
-
-
-def redocly_findings(
-    har: Path, strict: Mapping[str, Any], exchanges: list[Exchange], known: list[Finding]
-) -> tuple[list[Finding] | None, str]:
-    """Redocly's ``drift`` against the strict view: the findings it adds to ``known`` (None when skipped), a status."""
-    origins = [exchange.origin for exchange in exchanges]
-    if not origins:
-        return [], "no traffic"
-    server = max(set(origins), key=origins.count)
-    with tempfile.TemporaryDirectory(prefix="pc-drift-") as scratch:
-        folder = Path(scratch)
-        (folder / "strict.json").write_text(json.dumps(strict), encoding="utf-8")
-        args = ["drift", str(har.resolve()), "--api", "strict.json", "--server", server, "--format", "json"]
-        run = run_redocly([*args, "--rules", REDOCLY_RULES, "-o", "drift.json", "--lint-config", "off"], folder)
-        if run.skipped:
-            return None, run.output
-        report_file = folder / "drift.json"
-        if not report_file.is_file():
-            return None, f"failed (exit {run.returncode}): {run.output[-500:]}"
-        report = json.loads(report_file.read_text(encoding="utf-8"))
-    places = {(finding.operation, finding.location) for finding in known}
-    matched: set[tuple[str, str]] = set()
-    added: dict[tuple[str, str, str], Finding] = {}
-    problems = report.get("problems") or []
-    for problem in problems:
-        operation = str(problem.get("operationId") or problem.get("operationPathTemplate") or "?")
-        data_path = str(problem.get("dataPath") or "")
-        location = _normalized(data_path) if data_path.startswith("/") else str(problem.get("target") or "")
-        if (operation, location) in places:
-            matched.add((operation, location))
-            continue
-        key = (str(problem.get("ruleId")), operation, location)
-        details = problem.get("details") or {}
-        if key in added:
-            added[key] = attrs.evolve(added[key], count=added[key].count + int(problem.get("occurrences") or 1))
-            continue
-        added[key] = Finding(
-            f"redocly {problem.get('ruleId')}",
-            operation,
-            location,
-            details.get("actual"),
-            int(problem.get("occurrences") or 1),
-            "",
-            str(details.get("suggestion") or problem.get("message") or ""),
-            source="redocly",
-        )
-    agreed = len(problems) - sum(finding.count for finding in added.values())
-    status = f"{len(problems)} problem(s), {agreed} also found here, {len(added)} added"
-    return list(added.values()), f"{status}; {len(places - matched)} finding(s) here that Redocly does not report"
-
-
-@attrs.frozen
-class Acceptance:
-    """Drift the project knows about and accepts for now, with the reason (from drift.toml)."""
-
-    kind: str
-    reason: str
-    operation: str = "*"
-    location: str = "*"
-    value: Any = None
-
-    def covers(self, finding: Finding) -> bool:
-        return (
-            finding.kind == self.kind
-            and fnmatch.fnmatchcase(finding.operation, self.operation)
-            and fnmatch.fnmatchcase(finding.location, self.location)
-            and (self.value is None or finding.example == self.value)
-        )
-
-
-class DriftConfigError(Exception):
-    """drift.toml is malformed (a list of [[accept]] tables, each with a kind and a reason)."""
-
-
-def load_acceptances(path: Path) -> list[Acceptance]:
-    """The ``[[accept]]`` entries of ``path`` (none when it does not exist)."""
-    if not path.is_file():
-        return []
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except tomllib.TOMLDecodeError as error:
-        raise DriftConfigError(f"{path}: {error}") from None
-    entries = data.get("accept", [])
-    if not isinstance(entries, list):
-        raise DriftConfigError(f"{path}: 'accept' must be a list of [[accept]] tables")
-    accepted = []
-    for index, entry in enumerate(entries):
-        if not isinstance(entry, dict) or not entry.get("kind") or not str(entry.get("reason", "")).strip():
-            raise DriftConfigError(f"{path}: accept[{index}] needs a kind and a reason")
-        unknown = set(entry) - {"kind", "reason", "operation", "location", "value"}
-        if unknown:
-            raise DriftConfigError(f"{path}: accept[{index}] has unknown keys {sorted(unknown)}")
-        accepted.append(Acceptance(**{key: entry[key] for key in entry}))
-    return accepted
-
-
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(
-        prog="python -m tools.drift", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
-    )
-    parser.add_argument("traffic", type=Path, help="a HAR 1.2 file")
-    add_project_argument(parser)
-    parser.add_argument("--spec", type=Path, help="OpenAPI document (default: the project's)")
-    parser.add_argument("--accept", type=Path, help="accepted drift (default: the project's drift.toml)")
-    parser.add_argument("--json", type=Path, help="also write the findings here as JSON")
-    parser.add_argument("--no-redocly", action="store_true", help="skip Redocly's drift")
-    args = parser.parse_args(argv)
-    project = project_from(args)
-    spec_path = args.spec or project.spec
-    accept_path = args.accept or project.root / "drift.toml"
-    try:
-        exchanges = read_har(args.traffic)
-        spec = load_spec(spec_path)
-        acceptances = load_acceptances(accept_path)
-    except (HarError, DriftConfigError, OSError, ValueError) as error:
-        print(f"drift: {error}", file=sys.stderr)
-        return 2
-    findings = find_drift(spec, exchanges)
-    redocly_status = "skipped (--no-redocly)"
-    if not args.no_redocly:
-        added, redocly_status = redocly_findings(args.traffic, strict_view(spec), exchanges, findings)
-        findings += added or []
-    accepted = [
-        (f, next(a for a in acceptances if a.covers(f))) for f in findings if any(a.covers(f) for a in acceptances)
-    ]
-    drift = [finding for finding in findings if not any(finding is f for f, _ in accepted)]
-    print(f"Drift: {len(exchanges)} exchange(s) in {args.traffic} against {spec_path}")
-    print(f"\nFindings ({len(drift)}):")
-    print("\n".join(str(finding) for finding in drift) or "  none")
-    if accepted:
-        print(f"\nAccepted in {accept_path.name} ({len(accepted)}):")
-        for finding, acceptance in accepted:
-            print(f"{finding}\n      accepted: {acceptance.reason}")
-    print(f"\nRedocly drift ({REDOCLY_PACKAGE}) against the strict view: {redocly_status}")
-    if args.json:
-        rows = [{**attrs.asdict(finding), "accepted": finding not in drift} for finding in findings]
-        args.json.parent.mkdir(parents=True, exist_ok=True)
-        args.json.write_text(json.dumps(rows, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
-    print(f"Result: DRIFT: {len(drift)} finding(s)" if drift else "Result: no drift")
-    return 1 if drift else 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())

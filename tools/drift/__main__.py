@@ -1,0 +1,3 @@
+from tools.drift.cli import main
+
+raise SystemExit(main())
