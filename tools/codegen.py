@@ -229,7 +229,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--output", type=Path, help="project folder to write (default: the project's generated/)")
     args = parser.parse_args(argv)
     project = project_from(args)
-    print(f"generated {generate(args.spec or project.spec, args.output or project.generated, project.overrides)}")
+    try:
+        output = generate(args.spec or project.spec, args.output or project.generated, project.overrides)
+    except CodegenError as error:
+        print(f"codegen: refused: {error}", file=sys.stderr)
+        return 2
+    print(f"generated {output}")
     return 0
 
 

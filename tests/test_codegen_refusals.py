@@ -1,0 +1,150 @@
+"""Each refusal of ``make generate`` (tools/codegen.py), with the message a contributor sees.
+
+The generator is not run for these: every refusal comes before it (the spec) or stands on a small package folder
+made here (what the generator wrote), as openapi-python-client keeps one functional test per refusal.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from tests._support import PROJECT, SPEC_PATH
+from tools import codegen, pagers
+from tools.specdoc import load_spec
+
+Edit = Callable[[dict[str, Any]], None]
+CUSTOMERS = "/v1/customers"
+
+
+def _refusal(tmp_path: Path, edit: Edit, capsys: pytest.CaptureFixture[str]) -> str:
+    """What ``python -m tools.codegen`` prints for the spec ``edit`` makes; it must exit 2 and write nothing."""
+    spec = load_spec(SPEC_PATH)
+    edit(spec)
+    path = tmp_path / "spec.yaml"
+    path.write_text(yaml.safe_dump(spec), encoding="utf-8")
+    output = tmp_path / "out"
+    assert codegen.main(["--spec", str(path), "--output", str(output)]) == 2
+    assert not output.exists()
+    return capsys.readouterr().err
+
+
+def _get(spec: dict[str, Any], path: str = CUSTOMERS) -> dict[str, Any]:
+    operation: dict[str, Any] = spec["paths"][path]["get"]
+    return operation
+
+
+def test_a_request_body_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    def edit(spec: dict[str, Any]) -> None:
+        _get(spec)["requestBody"] = {"content": {"application/json": {"schema": {"type": "object"}}}}
+
+    assert _refusal(tmp_path, edit, capsys) == (
+        "codegen: refused: the spec needs templates overrides/ does not have:\n"
+        "  GET /v1/customers has a requestBody (the templates handle no request bodies)\n"
+    )
+
+
+def test_an_operations_own_security_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    def edit(spec: dict[str, Any]) -> None:
+        _get(spec)["security"] = []
+
+    assert "GET /v1/customers sets its own security (operations take AuthenticatedClient: the global one)" in (
+        _refusal(tmp_path, edit, capsys)
+    )
+
+
+def test_a_cookie_parameter_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    def edit(spec: dict[str, Any]) -> None:
+        _get(spec)["parameters"].append({"name": "session", "in": "cookie", "schema": {"type": "string"}})
+
+    assert "GET /v1/customers has a cookie parameter (the templates handle no cookies)" in (
+        _refusal(tmp_path, edit, capsys)
+    )
+
+
+def test_every_problem_is_listed_at_once(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    def edit(spec: dict[str, Any]) -> None:
+        _get(spec)["security"] = []
+        _get(spec, "/v1/analytics/licenses/usage")["security"] = []
+
+    assert _refusal(tmp_path, edit, capsys).count("sets its own security") == 2
+
+
+def test_a_pager_extension_that_cannot_work_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    def edit(spec: dict[str, Any]) -> None:
+        _get(spec)[pagers.EXTENSION]["items"] = "itemz"
+
+    assert _refusal(tmp_path, edit, capsys) == (
+        f"codegen: refused: GET {CUSTOMERS}: {pagers.EXTENSION}.items names 'itemz', which is no array property"
+        " of the page\n"
+    )
+
+
+def test_a_template_that_would_hide_the_pager_template_is_refused(tmp_path: Path) -> None:
+    overrides = tmp_path / "overrides"
+    (overrides / "templates").mkdir(parents=True)
+    (overrides / "templates" / pagers.TEMPLATE).write_text("{# mine #}", encoding="utf-8")
+    message = f"overrides/templates/{pagers.TEMPLATE} would hide the one codegen writes from the spec"
+    with pytest.raises(codegen.CodegenError, match=f"^{message}$"):
+        codegen._templates(tmp_path / "scratch", overrides, load_spec(SPEC_PATH))
+
+
+def _package(tmp_path: Path, *names: str) -> Path:
+    """A package folder as the generator might leave it: empty modules of these names."""
+    package = tmp_path / "package"
+    package.mkdir()
+    for name in names:
+        (package / name).write_text("", encoding="utf-8")
+    return package
+
+
+def test_a_superseded_file_the_generator_no_longer_writes_is_refused(tmp_path: Path) -> None:
+    package = _package(tmp_path, "errors.py", "types.py")  # no client.py
+    message = (
+        "the generator no longer writes client.py: check what replaces it in overrides/runtime"
+        " and update SUPERSEDED in tools/codegen.py"
+    )
+    with pytest.raises(codegen.CodegenError, match=f"^{message}$"):
+        codegen._replace_superseded(package, PROJECT.overrides / "runtime")
+
+
+def test_a_missing_runtime_replacement_is_refused(tmp_path: Path) -> None:
+    package = _package(tmp_path, *codegen.SUPERSEDED)
+    runtime = tmp_path / "runtime"
+    runtime.mkdir()
+    with pytest.raises(codegen.CodegenError, match=r"^overrides/runtime/_client\.py is missing: it supersedes"):
+        codegen._replace_superseded(package, runtime)
+
+
+def test_a_runtime_module_the_generator_also_writes_is_refused(tmp_path: Path) -> None:
+    package = _package(tmp_path, "_retry.py")
+    message = r"^the generator writes _retry\.py too: add it to SUPERSEDED or rename the module$"
+    with pytest.raises(codegen.CodegenError, match=message):
+        codegen._copy_runtime(package, PROJECT.overrides / "runtime")
+
+
+def test_an_import_of_a_module_not_in_the_package_is_refused(tmp_path: Path) -> None:
+    package = _package(tmp_path)
+    (package / "api.py").write_text("from .client import Client\n", encoding="utf-8")
+    with pytest.raises(codegen.CodegenError, match=r"^api\.py imports \.client, which is not in the package$"):
+        codegen._imported_modules(package / "api.py", package)
+
+
+@pytest.mark.parametrize(
+    ("init", "message"),
+    [
+        ("", "models/__init__.py does not import exactly one name from orphan"),
+        ('from .orphan import Orphan\n__all__ = (\n    "Other",\n)\n', "does not list Orphan exactly once in __all__"),
+    ],
+)
+def test_a_models_index_that_does_not_match_its_modules_is_refused(tmp_path: Path, init: str, message: str) -> None:
+    package = _package(tmp_path)
+    (package / "models").mkdir()
+    (package / "models" / "__init__.py").write_text(init, encoding="utf-8")
+    (package / "models" / "orphan.py").write_text("class Orphan: ...\n", encoding="utf-8")
+    with pytest.raises(codegen.CodegenError, match=message):
+        codegen._drop_unreachable_models(package)
