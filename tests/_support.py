@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
-import time
 import weakref
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -15,7 +14,7 @@ from typing import Any
 from partner_center_analytics import AuthenticatedClient
 
 from pcinsights.emulator import RunningEmulator
-from pcinsights.emulator.auth import IssuedToken, fetch_token
+from pcinsights.pytest_plugin import Tokens
 from tools.project import Project
 from tools.specdoc import load_spec, operations
 
@@ -59,20 +58,19 @@ DEPLOYMENT_FIELDS = groupby_fields("DeploymentGroupBy")
 USAGE_FIELDS = groupby_fields("UsageGroupBy")
 # An opaque token for emulators configured to accept (or forbid) it; any other emulator needs ``token_for``.
 TOKEN = "test-token"
-_FRESH_FOR = 60  # seconds a cached token must still be good for
-_tokens: weakref.WeakKeyDictionary[object, IssuedToken] = weakref.WeakKeyDictionary()
+_tokens: weakref.WeakKeyDictionary[object, Tokens] = weakref.WeakKeyDictionary()
 
 
 def token_for(emulator: RunningEmulator) -> str:
     """An App+User token from ``emulator``'s own token endpoint: the one way tests get a token.
 
-    Kept per emulator while fresh (fetching costs a request and a signature); a short ``--token-lifetime``
-    makes every call fetch anew.
+    Through the plugin's ``Tokens``, one per emulator, so tests and apps keep tokens by the same rule (a short
+    ``--token-lifetime`` makes every call fetch anew).
     """
-    issued = _tokens.get(emulator.app)
-    if issued is None or issued.expires_on - time.time() < min(_FRESH_FOR, emulator.config.token_lifetime / 2):
-        issued = _tokens[emulator.app] = fetch_token(emulator)
-    return issued.token
+    tokens = _tokens.get(emulator.app)
+    if tokens is None:
+        tokens = _tokens[emulator.app] = Tokens(emulator)
+    return tokens().token
 
 
 async def call(mode: str, operation: ModuleType, *args: Any, detailed: bool = False, **kwargs: Any) -> Any:

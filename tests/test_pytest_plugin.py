@@ -156,6 +156,34 @@ def test_a_marker_no_fixture_applies_is_an_error(pytester: pytest.Pytester) -> N
     result.stdout.fnmatch_lines(["*pcinsights_faults needs one of the fixtures pcinsights_async_client*"])
 
 
+def test_emulators_started_for_a_test_have_their_own_settings_and_stop_after_it(pytester: pytest.Pytester) -> None:
+    pytester.makepyfile(
+        """
+        import httpx
+
+        STARTED = []
+
+
+        def test_start(pcinsights_start_emulator, pcinsights_emulator):
+            small, failing = pcinsights_start_emulator(customers=2), pcinsights_start_emulator(fail_503=1.0)
+            STARTED.extend([small, failing])
+            assert len({small.port, failing.port, pcinsights_emulator.port}) == 3
+            assert (small.world.size, failing.config.fail_503) == (2, 1.0)
+            assert httpx.get(small.base_url + "/openapi.json").status_code == 200
+
+
+        def test_stopped_after_it():
+            for running in STARTED:
+                try:
+                    httpx.get(running.base_url + "/openapi.json", timeout=2.0)
+                except httpx.ConnectError:
+                    continue
+                raise AssertionError(f"{running.base_url} still answers")
+        """
+    )
+    pytester.runpytest_inprocess(*NO_ASYNC).assert_outcomes(passed=2)
+
+
 def test_a_bad_ini_value_is_a_usage_error(pytester: pytest.Pytester) -> None:
     pytester.makeini("[pytest]\npcinsights_customers = many\n")
     pytester.makepyfile("def test_x(pcinsights_emulator):\n    pass\n")

@@ -6,6 +6,7 @@ asks for a fixture, and importing this module imports neither the emulator nor t
 
 - ``pcinsights_emulator``: the session's emulator on loopback (``RunningEmulator``), with real auth; its tenant
   from the ``pcinsights_customers`` and ``pcinsights_seed`` ini options or the ``--pcinsights-*`` flags.
+- ``pcinsights_start_emulator``: more emulators for one test, each with its own settings, stopped after it.
 - ``pcinsights_token``: a valid App+User token from the emulator's token endpoint.
 - ``pcinsights_client`` and ``pcinsights_async_client``: a ready ``AuthenticatedClient`` for the sync and the
   ``asyncio`` operations, fetching and refreshing its token from the token endpoint as an app's credential does.
@@ -19,7 +20,8 @@ from __future__ import annotations
 import ssl
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from contextlib import ExitStack
 from typing import TYPE_CHECKING, Any
 
 import pytest
@@ -81,15 +83,16 @@ def emulator_config(config: pytest.Config) -> EmulatorConfig:
 
 
 class Tokens:
-    """App+User tokens from the emulator's own token endpoint (the one place this plugin gets one).
+    """App+User tokens from an emulator's own token endpoint (the one place this plugin gets one).
 
-    One is kept while it has ``FRESH_FOR`` seconds left, longer than the client's refresh margin, so the
-    session fetches about once an hour (a fetch is a request and two signatures, ~30 ms).
+    One is kept while it has ``FRESH_FOR`` seconds left (half its lifetime for short-lived ones), longer than the
+    client's refresh margin, so the session fetches about once an hour (a fetch is a request and two signatures,
+    ~30 ms). Call it for the token; ``http`` is the client to fetch with (a new one per fetch without).
     """
 
     FRESH_FOR = 600.0
 
-    def __init__(self, emulator: RunningEmulator, http: httpx.Client) -> None:
+    def __init__(self, emulator: RunningEmulator, http: httpx.Client | None = None) -> None:
         self._emulator = emulator
         self._http = http
         self._issued: IssuedToken | None = None
@@ -165,6 +168,20 @@ def pcinsights_emulator(pytestconfig: pytest.Config) -> Iterator[RunningEmulator
 
     with run_in_background(emulator_config(pytestconfig)) as running:
         yield running
+
+
+@pytest.fixture
+def pcinsights_start_emulator() -> Iterator[Callable[..., RunningEmulator]]:
+    """Start more emulators, each with its own ``EmulatorConfig`` fields (``start(customers=5, fail_503=1.0)``);
+    every one started is stopped after the test."""
+    from pcinsights.emulator import EmulatorConfig, run_in_background
+
+    with ExitStack() as stack:
+
+        def start(**fields: Any) -> RunningEmulator:
+            return stack.enter_context(run_in_background(EmulatorConfig(**fields)))
+
+        yield start
 
 
 @pytest.fixture
