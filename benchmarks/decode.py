@@ -1,17 +1,20 @@
-"""Decode: a large deployment collection through the generated models vs json.loads and vs pydantic v2."""
+"""Decode: a large deployment collection through the generated models vs json.loads and vs two pydantic v2 twins.
+
+Each comparison is paired round by round (``paired``): the goal is to be no slower than pydantic.
+"""
 
 from __future__ import annotations
 
-import gc
 import json
 import random
-import time
-from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 import pydantic_models
-from figures import Figure, Goal, median_ms, ms
+from figures import Figure, Goal, ms
+from paired import batch, paired
 from partner_center_analytics.models import PartnerLicensesDeploymentInsightsCollection
+from pydantic import BaseModel
 
 SERVICES = ("o365", "crm", "o365", "o365", "dynamics365", "intune")  # some outside the spec's enum
 CHANNELS = ("reseller", "reseller", "direct", "advisor", "indirectReseller")
@@ -55,64 +58,56 @@ def make_body(items: int, seed: int = 7) -> bytes:
     return json.dumps(body).encode()
 
 
-def _generated(body: bytes) -> object:
-    return PartnerLicensesDeploymentInsightsCollection.from_dict(json.loads(body))
-
-
-def _pydantic(body: bytes) -> object:
-    return pydantic_models.PartnerLicensesDeploymentInsightsCollection.model_validate_json(body)
-
-
-def _json_only(body: bytes) -> object:
-    return json.loads(body)
-
-
 def _check_equivalent(body: bytes) -> None:
     """Refuse to compare decoders that disagree about the data."""
     ours = PartnerLicensesDeploymentInsightsCollection.from_dict(json.loads(body))
-    theirs = pydantic_models.PartnerLicensesDeploymentInsightsCollection.model_validate_json(body)
-    assert len(ours.items) == len(theirs.items) == ours.total_count
-    for a, b in zip(ours.items, theirs.items, strict=True):
-        assert (a.processed_date_time or None) == b.processed_date_time
-        assert (a.licenses_sold or None) == (b.licenses_sold or None)
-        assert (a.service_name or None) == b.service_name
-        assert a.additional_properties == (b.model_extra or {})
+    for twin in TWINS.values():
+        theirs: Any = twin.model_validate_json(body)
+        assert len(ours.items) == len(theirs.items) == ours.total_count
+        for a, b in zip(ours.items, theirs.items, strict=True):
+            assert (a.processed_date_time or None) == b.processed_date_time
+            assert (a.licenses_sold or None) == (b.licenses_sold or None)
+            assert (a.service_name or None) == b.service_name
+            assert (a.channel or None) == b.channel
+            assert a.additional_properties == (b.model_extra or {})
 
 
-def run(items: int, repeats: int) -> list[Figure]:
+TWINS: dict[str, type[BaseModel]] = {
+    "": pydantic_models.PartnerLicensesDeploymentInsightsCollection,
+    " (plain str)": pydantic_models.PlainPartnerLicensesDeploymentInsightsCollection,
+}
+TWIN_DETAIL = {
+    "": "pydantic: enum | str unions for serviceName and channel (left to right)",
+    " (plain str)": "pydantic: str serviceName and channel",
+}
+
+
+def run(items: int, rounds: int) -> list[Figure]:
     body = make_body(items)
     _check_equivalent(body)
-    decoders: dict[str, Callable[[bytes], object]] = {
-        "generated": _generated,
-        "pydantic": _pydantic,
-        "json": _json_only,
-    }
-    samples: dict[str, list[float]] = {name: [] for name in decoders}
-    for round_ in range(repeats + 1):  # round 0 warms up
-        order = list(decoders.items()) if round_ % 2 else list(reversed(decoders.items()))
-        for name, decode in order:
-            gc.collect()
-            start = time.perf_counter()
-            decode(body)
-            elapsed = time.perf_counter() - start
-            if round_:
-                samples[name].append(elapsed)
-    generated, pydantic, plain = (median_ms(samples[name]) for name in ("generated", "pydantic", "json"))
-    size = f"{items:,} items, {len(body) / 1e6:.1f} MB, median of {repeats}"
-    return [
-        Figure(
-            "decode vs pydantic",
-            f"generated from_dict(json.loads) {ms(generated)}",
-            f"pydantic model_validate_json {ms(pydantic)}",
-            generated / pydantic,
-            Goal("<", 1.0),
-            detail=size,
-        ),
+    generated = batch(lambda: PartnerLicensesDeploymentInsightsCollection.from_dict(json.loads(body)))
+    size = f"{items:,} items, {len(body) / 1e6:.1f} MB"
+    figures = []
+    for suffix, twin in TWINS.items():
+        result = paired(rounds, generated, batch(partial(twin.model_validate_json, body)))
+        figures.append(
+            Figure(
+                f"decode vs pydantic{suffix}",
+                f"generated from_dict(json.loads) {ms(result.subject_s * 1000)}",
+                f"pydantic model_validate_json {ms(result.baseline_s * 1000)}",
+                result.ratio,
+                Goal("<=", 1.0),
+                detail=f"{size}; {TWIN_DETAIL[suffix]}, extra=allow, bytes in; {result.spread()}",
+            )
+        )
+    result = paired(rounds, generated, batch(lambda: json.loads(body)))
+    figures.append(
         Figure(
             "decode vs json.loads",
-            f"generated from_dict(json.loads) {ms(generated)}",
-            f"json.loads alone {ms(plain)}",
-            generated / plain,
-            detail="the models' cost on top of parsing JSON",
-        ),
-    ]
+            f"generated from_dict(json.loads) {ms(result.subject_s * 1000)}",
+            f"json.loads alone {ms(result.baseline_s * 1000)}",
+            result.ratio,
+            detail=f"the models' cost on top of parsing JSON; {size}; {result.spread()}",
+        )
+    )
+    return figures

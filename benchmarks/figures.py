@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import statistics
-from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -43,11 +41,6 @@ class Figure:
             verdict = "ok" if self.goal.met(self.ratio) and self.also_required else "missed"
             text += f"  goal {self.goal.op} {self.goal.bound:.2f}  {verdict}"
         return f"{text}  [{self.detail}]" if self.detail else text
-
-
-def median_ms(samples: Sequence[float]) -> float:
-    """The median of samples in seconds, in milliseconds."""
-    return statistics.median(samples) * 1000.0
 
 
 def ms(value: float) -> str:

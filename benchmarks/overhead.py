@@ -2,20 +2,18 @@
 
 Both sides decode the body: the raw baseline ends with ``response.json()``, the client with its
 models, so the ratio is the price of the typed result, the retry layer and the header plumbing.
-Calls alternate one by one (ABBA order) on two warm keep-alive connections; medians are compared.
+Both run on warm keep-alive connections to the same emulator process, paired round by round (``paired``).
 """
 
 from __future__ import annotations
 
 import asyncio
-import gc
-import time
 import uuid
-from collections.abc import Callable
 
 import httpx
 from emulator_process import token_for
-from figures import Figure, Goal, median_ms, ms
+from figures import Figure, Goal, ms
+from paired import Paired, async_batch, batch, paired
 from partner_center_analytics import AuthenticatedClient
 from partner_center_analytics.api.analytics import get_partner_licenses_deployment
 from partner_center_analytics.models import PartnerLicensesDeploymentInsightsCollection
@@ -23,7 +21,6 @@ from partner_center_analytics.models import PartnerLicensesDeploymentInsightsCol
 PATH = "/v1/analytics/licenses/deployment"
 LOCALE = "en-US"
 GOAL = Goal("<=", 1.10)
-Timed = Callable[[], float]  # one call, returning its own duration in seconds
 
 
 def _client(base_url: str, correlation_id: uuid.UUID) -> AuthenticatedClient:
@@ -46,96 +43,56 @@ def _expect_model(result: object) -> None:
         raise RuntimeError(f"the client returned {type(result).__name__}, not the deployment collection")
 
 
-def _alternate(iterations: int, warmup: int, first: Timed, second: Timed) -> tuple[float, float]:
-    """Median seconds of ``first`` and ``second`` called alternately (ABBA), after a warm-up."""
-    for _ in range(warmup):
-        first()
-        second()
-    gc.collect()
-    a: list[float] = []
-    b: list[float] = []
-    for i in range(iterations):
-        if i % 2:
-            a.append(first())
-            b.append(second())
-        else:
-            b.append(second())
-            a.append(first())
-    return median_ms(a), median_ms(b)
-
-
-def _figure(mode: str, client_ms: float, raw_ms: float, iterations: int) -> Figure:
+def _figure(mode: str, result: Paired, calls: int) -> Figure:
     return Figure(
         f"request overhead ({mode})",
-        f"client {ms(client_ms)}",
-        f"raw httpx {ms(raw_ms)}",
-        client_ms / raw_ms,
+        f"client {ms(result.subject_s * 1000 / calls)}",
+        f"raw httpx {ms(result.baseline_s * 1000 / calls)}",
+        result.ratio,
         GOAL,
-        detail=f"raw = GET + response.json(); median of {iterations} alternating calls",
+        detail=f"raw = GET + response.json(); per call, {calls} calls a side per round; {result.spread()}",
     )
 
 
-def measure_sync(base_url: str, iterations: int, warmup: int) -> Figure:
+def measure_sync(base_url: str, rounds: int, calls: int) -> Figure:
     correlation_id = uuid.uuid4()
     with _client(base_url, correlation_id) as client, httpx.Client(base_url=base_url) as raw:
         headers = _raw_headers(correlation_id, token_for(base_url))
 
-        def client_call() -> float:
-            start = time.perf_counter()
-            result = get_partner_licenses_deployment.sync(client=client)
-            elapsed = time.perf_counter() - start
-            _expect_model(result)
-            return elapsed
+        def client_call() -> None:
+            _expect_model(get_partner_licenses_deployment.sync(client=client))
 
-        def raw_call() -> float:
-            start = time.perf_counter()
+        def raw_call() -> None:
             response = raw.get(PATH, headers={**headers, "MS-RequestId": str(uuid.uuid4())})
             response.raise_for_status()
             response.json()
-            return time.perf_counter() - start
 
-        client_ms, raw_ms = _alternate(iterations, warmup, client_call, raw_call)
-    return _figure("sync", client_ms, raw_ms, iterations)
+        result = paired(rounds, batch(client_call, calls), batch(raw_call, calls))
+    return _figure("sync", result, calls)
 
 
-async def _measure_async(base_url: str, iterations: int, warmup: int) -> Figure:
+def measure_async(base_url: str, rounds: int, calls: int) -> Figure:
     correlation_id = uuid.uuid4()
-    async with _client(base_url, correlation_id) as client, httpx.AsyncClient(base_url=base_url) as raw:
+    with asyncio.Runner() as runner:
+        client = _client(base_url, correlation_id)
+        raw = httpx.AsyncClient(base_url=base_url)
         headers = _raw_headers(correlation_id, token_for(base_url))
 
-        async def client_call() -> float:
-            start = time.perf_counter()
-            result = await get_partner_licenses_deployment.asyncio(client=client)
-            elapsed = time.perf_counter() - start
-            _expect_model(result)
-            return elapsed
+        async def client_call() -> None:
+            _expect_model(await get_partner_licenses_deployment.asyncio(client=client))
 
-        async def raw_call() -> float:
-            start = time.perf_counter()
+        async def raw_call() -> None:
             response = await raw.get(PATH, headers={**headers, "MS-RequestId": str(uuid.uuid4())})
             response.raise_for_status()
             response.json()
-            return time.perf_counter() - start
 
-        for _ in range(warmup):
-            await client_call()
-            await raw_call()
-        gc.collect()
-        a: list[float] = []
-        b: list[float] = []
-        for i in range(iterations):
-            if i % 2:
-                a.append(await client_call())
-                b.append(await raw_call())
-            else:
-                b.append(await raw_call())
-                a.append(await client_call())
-    return _figure("async", median_ms(a), median_ms(b), iterations)
+        try:
+            result = paired(rounds, async_batch(runner, client_call, calls), async_batch(runner, raw_call, calls))
+        finally:
+            runner.run(client.get_async_httpx_client().aclose())
+            runner.run(raw.aclose())
+    return _figure("async", result, calls)
 
 
-def measure_async(base_url: str, iterations: int, warmup: int) -> Figure:
-    return asyncio.run(_measure_async(base_url, iterations, warmup))
-
-
-def run(base_url: str, iterations: int, warmup: int) -> list[Figure]:
-    return [measure_sync(base_url, iterations, warmup), measure_async(base_url, iterations, warmup)]
+def run(base_url: str, rounds: int, calls: int) -> list[Figure]:
+    return [measure_sync(base_url, rounds, calls), measure_async(base_url, rounds, calls)]

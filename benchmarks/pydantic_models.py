@@ -1,8 +1,9 @@
-"""A pydantic v2 twin of the generated deployment collection, the decode benchmark's yardstick.
+"""Two pydantic v2 twins of the generated deployment collection, the decode benchmark's yardsticks.
 
 Same fields, every one optional and nullable as in the spec, unknown keys kept (``extra="allow"``),
-date-times parsed, and known service names and channels turned into the generated enums with any
-other string kept as is (left-to-right unions, as the generated ``from_dict`` tries them).
+date-times parsed. The first turns known service names and channels into the generated enums with any
+other string kept as is (left-to-right unions, as the generated ``from_dict`` tries them): pydantic is slow
+at such unions. The second, ``Plain...``, types them ``str``, as a user writing the model by hand would.
 """
 
 from __future__ import annotations
@@ -54,5 +55,21 @@ class PartnerLicensesDeploymentInsights(_Model):
 class PartnerLicensesDeploymentInsightsCollection(_Model):
     total_count: int = Field(alias="totalCount")
     items: list[PartnerLicensesDeploymentInsights]
+    links: ResourceLinks | None = None
+    attributes: ResourceAttributes | None = None
+
+
+class PlainPartnerLicensesDeploymentInsights(_Model):
+    processed_date_time: datetime.datetime | None = Field(default=None, alias="processedDateTime")
+    service_name: str | None = Field(default=None, alias="serviceName")
+    channel: str | None = None
+    attributes: ResourceAttributes | None = None
+    prorated_deployment_percent: float | None = Field(default=None, alias="proratedDeploymentPercent")
+    licenses_sold: int | None = Field(default=None, alias="licensesSold")
+
+
+class PlainPartnerLicensesDeploymentInsightsCollection(_Model):
+    total_count: int = Field(alias="totalCount")
+    items: list[PlainPartnerLicensesDeploymentInsights]
     links: ResourceLinks | None = None
     attributes: ResourceAttributes | None = None

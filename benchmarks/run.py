@@ -29,25 +29,26 @@ from figures import Figure
 
 @dataclass(frozen=True)
 class Sizes:
-    overhead_iterations: int
-    overhead_warmup: int
+    overhead_rounds: int
+    overhead_calls: int
     decode_items: int
-    decode_repeats: int
+    decode_rounds: int
     fanout: fanout_wall.Scenario
     generate_repeats: int
     import_repeats: int
     commercial_customers: int
     grouped: grouped_vs_fanout.Setup
     page_decode_rows: int
+    page_decode_rounds: int
     bigworld_customers: int
     client_memory: client_memory.Setup
 
 
 FULL = Sizes(
-    overhead_iterations=1500,
-    overhead_warmup=100,
+    overhead_rounds=21,
+    overhead_calls=50,
     decode_items=50_000,
-    decode_repeats=3,
+    decode_rounds=9,
     fanout=fanout_wall.Scenario(
         customers=1000, latency_ms=50, rate_limit=100, concurrency=32, page_size=500, sequential_sample=60
     ),
@@ -56,14 +57,15 @@ FULL = Sizes(
     commercial_customers=100_000,
     grouped=grouped_vs_fanout.Setup(customers=1000),
     page_decode_rows=10_000,
+    page_decode_rounds=15,
     bigworld_customers=1_000_000,
     client_memory=client_memory.Setup(),
 )
 QUICK = Sizes(
-    overhead_iterations=30,
-    overhead_warmup=5,
+    overhead_rounds=3,
+    overhead_calls=5,
     decode_items=200,
-    decode_repeats=2,
+    decode_rounds=3,
     fanout=fanout_wall.Scenario(
         customers=50, latency_ms=50, rate_limit=100, concurrency=8, page_size=20, sequential_sample=5
     ),
@@ -72,6 +74,7 @@ QUICK = Sizes(
     commercial_customers=10_000,
     grouped=grouped_vs_fanout.Setup(customers=30, target=2000),
     page_decode_rows=500,
+    page_decode_rounds=3,
     bigworld_customers=20_000,
     client_memory=client_memory.Setup(body_mb=5, bomb_mib=64, limit_mib=4),
 )
@@ -79,11 +82,11 @@ QUICK = Sizes(
 
 def _overhead(sizes: Sizes) -> list[Figure]:
     with emulator_process() as base_url:
-        return overhead.run(base_url, sizes.overhead_iterations, sizes.overhead_warmup)
+        return overhead.run(base_url, sizes.overhead_rounds, sizes.overhead_calls)
 
 
 def _decode(sizes: Sizes) -> list[Figure]:
-    return decode.run(sizes.decode_items, sizes.decode_repeats)
+    return decode.run(sizes.decode_items, sizes.decode_rounds)
 
 
 def _fanout(sizes: Sizes) -> list[Figure]:
@@ -121,7 +124,7 @@ def _grouped(sizes: Sizes) -> list[Figure]:
 
 
 def _page_decode(sizes: Sizes) -> list[Figure]:
-    return commercial_decode.run(sizes.page_decode_rows, sizes.decode_repeats)
+    return commercial_decode.run(sizes.page_decode_rows, sizes.page_decode_rounds)
 
 
 BENCHMARKS: dict[str, Callable[[Sizes], list[Figure]]] = {

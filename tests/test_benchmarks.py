@@ -17,6 +17,7 @@ FIGURES = (
     "request overhead (sync)",
     "request overhead (async)",
     "decode vs pydantic",
+    "decode vs pydantic (plain str)",
     "decode vs json.loads",
     "fan-out vs throttle limit",
     "fan-out vs sequential",
@@ -64,4 +65,4 @@ def test_only_runs_the_named_benchmark() -> None:
     )
     assert run.returncode == 0, run.stderr[-3000:]
     names = [match["name"] for line in run.stdout.splitlines() if (match := LINE.match(line))]
-    assert names == ["decode vs pydantic", "decode vs json.loads"]
+    assert names == ["decode vs pydantic", "decode vs pydantic (plain str)", "decode vs json.loads"]
