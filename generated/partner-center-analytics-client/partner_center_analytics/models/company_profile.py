@@ -74,31 +74,40 @@ class CompanyProfile:
         if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
             raise wrong_type("CompanyProfile", "an object", src_dict)
         tenant_id: Any = src_dict.get("tenantId", UNSET)
-        if tenant_id is not None and tenant_id is not UNSET:
-            if not isinstance(tenant_id, str):
-                raise wrong_type("tenantId", "a string", tenant_id)
+        if (
+            type(tenant_id) is not str
+            and tenant_id is not None
+            and tenant_id is not UNSET
+            and not isinstance(tenant_id, str)
+        ):
+            raise wrong_type("tenantId", "a string", tenant_id)
 
         domain: Any = src_dict.get("domain", UNSET)
-        if domain is not None and domain is not UNSET:
-            if not isinstance(domain, str):
-                raise wrong_type("domain", "a string", domain)
+        if type(domain) is not str and domain is not None and domain is not UNSET and not isinstance(domain, str):
+            raise wrong_type("domain", "a string", domain)
 
         company_name: Any = src_dict.get("companyName", UNSET)
-        if company_name is not None and company_name is not UNSET:
-            if not isinstance(company_name, str):
-                raise wrong_type("companyName", "a string", company_name)
+        if (
+            type(company_name) is not str
+            and company_name is not None
+            and company_name is not UNSET
+            and not isinstance(company_name, str)
+        ):
+            raise wrong_type("companyName", "a string", company_name)
 
         attributes: Any = src_dict.get("attributes", UNSET)
         if attributes is not UNSET:
             attributes = ResourceAttributes.from_dict(attributes)
 
-        company_profile = cls(
-            tenant_id,
-            domain,
-            company_name,
-            attributes,
-        )
-        if not src_dict.keys() <= _KNOWN_KEYS:
+        # What attrs' __init__ would do, without its call: the class has no validators, converters or hooks.
+        company_profile = object.__new__(cls)
+        company_profile.tenant_id = tenant_id
+        company_profile.domain = domain
+        company_profile.company_name = company_name
+        company_profile.attributes = attributes
+        if src_dict.keys() <= _KNOWN_KEYS:
+            company_profile.additional_properties = {}
+        else:
             note_unknown_fields("CompanyProfile", src_dict.keys() - _KNOWN_KEYS)
             company_profile.additional_properties = {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
         return company_profile

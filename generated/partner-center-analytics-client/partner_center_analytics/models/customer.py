@@ -86,31 +86,41 @@ class Customer:
         id = parse_uuid("id", id)
 
         commerce_id: Any = src_dict.get("commerceId", UNSET)
-        if commerce_id is not None and commerce_id is not UNSET:
-            if not isinstance(commerce_id, str):
-                raise wrong_type("commerceId", "a string", commerce_id)
+        if (
+            type(commerce_id) is not str
+            and commerce_id is not None
+            and commerce_id is not UNSET
+            and not isinstance(commerce_id, str)
+        ):
+            raise wrong_type("commerceId", "a string", commerce_id)
 
         company_profile: Any = src_dict.get("companyProfile", UNSET)
         if company_profile is not UNSET:
             company_profile = CompanyProfile.from_dict(company_profile)
 
         relationship_to_partner: Any = src_dict.get("relationshipToPartner", UNSET)
-        if relationship_to_partner is not None and relationship_to_partner is not UNSET:
-            if not isinstance(relationship_to_partner, str):
-                raise wrong_type("relationshipToPartner", "a string", relationship_to_partner)
+        if (
+            type(relationship_to_partner) is not str
+            and relationship_to_partner is not None
+            and relationship_to_partner is not UNSET
+            and not isinstance(relationship_to_partner, str)
+        ):
+            raise wrong_type("relationshipToPartner", "a string", relationship_to_partner)
 
         attributes: Any = src_dict.get("attributes", UNSET)
         if attributes is not UNSET:
             attributes = ResourceAttributes.from_dict(attributes)
 
-        customer = cls(
-            id,
-            commerce_id,
-            company_profile,
-            relationship_to_partner,
-            attributes,
-        )
-        if not src_dict.keys() <= _KNOWN_KEYS:
+        # What attrs' __init__ would do, without its call: the class has no validators, converters or hooks.
+        customer = object.__new__(cls)
+        customer.id = id
+        customer.commerce_id = commerce_id
+        customer.company_profile = company_profile
+        customer.relationship_to_partner = relationship_to_partner
+        customer.attributes = attributes
+        if src_dict.keys() <= _KNOWN_KEYS:
+            customer.additional_properties = {}
+        else:
             note_unknown_fields("Customer", src_dict.keys() - _KNOWN_KEYS)
             customer.additional_properties = {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
         return customer

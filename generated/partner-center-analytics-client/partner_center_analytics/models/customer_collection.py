@@ -97,18 +97,24 @@ class CustomerCollection:
             attributes = ResourceAttributes.from_dict(attributes)
 
         continuation_token: Any = src_dict.get("continuationToken", UNSET)
-        if continuation_token is not None and continuation_token is not UNSET:
-            if not isinstance(continuation_token, str):
-                raise wrong_type("continuationToken", "a string", continuation_token)
+        if (
+            type(continuation_token) is not str
+            and continuation_token is not None
+            and continuation_token is not UNSET
+            and not isinstance(continuation_token, str)
+        ):
+            raise wrong_type("continuationToken", "a string", continuation_token)
 
-        customer_collection = cls(
-            total_count,
-            items,
-            links,
-            attributes,
-            continuation_token,
-        )
-        if not src_dict.keys() <= _KNOWN_KEYS:
+        # What attrs' __init__ would do, without its call: the class has no validators, converters or hooks.
+        customer_collection = object.__new__(cls)
+        customer_collection.total_count = total_count
+        customer_collection.items = items
+        customer_collection.links = links
+        customer_collection.attributes = attributes
+        customer_collection.continuation_token = continuation_token
+        if src_dict.keys() <= _KNOWN_KEYS:
+            customer_collection.additional_properties = {}
+        else:
             note_unknown_fields("CustomerCollection", src_dict.keys() - _KNOWN_KEYS)
             customer_collection.additional_properties = {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
         return customer_collection

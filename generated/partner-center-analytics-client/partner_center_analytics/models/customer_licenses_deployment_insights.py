@@ -169,7 +169,11 @@ class CustomerLicensesDeploymentInsights:
             processed_date_time = parse_datetime("processedDateTime", processed_date_time)
 
         service_name: Any = src_dict.get("serviceName", UNSET)
-        if service_name is not None and service_name is not UNSET:
+        if type(service_name) is str:
+            service_name = _SERVICENAME_BY_VALUE.get(service_name, service_name)
+            if type(service_name) is str:  # a member is a ServiceName, never a plain str
+                note_unknown_value("CustomerLicensesDeploymentInsights", "serviceName", service_name)
+        elif service_name is not None and service_name is not UNSET:
             if not isinstance(service_name, str):
                 raise wrong_type("serviceName", "a string", service_name)
             service_name = _SERVICENAME_BY_VALUE.get(service_name, service_name)
@@ -177,7 +181,11 @@ class CustomerLicensesDeploymentInsights:
                 note_unknown_value("CustomerLicensesDeploymentInsights", "serviceName", service_name)
 
         channel: Any = src_dict.get("channel", UNSET)
-        if channel is not None and channel is not UNSET:
+        if type(channel) is str:
+            channel = _CHANNEL_BY_VALUE.get(channel, channel)
+            if type(channel) is str:  # a member is a Channel, never a plain str
+                note_unknown_value("CustomerLicensesDeploymentInsights", "channel", channel)
+        elif channel is not None and channel is not UNSET:
             if not isinstance(channel, str):
                 raise wrong_type("channel", "a string", channel)
             channel = _CHANNEL_BY_VALUE.get(channel, channel)
@@ -189,54 +197,69 @@ class CustomerLicensesDeploymentInsights:
             attributes = ResourceAttributes.from_dict(attributes)
 
         customer_id: Any = src_dict.get("customerId", UNSET)
-        if customer_id is not None and customer_id is not UNSET:
-            if not isinstance(customer_id, str):
-                raise wrong_type("customerId", "a string", customer_id)
+        if (
+            type(customer_id) is not str
+            and customer_id is not None
+            and customer_id is not UNSET
+            and not isinstance(customer_id, str)
+        ):
+            raise wrong_type("customerId", "a string", customer_id)
 
         customer_name: Any = src_dict.get("customerName", UNSET)
-        if customer_name is not None and customer_name is not UNSET:
-            if not isinstance(customer_name, str):
-                raise wrong_type("customerName", "a string", customer_name)
+        if (
+            type(customer_name) is not str
+            and customer_name is not None
+            and customer_name is not UNSET
+            and not isinstance(customer_name, str)
+        ):
+            raise wrong_type("customerName", "a string", customer_name)
 
         product_name: Any = src_dict.get("productName", UNSET)
-        if product_name is not None and product_name is not UNSET:
-            if not isinstance(product_name, str):
-                raise wrong_type("productName", "a string", product_name)
+        if (
+            type(product_name) is not str
+            and product_name is not None
+            and product_name is not UNSET
+            and not isinstance(product_name, str)
+        ):
+            raise wrong_type("productName", "a string", product_name)
 
         service_code: Any = src_dict.get("serviceCode", UNSET)
-        if service_code is not None and service_code is not UNSET:
-            if not isinstance(service_code, str):
-                raise wrong_type("serviceCode", "a string", service_code)
+        if (
+            type(service_code) is not str
+            and service_code is not None
+            and service_code is not UNSET
+            and not isinstance(service_code, str)
+        ):
+            raise wrong_type("serviceCode", "a string", service_code)
 
         licenses_deployed: Any = src_dict.get("licensesDeployed", UNSET)
-        if licenses_deployed is not None and licenses_deployed is not UNSET:
-            if type(licenses_deployed) is not int:
-                raise wrong_type("licensesDeployed", "an integer", licenses_deployed)
+        if type(licenses_deployed) is not int and licenses_deployed is not None and licenses_deployed is not UNSET:
+            raise wrong_type("licensesDeployed", "an integer", licenses_deployed)
 
         licenses_sold: Any = src_dict.get("licensesSold", UNSET)
-        if licenses_sold is not None and licenses_sold is not UNSET:
-            if type(licenses_sold) is not int:
-                raise wrong_type("licensesSold", "an integer", licenses_sold)
+        if type(licenses_sold) is not int and licenses_sold is not None and licenses_sold is not UNSET:
+            raise wrong_type("licensesSold", "an integer", licenses_sold)
 
         deployment_percent: Any = src_dict.get("deploymentPercent", UNSET)
-        if deployment_percent is not None and deployment_percent is not UNSET:
-            if type(deployment_percent) is not float:
-                deployment_percent = as_float("deploymentPercent", deployment_percent)
+        if type(deployment_percent) is not float and deployment_percent is not None and deployment_percent is not UNSET:
+            deployment_percent = as_float("deploymentPercent", deployment_percent)
 
-        customer_licenses_deployment_insights = cls(
-            processed_date_time,
-            service_name,
-            channel,
-            attributes,
-            customer_id,
-            customer_name,
-            product_name,
-            service_code,
-            licenses_deployed,
-            licenses_sold,
-            deployment_percent,
-        )
-        if not src_dict.keys() <= _KNOWN_KEYS:
+        # What attrs' __init__ would do, without its call: the class has no validators, converters or hooks.
+        customer_licenses_deployment_insights = object.__new__(cls)
+        customer_licenses_deployment_insights.processed_date_time = processed_date_time
+        customer_licenses_deployment_insights.service_name = service_name
+        customer_licenses_deployment_insights.channel = channel
+        customer_licenses_deployment_insights.attributes = attributes
+        customer_licenses_deployment_insights.customer_id = customer_id
+        customer_licenses_deployment_insights.customer_name = customer_name
+        customer_licenses_deployment_insights.product_name = product_name
+        customer_licenses_deployment_insights.service_code = service_code
+        customer_licenses_deployment_insights.licenses_deployed = licenses_deployed
+        customer_licenses_deployment_insights.licenses_sold = licenses_sold
+        customer_licenses_deployment_insights.deployment_percent = deployment_percent
+        if src_dict.keys() <= _KNOWN_KEYS:
+            customer_licenses_deployment_insights.additional_properties = {}
+        else:
             note_unknown_fields("CustomerLicensesDeploymentInsights", src_dict.keys() - _KNOWN_KEYS)
             customer_licenses_deployment_insights.additional_properties = {
                 k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS

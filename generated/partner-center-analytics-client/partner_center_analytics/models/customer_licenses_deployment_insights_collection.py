@@ -85,13 +85,15 @@ class CustomerLicensesDeploymentInsightsCollection:
         if attributes is not UNSET:
             attributes = ResourceAttributes.from_dict(attributes)
 
-        customer_licenses_deployment_insights_collection = cls(
-            total_count,
-            items,
-            links,
-            attributes,
-        )
-        if not src_dict.keys() <= _KNOWN_KEYS:
+        # What attrs' __init__ would do, without its call: the class has no validators, converters or hooks.
+        customer_licenses_deployment_insights_collection = object.__new__(cls)
+        customer_licenses_deployment_insights_collection.total_count = total_count
+        customer_licenses_deployment_insights_collection.items = items
+        customer_licenses_deployment_insights_collection.links = links
+        customer_licenses_deployment_insights_collection.attributes = attributes
+        if src_dict.keys() <= _KNOWN_KEYS:
+            customer_licenses_deployment_insights_collection.additional_properties = {}
+        else:
             note_unknown_fields("CustomerLicensesDeploymentInsightsCollection", src_dict.keys() - _KNOWN_KEYS)
             customer_licenses_deployment_insights_collection.additional_properties = {
                 k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS

@@ -190,7 +190,11 @@ class CustomerLicensesUsageInsights:
             processed_date_time = parse_datetime("processedDateTime", processed_date_time)
 
         service_name: Any = src_dict.get("serviceName", UNSET)
-        if service_name is not None and service_name is not UNSET:
+        if type(service_name) is str:
+            service_name = _SERVICENAME_BY_VALUE.get(service_name, service_name)
+            if type(service_name) is str:  # a member is a ServiceName, never a plain str
+                note_unknown_value("CustomerLicensesUsageInsights", "serviceName", service_name)
+        elif service_name is not None and service_name is not UNSET:
             if not isinstance(service_name, str):
                 raise wrong_type("serviceName", "a string", service_name)
             service_name = _SERVICENAME_BY_VALUE.get(service_name, service_name)
@@ -198,7 +202,11 @@ class CustomerLicensesUsageInsights:
                 note_unknown_value("CustomerLicensesUsageInsights", "serviceName", service_name)
 
         channel: Any = src_dict.get("channel", UNSET)
-        if channel is not None and channel is not UNSET:
+        if type(channel) is str:
+            channel = _CHANNEL_BY_VALUE.get(channel, channel)
+            if type(channel) is str:  # a member is a Channel, never a plain str
+                note_unknown_value("CustomerLicensesUsageInsights", "channel", channel)
+        elif channel is not None and channel is not UNSET:
             if not isinstance(channel, str):
                 raise wrong_type("channel", "a string", channel)
             channel = _CHANNEL_BY_VALUE.get(channel, channel)
@@ -210,66 +218,89 @@ class CustomerLicensesUsageInsights:
             attributes = ResourceAttributes.from_dict(attributes)
 
         customer_id: Any = src_dict.get("customerId", UNSET)
-        if customer_id is not None and customer_id is not UNSET:
-            if not isinstance(customer_id, str):
-                raise wrong_type("customerId", "a string", customer_id)
+        if (
+            type(customer_id) is not str
+            and customer_id is not None
+            and customer_id is not UNSET
+            and not isinstance(customer_id, str)
+        ):
+            raise wrong_type("customerId", "a string", customer_id)
 
         customer_name: Any = src_dict.get("customerName", UNSET)
-        if customer_name is not None and customer_name is not UNSET:
-            if not isinstance(customer_name, str):
-                raise wrong_type("customerName", "a string", customer_name)
+        if (
+            type(customer_name) is not str
+            and customer_name is not None
+            and customer_name is not UNSET
+            and not isinstance(customer_name, str)
+        ):
+            raise wrong_type("customerName", "a string", customer_name)
 
         product_name: Any = src_dict.get("productName", UNSET)
-        if product_name is not None and product_name is not UNSET:
-            if not isinstance(product_name, str):
-                raise wrong_type("productName", "a string", product_name)
+        if (
+            type(product_name) is not str
+            and product_name is not None
+            and product_name is not UNSET
+            and not isinstance(product_name, str)
+        ):
+            raise wrong_type("productName", "a string", product_name)
 
         service_code: Any = src_dict.get("serviceCode", UNSET)
-        if service_code is not None and service_code is not UNSET:
-            if not isinstance(service_code, str):
-                raise wrong_type("serviceCode", "a string", service_code)
+        if (
+            type(service_code) is not str
+            and service_code is not None
+            and service_code is not UNSET
+            and not isinstance(service_code, str)
+        ):
+            raise wrong_type("serviceCode", "a string", service_code)
 
         workload_code: Any = src_dict.get("workloadCode", UNSET)
-        if workload_code is not None and workload_code is not UNSET:
-            if not isinstance(workload_code, str):
-                raise wrong_type("workloadCode", "a string", workload_code)
+        if (
+            type(workload_code) is not str
+            and workload_code is not None
+            and workload_code is not UNSET
+            and not isinstance(workload_code, str)
+        ):
+            raise wrong_type("workloadCode", "a string", workload_code)
 
         workload_name: Any = src_dict.get("workloadName", UNSET)
-        if workload_name is not None and workload_name is not UNSET:
-            if not isinstance(workload_name, str):
-                raise wrong_type("workloadName", "a string", workload_name)
+        if (
+            type(workload_name) is not str
+            and workload_name is not None
+            and workload_name is not UNSET
+            and not isinstance(workload_name, str)
+        ):
+            raise wrong_type("workloadName", "a string", workload_name)
 
         usage_percent: Any = src_dict.get("usagePercent", UNSET)
-        if usage_percent is not None and usage_percent is not UNSET:
-            if type(usage_percent) is not float:
-                usage_percent = as_float("usagePercent", usage_percent)
+        if type(usage_percent) is not float and usage_percent is not None and usage_percent is not UNSET:
+            usage_percent = as_float("usagePercent", usage_percent)
 
         licenses_active: Any = src_dict.get("licensesActive", UNSET)
-        if licenses_active is not None and licenses_active is not UNSET:
-            if type(licenses_active) is not int:
-                raise wrong_type("licensesActive", "an integer", licenses_active)
+        if type(licenses_active) is not int and licenses_active is not None and licenses_active is not UNSET:
+            raise wrong_type("licensesActive", "an integer", licenses_active)
 
         licenses_qualified: Any = src_dict.get("licensesQualified", UNSET)
-        if licenses_qualified is not None and licenses_qualified is not UNSET:
-            if type(licenses_qualified) is not int:
-                raise wrong_type("licensesQualified", "an integer", licenses_qualified)
+        if type(licenses_qualified) is not int and licenses_qualified is not None and licenses_qualified is not UNSET:
+            raise wrong_type("licensesQualified", "an integer", licenses_qualified)
 
-        customer_licenses_usage_insights = cls(
-            processed_date_time,
-            service_name,
-            channel,
-            attributes,
-            customer_id,
-            customer_name,
-            product_name,
-            service_code,
-            workload_code,
-            workload_name,
-            usage_percent,
-            licenses_active,
-            licenses_qualified,
-        )
-        if not src_dict.keys() <= _KNOWN_KEYS:
+        # What attrs' __init__ would do, without its call: the class has no validators, converters or hooks.
+        customer_licenses_usage_insights = object.__new__(cls)
+        customer_licenses_usage_insights.processed_date_time = processed_date_time
+        customer_licenses_usage_insights.service_name = service_name
+        customer_licenses_usage_insights.channel = channel
+        customer_licenses_usage_insights.attributes = attributes
+        customer_licenses_usage_insights.customer_id = customer_id
+        customer_licenses_usage_insights.customer_name = customer_name
+        customer_licenses_usage_insights.product_name = product_name
+        customer_licenses_usage_insights.service_code = service_code
+        customer_licenses_usage_insights.workload_code = workload_code
+        customer_licenses_usage_insights.workload_name = workload_name
+        customer_licenses_usage_insights.usage_percent = usage_percent
+        customer_licenses_usage_insights.licenses_active = licenses_active
+        customer_licenses_usage_insights.licenses_qualified = licenses_qualified
+        if src_dict.keys() <= _KNOWN_KEYS:
+            customer_licenses_usage_insights.additional_properties = {}
+        else:
             note_unknown_fields("CustomerLicensesUsageInsights", src_dict.keys() - _KNOWN_KEYS)
             customer_licenses_usage_insights.additional_properties = {
                 k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS

@@ -84,9 +84,8 @@ class Error:
                 raise wrong_type("code", "an integer or a string", code)
 
         description: Any = src_dict.get("description", UNSET)
-        if description is not UNSET:
-            if not isinstance(description, str):
-                raise wrong_type("description", "a string", description)
+        if type(description) is not str and description is not UNSET and not isinstance(description, str):
+            raise wrong_type("description", "a string", description)
 
         data: Any = src_dict.get("data", UNSET)
         if data is not UNSET:
@@ -94,29 +93,28 @@ class Error:
                 raise wrong_type("data", "an array", data)
 
         source: Any = src_dict.get("source", UNSET)
-        if source is not UNSET:
-            if not isinstance(source, str):
-                raise wrong_type("source", "a string", source)
+        if type(source) is not str and source is not UNSET and not isinstance(source, str):
+            raise wrong_type("source", "a string", source)
 
         status_code: Any = src_dict.get("statusCode", UNSET)
-        if status_code is not UNSET:
-            if type(status_code) is not int:
-                raise wrong_type("statusCode", "an integer", status_code)
+        if type(status_code) is not int and status_code is not UNSET:
+            raise wrong_type("statusCode", "an integer", status_code)
 
         message: Any = src_dict.get("message", UNSET)
-        if message is not UNSET:
-            if not isinstance(message, str):
-                raise wrong_type("message", "a string", message)
+        if type(message) is not str and message is not UNSET and not isinstance(message, str):
+            raise wrong_type("message", "a string", message)
 
-        error = cls(
-            code,
-            description,
-            data,
-            source,
-            status_code,
-            message,
-        )
-        if not src_dict.keys() <= _KNOWN_KEYS:
+        # What attrs' __init__ would do, without its call: the class has no validators, converters or hooks.
+        error = object.__new__(cls)
+        error.code = code
+        error.description = description
+        error.data = data
+        error.source = source
+        error.status_code = status_code
+        error.message = message
+        if src_dict.keys() <= _KNOWN_KEYS:
+            error.additional_properties = {}
+        else:
             note_unknown_fields("Error", src_dict.keys() - _KNOWN_KEYS)
             error.additional_properties = {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
         return error

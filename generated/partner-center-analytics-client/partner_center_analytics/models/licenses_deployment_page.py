@@ -71,21 +71,26 @@ class LicensesDeploymentPage:
         value = [LicensesDeploymentRow.from_dict(item) for item in value]
 
         next_link: Any = src_dict.get("@nextLink", UNSET)
-        if next_link is not None and next_link is not UNSET:
-            if not isinstance(next_link, str):
-                raise wrong_type("@nextLink", "a string", next_link)
+        if (
+            type(next_link) is not str
+            and next_link is not None
+            and next_link is not UNSET
+            and not isinstance(next_link, str)
+        ):
+            raise wrong_type("@nextLink", "a string", next_link)
 
         total_count: Any = src_dict.get("TotalCount", UNSET)
-        if total_count is not UNSET:
-            if type(total_count) is not int:
-                raise wrong_type("TotalCount", "an integer", total_count)
+        if type(total_count) is not int and total_count is not UNSET:
+            raise wrong_type("TotalCount", "an integer", total_count)
 
-        licenses_deployment_page = cls(
-            value,
-            next_link,
-            total_count,
-        )
-        if not src_dict.keys() <= _KNOWN_KEYS:
+        # What attrs' __init__ would do, without its call: the class has no validators, converters or hooks.
+        licenses_deployment_page = object.__new__(cls)
+        licenses_deployment_page.value = value
+        licenses_deployment_page.next_link = next_link
+        licenses_deployment_page.total_count = total_count
+        if src_dict.keys() <= _KNOWN_KEYS:
+            licenses_deployment_page.additional_properties = {}
+        else:
             note_unknown_fields("LicensesDeploymentPage", src_dict.keys() - _KNOWN_KEYS)
             licenses_deployment_page.additional_properties = {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
         return licenses_deployment_page

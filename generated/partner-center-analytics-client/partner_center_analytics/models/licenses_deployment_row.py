@@ -143,68 +143,95 @@ class LicensesDeploymentRow:
         if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
             raise wrong_type("LicensesDeploymentRow", "an object", src_dict)
         processed_date_time: Any = src_dict.get("processedDateTime", UNSET)
-        if processed_date_time is not None and processed_date_time is not UNSET:
-            if not isinstance(processed_date_time, str):
-                raise wrong_type("processedDateTime", "a string", processed_date_time)
+        if (
+            type(processed_date_time) is not str
+            and processed_date_time is not None
+            and processed_date_time is not UNSET
+            and not isinstance(processed_date_time, str)
+        ):
+            raise wrong_type("processedDateTime", "a string", processed_date_time)
 
         service_code: Any = src_dict.get("serviceCode", UNSET)
-        if service_code is not None and service_code is not UNSET:
-            if not isinstance(service_code, str):
-                raise wrong_type("serviceCode", "a string", service_code)
+        if (
+            type(service_code) is not str
+            and service_code is not None
+            and service_code is not UNSET
+            and not isinstance(service_code, str)
+        ):
+            raise wrong_type("serviceCode", "a string", service_code)
 
         service_name: Any = src_dict.get("serviceName", UNSET)
-        if service_name is not None and service_name is not UNSET:
-            if not isinstance(service_name, str):
-                raise wrong_type("serviceName", "a string", service_name)
+        if (
+            type(service_name) is not str
+            and service_name is not None
+            and service_name is not UNSET
+            and not isinstance(service_name, str)
+        ):
+            raise wrong_type("serviceName", "a string", service_name)
 
         channel: Any = src_dict.get("channel", UNSET)
-        if channel is not None and channel is not UNSET:
-            if not isinstance(channel, str):
-                raise wrong_type("channel", "a string", channel)
+        if type(channel) is not str and channel is not None and channel is not UNSET and not isinstance(channel, str):
+            raise wrong_type("channel", "a string", channel)
 
         customer_tenant_id: Any = src_dict.get("customerTenantId", UNSET)
-        if customer_tenant_id is not None and customer_tenant_id is not UNSET:
-            if not isinstance(customer_tenant_id, str):
-                raise wrong_type("customerTenantId", "a string", customer_tenant_id)
+        if (
+            type(customer_tenant_id) is not str
+            and customer_tenant_id is not None
+            and customer_tenant_id is not UNSET
+            and not isinstance(customer_tenant_id, str)
+        ):
+            raise wrong_type("customerTenantId", "a string", customer_tenant_id)
 
         customer_name: Any = src_dict.get("customerName", UNSET)
-        if customer_name is not None and customer_name is not UNSET:
-            if not isinstance(customer_name, str):
-                raise wrong_type("customerName", "a string", customer_name)
+        if (
+            type(customer_name) is not str
+            and customer_name is not None
+            and customer_name is not UNSET
+            and not isinstance(customer_name, str)
+        ):
+            raise wrong_type("customerName", "a string", customer_name)
 
         product_id: Any = src_dict.get("productId", UNSET)
-        if product_id is not None and product_id is not UNSET:
-            if not isinstance(product_id, str):
-                raise wrong_type("productId", "a string", product_id)
+        if (
+            type(product_id) is not str
+            and product_id is not None
+            and product_id is not UNSET
+            and not isinstance(product_id, str)
+        ):
+            raise wrong_type("productId", "a string", product_id)
 
         product_name: Any = src_dict.get("productName", UNSET)
-        if product_name is not None and product_name is not UNSET:
-            if not isinstance(product_name, str):
-                raise wrong_type("productName", "a string", product_name)
+        if (
+            type(product_name) is not str
+            and product_name is not None
+            and product_name is not UNSET
+            and not isinstance(product_name, str)
+        ):
+            raise wrong_type("productName", "a string", product_name)
 
         licenses_deployed: Any = src_dict.get("licensesDeployed", UNSET)
-        if licenses_deployed is not None and licenses_deployed is not UNSET:
-            if type(licenses_deployed) is not int:
-                raise wrong_type("licensesDeployed", "an integer", licenses_deployed)
+        if type(licenses_deployed) is not int and licenses_deployed is not None and licenses_deployed is not UNSET:
+            raise wrong_type("licensesDeployed", "an integer", licenses_deployed)
 
         licenses_sold: Any = src_dict.get("licensesSold", UNSET)
-        if licenses_sold is not None and licenses_sold is not UNSET:
-            if type(licenses_sold) is not int:
-                raise wrong_type("licensesSold", "an integer", licenses_sold)
+        if type(licenses_sold) is not int and licenses_sold is not None and licenses_sold is not UNSET:
+            raise wrong_type("licensesSold", "an integer", licenses_sold)
 
-        licenses_deployment_row = cls(
-            processed_date_time,
-            service_code,
-            service_name,
-            channel,
-            customer_tenant_id,
-            customer_name,
-            product_id,
-            product_name,
-            licenses_deployed,
-            licenses_sold,
-        )
-        if not src_dict.keys() <= _KNOWN_KEYS:
+        # What attrs' __init__ would do, without its call: the class has no validators, converters or hooks.
+        licenses_deployment_row = object.__new__(cls)
+        licenses_deployment_row.processed_date_time = processed_date_time
+        licenses_deployment_row.service_code = service_code
+        licenses_deployment_row.service_name = service_name
+        licenses_deployment_row.channel = channel
+        licenses_deployment_row.customer_tenant_id = customer_tenant_id
+        licenses_deployment_row.customer_name = customer_name
+        licenses_deployment_row.product_id = product_id
+        licenses_deployment_row.product_name = product_name
+        licenses_deployment_row.licenses_deployed = licenses_deployed
+        licenses_deployment_row.licenses_sold = licenses_sold
+        if src_dict.keys() <= _KNOWN_KEYS:
+            licenses_deployment_row.additional_properties = {}
+        else:
             note_unknown_fields("LicensesDeploymentRow", src_dict.keys() - _KNOWN_KEYS)
             licenses_deployment_row.additional_properties = {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
         return licenses_deployment_row

@@ -162,80 +162,115 @@ class LicensesUsageRow:
         if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
             raise wrong_type("LicensesUsageRow", "an object", src_dict)
         processed_date_time: Any = src_dict.get("processedDateTime", UNSET)
-        if processed_date_time is not None and processed_date_time is not UNSET:
-            if not isinstance(processed_date_time, str):
-                raise wrong_type("processedDateTime", "a string", processed_date_time)
+        if (
+            type(processed_date_time) is not str
+            and processed_date_time is not None
+            and processed_date_time is not UNSET
+            and not isinstance(processed_date_time, str)
+        ):
+            raise wrong_type("processedDateTime", "a string", processed_date_time)
 
         workload_code: Any = src_dict.get("workloadCode", UNSET)
-        if workload_code is not None and workload_code is not UNSET:
-            if not isinstance(workload_code, str):
-                raise wrong_type("workloadCode", "a string", workload_code)
+        if (
+            type(workload_code) is not str
+            and workload_code is not None
+            and workload_code is not UNSET
+            and not isinstance(workload_code, str)
+        ):
+            raise wrong_type("workloadCode", "a string", workload_code)
 
         workload_name: Any = src_dict.get("workloadName", UNSET)
-        if workload_name is not None and workload_name is not UNSET:
-            if not isinstance(workload_name, str):
-                raise wrong_type("workloadName", "a string", workload_name)
+        if (
+            type(workload_name) is not str
+            and workload_name is not None
+            and workload_name is not UNSET
+            and not isinstance(workload_name, str)
+        ):
+            raise wrong_type("workloadName", "a string", workload_name)
 
         service_code: Any = src_dict.get("serviceCode", UNSET)
-        if service_code is not None and service_code is not UNSET:
-            if not isinstance(service_code, str):
-                raise wrong_type("serviceCode", "a string", service_code)
+        if (
+            type(service_code) is not str
+            and service_code is not None
+            and service_code is not UNSET
+            and not isinstance(service_code, str)
+        ):
+            raise wrong_type("serviceCode", "a string", service_code)
 
         service_name: Any = src_dict.get("serviceName", UNSET)
-        if service_name is not None and service_name is not UNSET:
-            if not isinstance(service_name, str):
-                raise wrong_type("serviceName", "a string", service_name)
+        if (
+            type(service_name) is not str
+            and service_name is not None
+            and service_name is not UNSET
+            and not isinstance(service_name, str)
+        ):
+            raise wrong_type("serviceName", "a string", service_name)
 
         channel: Any = src_dict.get("channel", UNSET)
-        if channel is not None and channel is not UNSET:
-            if not isinstance(channel, str):
-                raise wrong_type("channel", "a string", channel)
+        if type(channel) is not str and channel is not None and channel is not UNSET and not isinstance(channel, str):
+            raise wrong_type("channel", "a string", channel)
 
         customer_tenant_id: Any = src_dict.get("customerTenantId", UNSET)
-        if customer_tenant_id is not None and customer_tenant_id is not UNSET:
-            if not isinstance(customer_tenant_id, str):
-                raise wrong_type("customerTenantId", "a string", customer_tenant_id)
+        if (
+            type(customer_tenant_id) is not str
+            and customer_tenant_id is not None
+            and customer_tenant_id is not UNSET
+            and not isinstance(customer_tenant_id, str)
+        ):
+            raise wrong_type("customerTenantId", "a string", customer_tenant_id)
 
         customer_name: Any = src_dict.get("customerName", UNSET)
-        if customer_name is not None and customer_name is not UNSET:
-            if not isinstance(customer_name, str):
-                raise wrong_type("customerName", "a string", customer_name)
+        if (
+            type(customer_name) is not str
+            and customer_name is not None
+            and customer_name is not UNSET
+            and not isinstance(customer_name, str)
+        ):
+            raise wrong_type("customerName", "a string", customer_name)
 
         product_id: Any = src_dict.get("productId", UNSET)
-        if product_id is not None and product_id is not UNSET:
-            if not isinstance(product_id, str):
-                raise wrong_type("productId", "a string", product_id)
+        if (
+            type(product_id) is not str
+            and product_id is not None
+            and product_id is not UNSET
+            and not isinstance(product_id, str)
+        ):
+            raise wrong_type("productId", "a string", product_id)
 
         product_name: Any = src_dict.get("productName", UNSET)
-        if product_name is not None and product_name is not UNSET:
-            if not isinstance(product_name, str):
-                raise wrong_type("productName", "a string", product_name)
+        if (
+            type(product_name) is not str
+            and product_name is not None
+            and product_name is not UNSET
+            and not isinstance(product_name, str)
+        ):
+            raise wrong_type("productName", "a string", product_name)
 
         licenses_active: Any = src_dict.get("licensesActive", UNSET)
-        if licenses_active is not None and licenses_active is not UNSET:
-            if type(licenses_active) is not int:
-                raise wrong_type("licensesActive", "an integer", licenses_active)
+        if type(licenses_active) is not int and licenses_active is not None and licenses_active is not UNSET:
+            raise wrong_type("licensesActive", "an integer", licenses_active)
 
         licenses_qualified: Any = src_dict.get("licensesQualified", UNSET)
-        if licenses_qualified is not None and licenses_qualified is not UNSET:
-            if type(licenses_qualified) is not int:
-                raise wrong_type("licensesQualified", "an integer", licenses_qualified)
+        if type(licenses_qualified) is not int and licenses_qualified is not None and licenses_qualified is not UNSET:
+            raise wrong_type("licensesQualified", "an integer", licenses_qualified)
 
-        licenses_usage_row = cls(
-            processed_date_time,
-            workload_code,
-            workload_name,
-            service_code,
-            service_name,
-            channel,
-            customer_tenant_id,
-            customer_name,
-            product_id,
-            product_name,
-            licenses_active,
-            licenses_qualified,
-        )
-        if not src_dict.keys() <= _KNOWN_KEYS:
+        # What attrs' __init__ would do, without its call: the class has no validators, converters or hooks.
+        licenses_usage_row = object.__new__(cls)
+        licenses_usage_row.processed_date_time = processed_date_time
+        licenses_usage_row.workload_code = workload_code
+        licenses_usage_row.workload_name = workload_name
+        licenses_usage_row.service_code = service_code
+        licenses_usage_row.service_name = service_name
+        licenses_usage_row.channel = channel
+        licenses_usage_row.customer_tenant_id = customer_tenant_id
+        licenses_usage_row.customer_name = customer_name
+        licenses_usage_row.product_id = product_id
+        licenses_usage_row.product_name = product_name
+        licenses_usage_row.licenses_active = licenses_active
+        licenses_usage_row.licenses_qualified = licenses_qualified
+        if src_dict.keys() <= _KNOWN_KEYS:
+            licenses_usage_row.additional_properties = {}
+        else:
             note_unknown_fields("LicensesUsageRow", src_dict.keys() - _KNOWN_KEYS)
             licenses_usage_row.additional_properties = {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
         return licenses_usage_row

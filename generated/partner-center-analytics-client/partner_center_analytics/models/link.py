@@ -59,14 +59,12 @@ class Link:
         if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
             raise wrong_type("Link", "an object", src_dict)
         uri: Any = src_dict.get("uri", UNSET)
-        if uri is not UNSET:
-            if not isinstance(uri, str):
-                raise wrong_type("uri", "a string", uri)
+        if type(uri) is not str and uri is not UNSET and not isinstance(uri, str):
+            raise wrong_type("uri", "a string", uri)
 
         method: Any = src_dict.get("method", UNSET)
-        if method is not UNSET:
-            if not isinstance(method, str):
-                raise wrong_type("method", "a string", method)
+        if type(method) is not str and method is not UNSET and not isinstance(method, str):
+            raise wrong_type("method", "a string", method)
 
         headers: Any = src_dict.get("headers", UNSET)
         if headers is not UNSET:
@@ -74,12 +72,14 @@ class Link:
                 raise wrong_type("headers", "an array", headers)
             headers = [LinkHeader.from_dict(item) for item in headers]
 
-        link = cls(
-            uri,
-            method,
-            headers,
-        )
-        if not src_dict.keys() <= _KNOWN_KEYS:
+        # What attrs' __init__ would do, without its call: the class has no validators, converters or hooks.
+        link = object.__new__(cls)
+        link.uri = uri
+        link.method = method
+        link.headers = headers
+        if src_dict.keys() <= _KNOWN_KEYS:
+            link.additional_properties = {}
+        else:
             note_unknown_fields("Link", src_dict.keys() - _KNOWN_KEYS)
             link.additional_properties = {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
         return link

@@ -48,20 +48,20 @@ class LinkHeader:
         if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
             raise wrong_type("LinkHeader", "an object", src_dict)
         key: Any = src_dict.get("key", UNSET)
-        if key is not UNSET:
-            if not isinstance(key, str):
-                raise wrong_type("key", "a string", key)
+        if type(key) is not str and key is not UNSET and not isinstance(key, str):
+            raise wrong_type("key", "a string", key)
 
         value: Any = src_dict.get("value", UNSET)
-        if value is not UNSET:
-            if not isinstance(value, str):
-                raise wrong_type("value", "a string", value)
+        if type(value) is not str and value is not UNSET and not isinstance(value, str):
+            raise wrong_type("value", "a string", value)
 
-        link_header = cls(
-            key,
-            value,
-        )
-        if not src_dict.keys() <= _KNOWN_KEYS:
+        # What attrs' __init__ would do, without its call: the class has no validators, converters or hooks.
+        link_header = object.__new__(cls)
+        link_header.key = key
+        link_header.value = value
+        if src_dict.keys() <= _KNOWN_KEYS:
+            link_header.additional_properties = {}
+        else:
             note_unknown_fields("LinkHeader", src_dict.keys() - _KNOWN_KEYS)
             link_header.additional_properties = {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
         return link_header

@@ -119,7 +119,11 @@ class PartnerLicensesDeploymentInsights:
             processed_date_time = parse_datetime("processedDateTime", processed_date_time)
 
         service_name: Any = src_dict.get("serviceName", UNSET)
-        if service_name is not None and service_name is not UNSET:
+        if type(service_name) is str:
+            service_name = _SERVICENAME_BY_VALUE.get(service_name, service_name)
+            if type(service_name) is str:  # a member is a ServiceName, never a plain str
+                note_unknown_value("PartnerLicensesDeploymentInsights", "serviceName", service_name)
+        elif service_name is not None and service_name is not UNSET:
             if not isinstance(service_name, str):
                 raise wrong_type("serviceName", "a string", service_name)
             service_name = _SERVICENAME_BY_VALUE.get(service_name, service_name)
@@ -127,7 +131,11 @@ class PartnerLicensesDeploymentInsights:
                 note_unknown_value("PartnerLicensesDeploymentInsights", "serviceName", service_name)
 
         channel: Any = src_dict.get("channel", UNSET)
-        if channel is not None and channel is not UNSET:
+        if type(channel) is str:
+            channel = _CHANNEL_BY_VALUE.get(channel, channel)
+            if type(channel) is str:  # a member is a Channel, never a plain str
+                note_unknown_value("PartnerLicensesDeploymentInsights", "channel", channel)
+        elif channel is not None and channel is not UNSET:
             if not isinstance(channel, str):
                 raise wrong_type("channel", "a string", channel)
             channel = _CHANNEL_BY_VALUE.get(channel, channel)
@@ -139,24 +147,28 @@ class PartnerLicensesDeploymentInsights:
             attributes = ResourceAttributes.from_dict(attributes)
 
         prorated_deployment_percent: Any = src_dict.get("proratedDeploymentPercent", UNSET)
-        if prorated_deployment_percent is not None and prorated_deployment_percent is not UNSET:
-            if type(prorated_deployment_percent) is not float:
-                prorated_deployment_percent = as_float("proratedDeploymentPercent", prorated_deployment_percent)
+        if (
+            type(prorated_deployment_percent) is not float
+            and prorated_deployment_percent is not None
+            and prorated_deployment_percent is not UNSET
+        ):
+            prorated_deployment_percent = as_float("proratedDeploymentPercent", prorated_deployment_percent)
 
         licenses_sold: Any = src_dict.get("licensesSold", UNSET)
-        if licenses_sold is not None and licenses_sold is not UNSET:
-            if type(licenses_sold) is not int:
-                raise wrong_type("licensesSold", "an integer", licenses_sold)
+        if type(licenses_sold) is not int and licenses_sold is not None and licenses_sold is not UNSET:
+            raise wrong_type("licensesSold", "an integer", licenses_sold)
 
-        partner_licenses_deployment_insights = cls(
-            processed_date_time,
-            service_name,
-            channel,
-            attributes,
-            prorated_deployment_percent,
-            licenses_sold,
-        )
-        if not src_dict.keys() <= _KNOWN_KEYS:
+        # What attrs' __init__ would do, without its call: the class has no validators, converters or hooks.
+        partner_licenses_deployment_insights = object.__new__(cls)
+        partner_licenses_deployment_insights.processed_date_time = processed_date_time
+        partner_licenses_deployment_insights.service_name = service_name
+        partner_licenses_deployment_insights.channel = channel
+        partner_licenses_deployment_insights.attributes = attributes
+        partner_licenses_deployment_insights.prorated_deployment_percent = prorated_deployment_percent
+        partner_licenses_deployment_insights.licenses_sold = licenses_sold
+        if src_dict.keys() <= _KNOWN_KEYS:
+            partner_licenses_deployment_insights.additional_properties = {}
+        else:
             note_unknown_fields("PartnerLicensesDeploymentInsights", src_dict.keys() - _KNOWN_KEYS)
             partner_licenses_deployment_insights.additional_properties = {
                 k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS

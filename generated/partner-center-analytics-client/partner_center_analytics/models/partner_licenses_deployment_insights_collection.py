@@ -85,13 +85,15 @@ class PartnerLicensesDeploymentInsightsCollection:
         if attributes is not UNSET:
             attributes = ResourceAttributes.from_dict(attributes)
 
-        partner_licenses_deployment_insights_collection = cls(
-            total_count,
-            items,
-            links,
-            attributes,
-        )
-        if not src_dict.keys() <= _KNOWN_KEYS:
+        # What attrs' __init__ would do, without its call: the class has no validators, converters or hooks.
+        partner_licenses_deployment_insights_collection = object.__new__(cls)
+        partner_licenses_deployment_insights_collection.total_count = total_count
+        partner_licenses_deployment_insights_collection.items = items
+        partner_licenses_deployment_insights_collection.links = links
+        partner_licenses_deployment_insights_collection.attributes = attributes
+        if src_dict.keys() <= _KNOWN_KEYS:
+            partner_licenses_deployment_insights_collection.additional_properties = {}
+        else:
             note_unknown_fields("PartnerLicensesDeploymentInsightsCollection", src_dict.keys() - _KNOWN_KEYS)
             partner_licenses_deployment_insights_collection.additional_properties = {
                 k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS

@@ -119,7 +119,11 @@ class PartnerLicensesUsageInsights:
             processed_date_time = parse_datetime("processedDateTime", processed_date_time)
 
         service_name: Any = src_dict.get("serviceName", UNSET)
-        if service_name is not None and service_name is not UNSET:
+        if type(service_name) is str:
+            service_name = _SERVICENAME_BY_VALUE.get(service_name, service_name)
+            if type(service_name) is str:  # a member is a ServiceName, never a plain str
+                note_unknown_value("PartnerLicensesUsageInsights", "serviceName", service_name)
+        elif service_name is not None and service_name is not UNSET:
             if not isinstance(service_name, str):
                 raise wrong_type("serviceName", "a string", service_name)
             service_name = _SERVICENAME_BY_VALUE.get(service_name, service_name)
@@ -127,7 +131,11 @@ class PartnerLicensesUsageInsights:
                 note_unknown_value("PartnerLicensesUsageInsights", "serviceName", service_name)
 
         channel: Any = src_dict.get("channel", UNSET)
-        if channel is not None and channel is not UNSET:
+        if type(channel) is str:
+            channel = _CHANNEL_BY_VALUE.get(channel, channel)
+            if type(channel) is str:  # a member is a Channel, never a plain str
+                note_unknown_value("PartnerLicensesUsageInsights", "channel", channel)
+        elif channel is not None and channel is not UNSET:
             if not isinstance(channel, str):
                 raise wrong_type("channel", "a string", channel)
             channel = _CHANNEL_BY_VALUE.get(channel, channel)
@@ -139,26 +147,33 @@ class PartnerLicensesUsageInsights:
             attributes = ResourceAttributes.from_dict(attributes)
 
         prorated_licenses_usage_percent: Any = src_dict.get("proratedLicensesUsagePercent", UNSET)
-        if prorated_licenses_usage_percent is not None and prorated_licenses_usage_percent is not UNSET:
-            if type(prorated_licenses_usage_percent) is not float:
-                prorated_licenses_usage_percent = as_float(
-                    "proratedLicensesUsagePercent", prorated_licenses_usage_percent
-                )
+        if (
+            type(prorated_licenses_usage_percent) is not float
+            and prorated_licenses_usage_percent is not None
+            and prorated_licenses_usage_percent is not UNSET
+        ):
+            prorated_licenses_usage_percent = as_float("proratedLicensesUsagePercent", prorated_licenses_usage_percent)
 
         workload_name: Any = src_dict.get("workloadName", UNSET)
-        if workload_name is not None and workload_name is not UNSET:
-            if not isinstance(workload_name, str):
-                raise wrong_type("workloadName", "a string", workload_name)
+        if (
+            type(workload_name) is not str
+            and workload_name is not None
+            and workload_name is not UNSET
+            and not isinstance(workload_name, str)
+        ):
+            raise wrong_type("workloadName", "a string", workload_name)
 
-        partner_licenses_usage_insights = cls(
-            processed_date_time,
-            service_name,
-            channel,
-            attributes,
-            prorated_licenses_usage_percent,
-            workload_name,
-        )
-        if not src_dict.keys() <= _KNOWN_KEYS:
+        # What attrs' __init__ would do, without its call: the class has no validators, converters or hooks.
+        partner_licenses_usage_insights = object.__new__(cls)
+        partner_licenses_usage_insights.processed_date_time = processed_date_time
+        partner_licenses_usage_insights.service_name = service_name
+        partner_licenses_usage_insights.channel = channel
+        partner_licenses_usage_insights.attributes = attributes
+        partner_licenses_usage_insights.prorated_licenses_usage_percent = prorated_licenses_usage_percent
+        partner_licenses_usage_insights.workload_name = workload_name
+        if src_dict.keys() <= _KNOWN_KEYS:
+            partner_licenses_usage_insights.additional_properties = {}
+        else:
             note_unknown_fields("PartnerLicensesUsageInsights", src_dict.keys() - _KNOWN_KEYS)
             partner_licenses_usage_insights.additional_properties = {
                 k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS

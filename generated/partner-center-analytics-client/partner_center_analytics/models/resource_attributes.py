@@ -52,20 +52,20 @@ class ResourceAttributes:
         if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
             raise wrong_type("ResourceAttributes", "an object", src_dict)
         object_type: Any = src_dict.get("objectType", UNSET)
-        if object_type is not UNSET:
-            if not isinstance(object_type, str):
-                raise wrong_type("objectType", "a string", object_type)
+        if type(object_type) is not str and object_type is not UNSET and not isinstance(object_type, str):
+            raise wrong_type("objectType", "a string", object_type)
 
         etag: Any = src_dict.get("etag", UNSET)
-        if etag is not None and etag is not UNSET:
-            if not isinstance(etag, str):
-                raise wrong_type("etag", "a string", etag)
+        if type(etag) is not str and etag is not None and etag is not UNSET and not isinstance(etag, str):
+            raise wrong_type("etag", "a string", etag)
 
-        resource_attributes = cls(
-            object_type,
-            etag,
-        )
-        if not src_dict.keys() <= _KNOWN_KEYS:
+        # What attrs' __init__ would do, without its call: the class has no validators, converters or hooks.
+        resource_attributes = object.__new__(cls)
+        resource_attributes.object_type = object_type
+        resource_attributes.etag = etag
+        if src_dict.keys() <= _KNOWN_KEYS:
+            resource_attributes.additional_properties = {}
+        else:
             note_unknown_fields("ResourceAttributes", src_dict.keys() - _KNOWN_KEYS)
             resource_attributes.additional_properties = {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
         return resource_attributes

@@ -71,12 +71,14 @@ class ResourceLinks:
         if previous is not UNSET:
             previous = Link.from_dict(previous)
 
-        resource_links = cls(
-            self_,
-            next_,
-            previous,
-        )
-        if not src_dict.keys() <= _KNOWN_KEYS:
+        # What attrs' __init__ would do, without its call: the class has no validators, converters or hooks.
+        resource_links = object.__new__(cls)
+        resource_links.self_ = self_
+        resource_links.next_ = next_
+        resource_links.previous = previous
+        if src_dict.keys() <= _KNOWN_KEYS:
+            resource_links.additional_properties = {}
+        else:
             note_unknown_fields("ResourceLinks", src_dict.keys() - _KNOWN_KEYS)
             resource_links.additional_properties = {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
         return resource_links
