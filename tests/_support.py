@@ -11,7 +11,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
-from partner_center_analytics import AuthenticatedClient
+from partner_center_analytics import AuthenticatedClient, RetryPolicy
 
 from pcinsights.emulator import RunningEmulator
 from pcinsights.pytest_plugin import Tokens
@@ -96,6 +96,10 @@ class FakeClock:
 
     async def asleep(self, seconds: float) -> None:
         self.sleep(seconds)
+
+    def policy(self, **fields: Any) -> RetryPolicy:
+        """A client's retry policy (``fields`` as ``RetryPolicy``'s) whose deadline, waits and dates use this clock."""
+        return RetryPolicy(**fields, clock=self, now=self, sleep=self.sleep, async_sleep=self.asleep)
 
 
 @asynccontextmanager

@@ -4,14 +4,12 @@ async mode of a client test; a shared plain HTTP client; and a fake clock for th
 from __future__ import annotations
 
 import functools
-import sys
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack
 from typing import Any
 
 import httpx
 import pytest
-from partner_center_analytics import AuthenticatedClient
 
 from pcinsights.emulator import EmulatorConfig, RunningEmulator, faults, run_in_background
 from tests._support import MODES, FakeClock
@@ -50,18 +48,10 @@ def plain_http() -> Iterator[httpx.Client]:
 
 @pytest.fixture
 def fake_clock(monkeypatch: pytest.MonkeyPatch) -> FakeClock:
-    """Every emulator started and client transport built in the test runs on one fake clock.
-
-    Through the hooks that exist for this: the emulator's throttle takes a ``clock``, the retrying transports
-    take a ``sleep``; the client module is found from the class, whatever the runtime calls it.
-    """
+    """One fake clock for the test: clients take it through ``fake_clock.policy()``; every emulator started in the
+    test throttles on it (through the hook that exists for this: the throttle takes a ``clock``)."""
     clock = FakeClock()
     monkeypatch.setattr(faults, "TokenBuckets", functools.partial(faults.TokenBuckets, clock=clock))
-    runtime = sys.modules[AuthenticatedClient.__module__]
-    monkeypatch.setattr(runtime, "RetryTransport", functools.partial(runtime.RetryTransport, sleep=clock.sleep))
-    monkeypatch.setattr(
-        runtime, "AsyncRetryTransport", functools.partial(runtime.AsyncRetryTransport, sleep=clock.asleep)
-    )
     return clock
 
 

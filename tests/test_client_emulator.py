@@ -135,7 +135,7 @@ async def test_500_is_not_retried(mode: str, start_emulator: Start) -> None:
 
 async def test_rate_limit_throttle_is_waited_out(mode: str, start_emulator: Start, fake_clock: FakeClock) -> None:
     emulator = start_emulator(rate_limit=1)  # one request per second: the second call is throttled for 1 s
-    client = client_for(emulator)
+    client = client_for(emulator, retry=fake_clock.policy())
     results = [await call(mode, get_partner_licenses_deployment, client=client) for _ in range(2)]
     assert [r.total_count for r in results] == [len(emulator.world.partner_deployment())] * 2
     assert emulator.stats.faults.get("rate_limit", 0) > 0

@@ -7,17 +7,17 @@ import email.utils
 import logging
 from collections.abc import AsyncIterator, Callable, Iterator
 
+import attrs
 import httpx
 import pytest
 from partner_center_analytics import (
     AuthenticatedClient,
-    ClientStats,
     ConnectionFailedError,
     RetryPolicy,
     ServerError,
     ThrottledError,
 )
-from partner_center_analytics._retry import AsyncRetryTransport, RetryTransport, retry_after_seconds
+from partner_center_analytics._retry import retry_after_seconds
 from partner_center_analytics.api.analytics import get_partner_licenses_deployment
 
 from tests._support import call
@@ -76,36 +76,32 @@ def truncated_async(request: httpx.Request) -> httpx.Response:
 
 
 class Harness:
-    """A retrying transport over a scripted mock, in sync or async mode, with recorded sleeps."""
+    """A client whose retry policy runs on recorded sleeps and a fixed clock, over a scripted mock transport, in
+    sync or async mode: the seams an app's own tests have too."""
 
     def __init__(self, mode: str, script: Script, policy: RetryPolicy, jitter: float = 0.5) -> None:
         self.mode = mode
         self.script = script
-        self.stats = ClientStats()
         self.sleeps: list[float] = []
-        mock = httpx.MockTransport(script)
-        if mode == "sync":
-            self.transport: httpx.BaseTransport | httpx.AsyncBaseTransport = RetryTransport(
-                mock, policy, self.stats, sleep=self.sleeps.append, now=lambda: NOW, jitter=lambda: jitter
-            )
-        else:
 
-            async def sleep(seconds: float) -> None:
-                self.sleeps.append(seconds)
+        async def async_sleep(seconds: float) -> None:
+            self.sleeps.append(seconds)
 
-            self.transport = AsyncRetryTransport(
-                mock, policy, self.stats, sleep=sleep, now=lambda: NOW, jitter=lambda: jitter
-            )
+        policy = attrs.evolve(
+            policy, sleep=self.sleeps.append, async_sleep=async_sleep, now=lambda: NOW, jitter=lambda: jitter
+        )
+        self.client = AuthenticatedClient(
+            base_url="https://pc.test", token="t", retry=policy, httpx_args={"transport": httpx.MockTransport(script)}
+        )
+        self.stats = self.client.stats
 
     async def get(self, method: str = "GET", **headers: str) -> httpx.Response:
-        request = httpx.Request(method, "https://pc.test/v1/analytics/licenses/deployment", headers=headers)
-        if isinstance(self.transport, httpx.BaseTransport):
-            response = self.transport.handle_request(request)
-            response.read()
-        else:
-            response = await self.transport.handle_async_request(request)
-            await response.aread()
-        return response
+        url = "/v1/analytics/licenses/deployment"
+        if self.mode == "sync":
+            http = self.client.get_httpx_client()
+            return http.send(http.build_request(method, url, headers=headers))
+        async_http = self.client.get_async_httpx_client()
+        return await async_http.send(async_http.build_request(method, url, headers=headers))
 
 
 FAST = RetryPolicy(max_attempts=4, base_delay=1.0, max_delay=8.0, max_total_wait=100.0)

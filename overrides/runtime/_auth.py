@@ -14,13 +14,13 @@ import inspect
 import math
 import threading
 import time
-import uuid
 from collections.abc import AsyncGenerator, Callable, Generator
 from typing import Any, Protocol, runtime_checkable
 
 import httpx
 
 from ._errors import AuthenticationError
+from ._ids import renew_request_id
 
 DEFAULT_SCOPE = "https://api.partnercenter.microsoft.com/.default"
 
@@ -155,7 +155,7 @@ class BearerAuth(httpx.Auth):
         if response.status_code == 401 and self._source.refreshable:
             self._source.invalidate(token)
             self._apply(request, self._source.get())
-            request.headers["MS-RequestId"] = str(uuid.uuid4())
+            renew_request_id(request)
             yield request
 
     async def async_auth_flow(self, request: httpx.Request) -> AsyncGenerator[httpx.Request, httpx.Response]:
@@ -165,7 +165,7 @@ class BearerAuth(httpx.Auth):
         if response.status_code == 401 and self._source.refreshable:
             self._source.invalidate(token)
             self._apply(request, await self._source.aget())
-            request.headers["MS-RequestId"] = str(uuid.uuid4())
+            renew_request_id(request)
             yield request
 
     def __repr__(self) -> str:

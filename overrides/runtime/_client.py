@@ -17,6 +17,7 @@ from attrs import define, evolve, field, validators
 from ._auth import DEFAULT_SCOPE, BearerAuth, TokenProvider, TokenSource
 from ._body import ACCEPT_ENCODING, DEFAULT_MAX_RESPONSE_SIZE
 from ._har import AsyncRecordingTransport, HarRecorder, RecordingTransport
+from ._ids import CORRELATION_ID
 from ._network import deadline_bound
 from ._retry import AsyncRetryTransport, ClientStats, RetryPolicy, RetryTransport
 from ._types import UNSET, Unset
@@ -148,7 +149,7 @@ class AuthenticatedClient:
             "Accept": "application/json",
             "Accept-Encoding": ACCEPT_ENCODING,
             "X-Locale": self.locale,
-            "MS-CorrelationId": self.correlation_id,
+            CORRELATION_ID: self.correlation_id,
             **self._headers,
         }
         client_args = {

@@ -11,13 +11,15 @@ from typing import Any
 
 import httpx
 
+from ._ids import CORRELATION_ID, REQUEST_ID
+
 SNIPPET_LENGTH = 200
 
 
 def call_ids(response: httpx.Response | None, request: httpx.Request | None) -> dict[str, Any]:
     """The request and correlation ids of an error: the ones the server echoed, else the ones sent."""
     ids: dict[str, Any] = {}
-    for key, header in (("request_id", "MS-RequestId"), ("correlation_id", "MS-CorrelationId")):
+    for key, header in (("request_id", REQUEST_ID), ("correlation_id", CORRELATION_ID)):
         value = response.headers.get(header) if response is not None else None
         if value is None and request is not None:
             value = request.headers.get(header)

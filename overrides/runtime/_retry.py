@@ -15,7 +15,6 @@ import logging
 import random
 import threading
 import time
-import uuid
 from collections.abc import Awaitable, Callable
 
 import httpx
@@ -23,6 +22,7 @@ from attrs import define, field, validators
 
 from ._body import DEFAULT_MAX_RESPONSE_SIZE, BoundedBody
 from ._errors import DeadlineExceededError, call_ids
+from ._ids import REQUEST_ID, renew_request_id
 from ._network import DEADLINE
 
 logger = logging.getLogger("partner_center_analytics")
@@ -36,7 +36,6 @@ RETRY_ERRORS: tuple[type[httpx.TransportError], ...] = (
     httpx.WriteError,
     httpx.RemoteProtocolError,
 )
-REQUEST_ID = "MS-RequestId"
 # Where a call's deadline travels with its request, so the auth flow's re-send after a 401 keeps it.
 _DEADLINE = "partner_center_analytics.deadline"
 _TIMEOUTS = ("connect", "read", "write", "pool")
@@ -54,13 +53,22 @@ class RetryPolicy:
 
     ``deadline`` bounds a whole call, attempts, waits and body reads together, in seconds (None: no
     bound); past it the call ends in ``DeadlineExceededError``. Its default, 120 s, is about the worst
-    case of a healthy but throttling server: 60 s of waits and five attempts of up to 12 s each."""
+    case of a healthy but throttling server: 60 s of waits and five attempts of up to 12 s each.
+
+    The time it runs on is the policy's too, so a test hands in a fake clock and no call waits: ``clock``
+    (monotonic seconds, for the deadline), ``now`` (a Unix time, for an HTTP-date ``Retry-After``), ``sleep``
+    and ``async_sleep`` (the waits) and ``jitter`` (uniform in [0, 1))."""
 
     max_attempts: int = field(default=5, validator=validators.ge(1))
     base_delay: float = field(default=0.5, validator=validators.ge(0))
     max_delay: float = field(default=30.0, validator=validators.ge(0))
     max_total_wait: float = field(default=60.0, validator=validators.ge(0))
     deadline: float | None = field(default=DEFAULT_DEADLINE, validator=validators.optional(validators.gt(0.0)))
+    clock: Callable[[], float] = field(default=time.monotonic, kw_only=True, eq=False, repr=False)
+    now: Callable[[], float] = field(default=time.time, kw_only=True, eq=False, repr=False)
+    sleep: Callable[[float], None] = field(default=time.sleep, kw_only=True, eq=False, repr=False)
+    async_sleep: Callable[[float], Awaitable[None]] = field(default=asyncio.sleep, kw_only=True, eq=False, repr=False)
+    jitter: Callable[[], float] = field(default=random.random, kw_only=True, eq=False, repr=False)
 
     def delay(self, attempt: int, retry_after: float | None, jitter: float) -> float:
         """Seconds to wait after failed attempt number ``attempt`` (``jitter`` is uniform in [0, 1))."""
@@ -122,7 +130,7 @@ class _Attempts:
         self.answered = False  # whether the last attempt got a whole answer (see ``start``)
         self.deadline_at: float | None = None
         if policy.deadline is not None:
-            self.deadline_at = float(request.extensions.setdefault(_DEADLINE, time.monotonic() + policy.deadline))
+            self.deadline_at = float(request.extensions.setdefault(_DEADLINE, policy.clock() + policy.deadline))
         self._timeouts = dict(request.extensions.get("timeout", {}))
 
     def start(self) -> None:
@@ -134,7 +142,7 @@ class _Attempts:
         """
         self.number += 1
         if self.answered or REQUEST_ID not in self.request.headers:
-            self.request.headers[REQUEST_ID] = str(uuid.uuid4())
+            renew_request_id(self.request)
         self.answered = False
         self.stats.count(retry=self.number > 1)
 
@@ -160,7 +168,7 @@ class _Attempts:
 
     def remaining(self) -> float | None:
         """Seconds left before the deadline (None: no deadline)."""
-        return None if self.deadline_at is None else self.deadline_at - time.monotonic()
+        return None if self.deadline_at is None else self.deadline_at - self.policy.clock()
 
     @property
     def expired(self) -> bool:
@@ -178,8 +186,9 @@ class _Attempts:
     def bound_timeouts(self) -> None:
         """Cap this attempt's httpx timeouts (each wait for the network) at what is left of the deadline, and
         set the deadline for the sync network backend (``_network``): every attempt sets it, so none inherits."""
-        DEADLINE.set(self.deadline_at)
         left = self.remaining()
+        # The network waits in real time: its deadline is what is left on the policy's clock, counted from now.
+        DEADLINE.set(None if left is None else time.monotonic() + left)
         if left is None:
             return
         if left <= 0:
@@ -187,20 +196,18 @@ class _Attempts:
         timeouts = {name: self._timeouts.get(name) for name in _TIMEOUTS}
         self.request.extensions["timeout"] = {name: left if t is None else min(t, left) for name, t in timeouts.items()}
 
-    def wait_for(self, response: httpx.Response, now: Callable[[], float], jitter: Callable[[], float]) -> float | None:
+    def wait_for(self, response: httpx.Response) -> float | None:
         """The wait before retrying after ``response``, or None when it goes to the caller as it is."""
         self.answered = True
         if response.status_code not in RETRY_STATUSES:
             return None
-        retry_after = retry_after_seconds(response.headers.get("Retry-After"), now())
-        return self.wait_after(f"HTTP {response.status_code}", retry_after, jitter())
+        retry_after = retry_after_seconds(response.headers.get("Retry-After"), self.policy.now())
+        return self.wait_after(f"HTTP {response.status_code}", retry_after, self.policy.jitter())
 
 
 class RetryTransport(httpx.BaseTransport):
     """Wraps a transport and retries idempotent requests per a ``RetryPolicy``; bodies over
-    ``max_response_size`` bytes (before or after inflating) are refused.
-
-    ``sleep``, ``now`` (a Unix time, for HTTP-date ``Retry-After``) and ``jitter`` are there so tests run fast.
+    ``max_response_size`` bytes (before or after inflating) are refused. It waits on the policy's clock.
     """
 
     def __init__(
@@ -210,17 +217,11 @@ class RetryTransport(httpx.BaseTransport):
         stats: ClientStats,
         *,
         max_response_size: int = DEFAULT_MAX_RESPONSE_SIZE,
-        sleep: Callable[[float], None] = time.sleep,
-        now: Callable[[], float] = time.time,
-        jitter: Callable[[], float] = random.random,
     ) -> None:
         self._inner = inner
         self._policy = policy
         self._stats = stats
         self._max_response_size = max_response_size
-        self._sleep = sleep
-        self._now = now
-        self._jitter = jitter
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
         attempts = _Attempts(request, self._policy, self._stats)
@@ -232,16 +233,16 @@ class RetryTransport(httpx.BaseTransport):
                 if not response.is_stream_consumed:
                     response = self._read(attempts, response)
             except RETRY_ERRORS as exc:
-                wait = attempts.wait_after(type(exc).__name__, None, self._jitter())
+                wait = attempts.wait_after(type(exc).__name__, None, self._policy.jitter())
                 if wait is None and not attempts.expired:
                     raise
             else:
-                wait = attempts.wait_for(response, self._now, self._jitter)
+                wait = attempts.wait_for(response)
                 if wait is None:
                     return response
             if wait is None:  # raised here, out of the except clause, so the httpx error is not its __context__
                 raise attempts.deadline_error()
-            self._sleep(wait)
+            self._policy.sleep(wait)
 
     def _read(self, attempts: _Attempts, streamed: httpx.Response) -> httpx.Response:
         """The body in bounded steps, checking the deadline after each (a trickle never times out a read)."""
@@ -269,17 +270,11 @@ class AsyncRetryTransport(httpx.AsyncBaseTransport):
         stats: ClientStats,
         *,
         max_response_size: int = DEFAULT_MAX_RESPONSE_SIZE,
-        sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
-        now: Callable[[], float] = time.time,
-        jitter: Callable[[], float] = random.random,
     ) -> None:
         self._inner = inner
         self._policy = policy
         self._stats = stats
         self._max_response_size = max_response_size
-        self._sleep = sleep
-        self._now = now
-        self._jitter = jitter
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         attempts = _Attempts(request, self._policy, self._stats)
@@ -293,16 +288,16 @@ class AsyncRetryTransport(httpx.AsyncBaseTransport):
             except TimeoutError:
                 wait = None
             except RETRY_ERRORS as exc:
-                wait = attempts.wait_after(type(exc).__name__, None, self._jitter())
+                wait = attempts.wait_after(type(exc).__name__, None, self._policy.jitter())
                 if wait is None and not attempts.expired:
                     raise
             else:
-                wait = attempts.wait_for(response, self._now, self._jitter)
+                wait = attempts.wait_for(response)
                 if wait is None:
                     return response
             if wait is None:  # raised here, out of the except clause, so no other error is its __context__
                 raise attempts.deadline_error()
-            await self._sleep(wait)
+            await self._policy.async_sleep(wait)
 
     async def _read(self, attempts: _Attempts, streamed: httpx.Response) -> httpx.Response:
         try:

@@ -6,6 +6,8 @@ from typing import Generic, Literal, TypeVar
 
 from attrs import define
 
+from ._ids import CORRELATION_ID, REQUEST_ID
+
 
 class Unset:
     def __bool__(self) -> Literal[False]:
@@ -36,12 +38,12 @@ class Response(Generic[T]):
     @property
     def request_id(self) -> str | None:
         """The ``MS-RequestId`` the server sent back: quote it to Partner Center support."""
-        return self.headers.get("MS-RequestId")
+        return self.headers.get(REQUEST_ID)
 
     @property
     def correlation_id(self) -> str | None:
         """The ``MS-CorrelationId`` the server sent back: ties this call to the others of its client."""
-        return self.headers.get("MS-CorrelationId")
+        return self.headers.get(CORRELATION_ID)
 
 
 __all__ = ["UNSET", "Response", "Unset"]
