@@ -19,7 +19,8 @@ from ._body import ACCEPT_ENCODING, DEFAULT_MAX_RESPONSE_SIZE
 from ._har import AsyncRecordingTransport, HarRecorder, RecordingTransport
 from ._ids import CORRELATION_ID
 from ._network import deadline_bound
-from ._retry import AsyncRetryTransport, ClientStats, RetryPolicy, RetryTransport
+from ._retry import AsyncRetryTransport, RetryPolicy, RetryTransport
+from ._stats import ClientStats
 from ._types import UNSET, Unset
 
 # Connection settings in httpx_args go to the transport this client wraps: httpx ignores them once given a transport.

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 from uuid import UUID
 
 if TYPE_CHECKING:
-    from ._retry import ClientStats
+    from ._stats import ClientStats
 
 logger = logging.getLogger("partner_center_analytics")
 

@@ -19,7 +19,8 @@ from ._errors import (
 from ._filter import Filter, FilterError
 from ._har import HarRecorder
 from ._pager import TooManyPagesError
-from ._retry import ClientStats, RetryPolicy
+from ._retry import RetryPolicy
+from ._stats import ClientStats
 from ._types import UNSET, Response, Unset
 
 __all__ = (

@@ -23,10 +23,12 @@ from pathlib import Path
 from typing import Any, BinaryIO
 from urllib.parse import parse_qsl, quote, urlencode
 
+import anyio.to_thread
 import httpx
 
+from ._secrets import secret_headers
+
 REDACTED = "[redacted]"
-_SECRET_HEADERS = frozenset({"authorization", "proxy-authorization", "cookie", "set-cookie"})
 _SECRET_NAME = re.compile(r"token|secret|password|passwd|assertion|api[-_]?key|signature", re.IGNORECASE)
 # Named like a secret but not one: a paging cursor (continuationToken, $skipToken) is an opaque position the server
 # issued, kept so a recording shows how paging went; token_type and expires_in describe a token, they are not one.
@@ -45,7 +47,7 @@ class HarRecorder:
 
     def __init__(self, path: str | Path, *, extra_secret_headers: tuple[str, ...] = ()) -> None:
         self.path = Path(path)
-        self._secret_headers = _SECRET_HEADERS | {name.lower() for name in extra_secret_headers}
+        self._secret_headers = secret_headers(*extra_secret_headers)
         self._lock = threading.Lock()
         self._file: BinaryIO | None = None
         self.entries = 0  # how many have been written
@@ -92,8 +94,8 @@ class HarRecorder:
     def _entry(
         self, request: httpx.Request, response: httpx.Response, started: float, elapsed: float, auth_header: str
     ) -> dict[str, Any]:
-        secret_headers = self._secret_headers | {auth_header}
-        secrets = _credentials(request, secret_headers)
+        secret = self._secret_headers | secret_headers(auth_header)
+        secrets = _credentials(request, secret)
         scrub = _Scrubber(secrets)
         query = [(name, scrub.field(name, value)) for name, value in request.url.params.multi_items()]
         url = request.url.copy_with(query=_query(query).encode("ascii") if query else None)
@@ -105,7 +107,7 @@ class HarRecorder:
             "url": scrub.text(str(url)),
             "httpVersion": "HTTP/1.1",
             "cookies": _cookies(request.headers.get_list("cookie"), ";"),
-            "headers": _headers(request.headers, secret_headers, scrub),
+            "headers": _headers(request.headers, secret, scrub),
             "queryString": [{"name": name, "value": value} for name, value in query],
             "headersSize": -1,
             "bodySize": len(request_body),
@@ -126,7 +128,7 @@ class HarRecorder:
                 "statusText": response.reason_phrase,
                 "httpVersion": response.http_version if response.http_version.startswith("HTTP/") else "HTTP/1.1",
                 "cookies": _cookies(response.headers.get_list("set-cookie"), None),
-                "headers": _headers(response.headers, secret_headers, scrub),
+                "headers": _headers(response.headers, secret, scrub),
                 "content": scrub.content(response_body, response.headers.get("content-type", "")),
                 "redirectURL": scrub.text(response.headers.get("location", "")),
                 "headersSize": -1,
@@ -163,11 +165,11 @@ def _has_content(request: httpx.Request) -> bool:
         return False
 
 
-def _credentials(request: httpx.Request, secret_headers: frozenset[str]) -> list[str]:
+def _credentials(request: httpx.Request, secret: frozenset[str]) -> list[str]:
     """The secret values this request carries (the bearer token, cookie values), to strike from every text."""
     found = []
     for name, value in request.headers.multi_items():
-        if name.lower() in secret_headers:
+        if name.lower() in secret:
             _, _, rest = value.partition(" ")
             found += [value, rest] if rest else [value]
             if name.lower() == "cookie":
@@ -260,7 +262,9 @@ class AsyncRecordingTransport(httpx.AsyncBaseTransport):
         started, clock = time.time(), time.monotonic()
         response = await self._inner.handle_async_request(request)
         await response.aread()
-        self._recorder.record(request, response, started, time.monotonic() - clock, self._auth_header)
+        elapsed = time.monotonic() - clock
+        # The file write (a flush per entry) runs in a worker thread, not on the event loop.
+        await anyio.to_thread.run_sync(self._recorder.record, request, response, started, elapsed, self._auth_header)
         return response
 
     async def aclose(self) -> None:

@@ -40,6 +40,9 @@ class TooManyPagesError(PartnerCenterError):
         super().__init__(f"more than {pages} pages: stopped paging (raise max_pages if the results are that long)")
 
 
+AnyClient = httpx.Client | httpx.AsyncClient
+
+
 @attrs.frozen
 class NextLink:
     """The page's ``attribute`` holds the next page's URL (null, empty or absent on the last page).
@@ -50,7 +53,7 @@ class NextLink:
 
     attribute: str
 
-    def follow(self, http: httpx.Client | httpx.AsyncClient, kwargs: dict[str, Any], page: object) -> Request | None:
+    def follow(self, http: AnyClient, kwargs: dict[str, Any], page: object) -> PageRequest | None:
         link = getattr(page, self.attribute, None)
         if not isinstance(link, str) or not link:
             return None
@@ -62,7 +65,7 @@ class NextLink:
         following: dict[str, Any] = {"method": kwargs["method"], "url": link}
         if "headers" in kwargs:
             following["headers"] = kwargs["headers"]
-        return Request(following, _key(http.build_request(**following).url))
+        return PageRequest(following, _key(http.build_request(**following).url))
 
 
 @attrs.frozen
@@ -74,7 +77,7 @@ class ContinuationToken:
     header: str
     query: Mapping[str, str] = attrs.field(factory=dict)
 
-    def follow(self, http: httpx.Client | httpx.AsyncClient, kwargs: dict[str, Any], page: object) -> Request | None:
+    def follow(self, http: AnyClient, kwargs: dict[str, Any], page: object) -> PageRequest | None:
         token = getattr(page, self.attribute, None)
         if not isinstance(token, str) or not token:
             return None
@@ -83,14 +86,14 @@ class ContinuationToken:
             "params": {**kwargs.get("params", {}), **self.query},
             "headers": {**kwargs.get("headers", {}), self.header: token},
         }
-        return Request(following, "token:" + token)
+        return PageRequest(following, "token:" + token)
 
 
 Follow = NextLink | ContinuationToken
 
 
 @attrs.frozen
-class Request:
+class PageRequest:
     """The keyword arguments of one page's request, and what makes it the same request as another."""
 
     kwargs: dict[str, Any]

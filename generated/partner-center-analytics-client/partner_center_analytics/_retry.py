@@ -14,7 +14,6 @@ import asyncio
 import email.utils
 import logging
 import random
-import threading
 import time
 from collections.abc import Awaitable, Callable
 
@@ -25,6 +24,7 @@ from ._body import DEFAULT_MAX_RESPONSE_SIZE, BoundedBody
 from ._errors import DeadlineExceededError, call_ids
 from ._ids import REQUEST_ID, renew_request_id
 from ._network import DEADLINE
+from ._stats import ClientStats
 
 logger = logging.getLogger("partner_center_analytics")
 
@@ -75,28 +75,6 @@ class RetryPolicy:
         """Seconds to wait after failed attempt number ``attempt`` (``jitter`` is uniform in [0, 1))."""
         backoff = jitter * min(self.max_delay, self.base_delay * 2.0 ** (attempt - 1))
         return backoff if retry_after is None else max(backoff, retry_after)
-
-
-class ClientStats:
-    """Counters of one client: ``requests`` sent over the wire (every attempt) and how many of them were ``retries``;
-    what its responses held that the spec does not describe: ``unknown_fields`` counts by (model, field) and
-    ``unknown_values`` of open enums by (model, field, value), each logged once at INFO when first seen."""
-
-    def __init__(self) -> None:
-        self.lock = threading.Lock()
-        self.requests = 0
-        self.retries = 0
-        self.unknown_fields: dict[tuple[str, str], int] = {}
-        self.unknown_values: dict[tuple[str, str, str], int] = {}
-
-    def count(self, *, retry: bool) -> None:
-        with self.lock:
-            self.requests += 1
-            if retry:
-                self.retries += 1
-
-    def __repr__(self) -> str:
-        return f"ClientStats(requests={self.requests}, retries={self.retries})"
 
 
 def retry_after_seconds(value: str | None, now: float) -> float | None:
@@ -313,4 +291,4 @@ class AsyncRetryTransport(httpx.AsyncBaseTransport):
         await self._inner.aclose()
 
 
-__all__ = ["AsyncRetryTransport", "ClientStats", "RetryPolicy", "RetryTransport", "retry_after_seconds"]
+__all__ = ["AsyncRetryTransport", "RetryPolicy", "RetryTransport", "retry_after_seconds"]

@@ -26,7 +26,9 @@ from ._errors import (
     snippet,
 )
 from ._errors import call_ids as _ids
-from ._retry import ClientStats, retry_after_seconds
+from ._retry import retry_after_seconds
+from ._secrets import secret_headers
+from ._stats import ClientStats
 from ._types import Response
 from .models.error import Error
 
@@ -72,7 +74,7 @@ def _redacted_cause(exc: httpx.HTTPError, auth_header: str) -> httpx.HTTPError |
     copy = type(exc)(str(exc))
     request = _request_of_error(exc)
     if request is not None:
-        secret = {auth_header.lower(), "authorization", "proxy-authorization"}
+        secret = secret_headers(auth_header)
         headers = [(k, "[redacted]" if k.lower() in secret else v) for k, v in request.headers.multi_items()]
         copy.request = httpx.Request(request.method, request.url, headers=headers)
     return copy
