@@ -57,7 +57,7 @@ breaking: $(STAMP) ## judge the spec against BASE on the wire and in the Python 
 	$(PY) -m tools.breaking $(if $(BASE),--base $(BASE))
 
 drift: $(STAMP) ## check recorded traffic against the spec: make drift TRAFFIC=file.har
-	@test -n "$(TRAFFIC)" || { echo "usage: make drift TRAFFIC=file.har (a HAR 1.2 recording)"; exit 2; }
+	@test -n "$(TRAFFIC)" || { echo "usage: make drift TRAFFIC="a.har b.har" (HAR 1.2 recordings, judged together)"; exit 2; }
 	$(PY) -m tools.drift $(TRAFFIC)
 
 docs: $(STAMP) ## render the API reference page into reports/docs/ (Redocly build-docs)

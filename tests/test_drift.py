@@ -329,3 +329,38 @@ def test_without_nodejs_redocly_drift_is_skipped_visibly(
     output = capsys.readouterr().out
     assert "against the strict view: skipped: Node.js not found" in output
     assert "Findings (5):" in output
+
+
+def _run_drift(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "tools.drift", *args],
+        cwd=PROJECT.root,
+        env={**os.environ, "PYTHONPATH": str(PROJECT.root)},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+@pytest.mark.skipif(not NODE, reason="Node.js/npx not found: Redocly's drift is skipped")
+def test_a_header_a_recorder_added_to_requests_is_no_drift_unless_asked(
+    recorded: dict[str, Any], tmp_path: Path
+) -> None:
+    """schemathesis's ``--report har`` adds ``X-Schemathesis-TestCaseId`` to every request: not Partner Center's
+    drift. The recording comes in two files, as one built up over several runs would."""
+    tagged = copy.deepcopy(recorded)
+    for entry in tagged["log"]["entries"]:
+        entry["request"]["headers"].append({"name": "X-Schemathesis-TestCaseId", "value": "abc123"})
+    entries = tagged["log"]["entries"]
+    first = _write(tmp_path / "first.har", har(entries[:3]))
+    second = _write(tmp_path / "second.har", har(entries[3:]))
+
+    declared = _run_drift(tmp_path, str(first), str(second), "--accept", str(PROJECT.root / "drift.toml"))
+    assert declared.returncode == 0, declared.stdout + declared.stderr
+    assert f"Drift: {len(entries)} exchange(s) in {first}, {second}" in declared.stdout
+    assert "undeclared request header(s) ignored" in declared.stdout
+    assert "Result: no drift" in declared.stdout
+
+    strict = _run_drift(tmp_path, str(first), str(second), "--requests", "strict")
+    assert strict.returncode == 1, strict.stdout + strict.stderr
+    assert 'Undocumented header in traffic: "x-schemathesis-testcaseid"' in strict.stdout

@@ -33,18 +33,24 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m tools.drift", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("traffic", type=Path, help="a HAR 1.2 file")
+    parser.add_argument("traffic", type=Path, nargs="+", help="HAR 1.2 files, judged together")
     add_project_argument(parser)
     parser.add_argument("--spec", type=Path, help="OpenAPI document (default: the project's)")
     parser.add_argument("--accept", type=Path, help="accepted drift (default: the project's drift.toml)")
     parser.add_argument("--json", type=Path, help="also write the findings here as JSON")
     parser.add_argument("--no-redocly", action="store_true", help="skip Redocly's drift")
+    parser.add_argument(
+        "--requests",
+        choices=("declared", "strict"),
+        default="declared",
+        help="on requests, judge only what the spec declares (default), or also headers it does not (strict)",
+    )
     args = parser.parse_args(argv)
     project = project_from(args)
     spec_path = args.spec or project.spec
     accept_path = args.accept or project.root / "drift.toml"
     try:
-        exchanges = read_har(args.traffic)
+        exchanges = [exchange for har in args.traffic for exchange in read_har(har)]
         spec = load_spec(spec_path)
         acceptances = load_acceptances(accept_path)
     except (HarError, DriftConfigError, OSError, ValueError) as error:
@@ -53,13 +59,16 @@ def main(argv: list[str] | None = None) -> int:
     findings = find_drift(spec, exchanges)
     redocly_status = "skipped (--no-redocly)"
     if not args.no_redocly:
-        added, redocly_status = redocly_findings(args.traffic, strict_view(spec), exchanges, findings)
+        strict_requests = args.requests == "strict"
+        added, redocly_status = redocly_findings(
+            args.traffic, strict_view(spec), exchanges, findings, strict_requests=strict_requests
+        )
         findings += added or []
     accepted = [
         (f, next(a for a in acceptances if a.covers(f))) for f in findings if any(a.covers(f) for a in acceptances)
     ]
     drift = [finding for finding in findings if not any(finding is f for f, _ in accepted)]
-    print(f"Drift: {len(exchanges)} exchange(s) in {args.traffic} against {spec_path}")
+    print(f"Drift: {len(exchanges)} exchange(s) in {', '.join(map(str, args.traffic))} against {spec_path}")
     print(f"\nFindings ({len(drift)}):")
     print("\n".join(str(finding) for finding in drift) or "  none")
     if accepted:
