@@ -56,8 +56,8 @@ bench: $(STAMP) ## run the benchmarks and print ratios against in-run baselines
 breaking: $(STAMP) ## judge the spec against BASE on the wire and in the Python API (default: last tag, else main)
 	$(PY) -m tools.breaking $(if $(BASE),--base $(BASE))
 
-drift: $(STAMP) ## check recorded traffic against the spec: make drift TRAFFIC=file.har
-	@test -n "$(TRAFFIC)" || { echo "usage: make drift TRAFFIC="a.har b.har" (HAR 1.2 recordings, judged together)"; exit 2; }
+drift: $(STAMP) ## check recorded traffic against the spec: make drift TRAFFIC="a.har b.har"
+	@test -n "$(TRAFFIC)" || { echo "usage: make drift TRAFFIC='a.har b.har' (HAR 1.2 recordings, judged together)"; exit 2; }
 	$(PY) -m tools.drift $(TRAFFIC)
 
 docs: $(STAMP) ## render the API reference page into reports/docs/ (Redocly build-docs)
