@@ -77,11 +77,14 @@ def hostile_server(behaviour: Behaviour) -> Iterator[Hostile]:
 
 
 def reply(status: str, *headers: str, body: bytes = JSON_OK) -> Behaviour:
-    """A well-formed answer, headers as given."""
+    """A well-formed answer, headers as given. It says ``Connection: close`` because the server closes every
+    connection after one answer: without it the client may send its retry down a connection the server is
+    closing, and a test of Retry-After would fail on a ReadError instead (seen under load)."""
 
     def behave(connection: socket.socket, stop: threading.Event) -> None:
         length = f"Content-Length: {len(body)}"
-        connection.sendall(head(status, "Content-Type: application/json", length, *headers) + body)
+        framing = ("Content-Type: application/json", length, "Connection: close")
+        connection.sendall(head(status, *framing, *headers) + body)
 
     return behave
 

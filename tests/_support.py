@@ -1,28 +1,29 @@
-"""What the tests share: the checkout they test, the token they send, and one way to call an operation."""
+"""What the tests share: the checkout they test and the tokens they send (the client-only helpers live in
+tests/_client.py and are re-exported here)."""
 
 from __future__ import annotations
 
 import importlib
 import pkgutil
 import weakref
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
 from pathlib import Path
 from types import ModuleType
 from typing import Any
 
-from partner_center_analytics import AuthenticatedClient, RetryPolicy
+from partner_center_analytics import RetryPolicy
 
 from pcinsights.emulator import RunningEmulator
 from pcinsights.pytest_plugin import Tokens
+from tests._client import MODES as MODES
+from tests._client import TOKEN as TOKEN
+from tests._client import call as call
+from tests._client import opened as opened
 from tools.project import Project
 from tools.specdoc import load_spec, operations
 
 PROJECT = Project.find(Path(__file__).parent)
 SPEC_PATH = PROJECT.spec
 GENERATED_PROJECT_DIR = PROJECT.generated
-
-MODES = ("sync", "async")
 
 
 def groupby_fields(parameter: str) -> list[str]:
@@ -56,8 +57,6 @@ def operation_modules() -> dict[str, ModuleType]:
 
 DEPLOYMENT_FIELDS = groupby_fields("DeploymentGroupBy")
 USAGE_FIELDS = groupby_fields("UsageGroupBy")
-# An opaque token for emulators configured to accept (or forbid) it; any other emulator needs ``token_for``.
-TOKEN = "test-token"
 _tokens: weakref.WeakKeyDictionary[object, Tokens] = weakref.WeakKeyDictionary()
 
 
@@ -71,13 +70,6 @@ def token_for(emulator: RunningEmulator) -> str:
     if tokens is None:
         tokens = _tokens[emulator.app] = Tokens(emulator)
     return tokens().token
-
-
-async def call(mode: str, operation: ModuleType, *args: Any, detailed: bool = False, **kwargs: Any) -> Any:
-    """Call a generated operation's ``sync`` or ``asyncio`` function (``*_detailed`` when ``detailed``)."""
-    if mode == "sync":
-        return (operation.sync_detailed if detailed else operation.sync)(*args, **kwargs)
-    return await (operation.asyncio_detailed if detailed else operation.asyncio)(*args, **kwargs)
 
 
 class FakeClock:
@@ -100,14 +92,3 @@ class FakeClock:
     def policy(self, **fields: Any) -> RetryPolicy:
         """A client's retry policy (``fields`` as ``RetryPolicy``'s) whose deadline, waits and dates use this clock."""
         return RetryPolicy(**fields, clock=self, now=self, sleep=self.sleep, async_sleep=self.asleep)
-
-
-@asynccontextmanager
-async def opened(mode: str, client: AuthenticatedClient) -> AsyncIterator[AuthenticatedClient]:
-    """The client with the httpx client ``mode`` uses open for the block, and closed after it."""
-    if mode == "sync":
-        with client:
-            yield client
-    else:
-        async with client:
-            yield client

@@ -36,7 +36,7 @@ from partner_center_analytics.models import (
     ServiceName,
 )
 
-from tests._support import call
+from tests._client import call
 
 ITEM = {
     "proratedDeploymentPercent": 0.5,

@@ -15,8 +15,8 @@ from partner_center_analytics.api.analytics import get_partner_licenses_deployme
 from partner_center_analytics.models import PartnerLicensesDeploymentInsightsCollection, ServiceName
 
 from tests import _hostile
+from tests._client import TOKEN, call, opened
 from tests._hostile import hostile_server
-from tests._support import TOKEN, call, opened
 
 ITEM = "PartnerLicensesDeploymentInsights"
 ROW: dict[str, Any] = {

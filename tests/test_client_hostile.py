@@ -28,8 +28,8 @@ from partner_center_analytics._retry import retry_after_seconds
 from partner_center_analytics.api.analytics import get_partner_licenses_deployment
 
 from tests import _hostile
+from tests._client import TOKEN, call
 from tests._hostile import Hostile, hostile_server
-from tests._support import TOKEN, call
 
 MIB = 1 << 20
 FAST = RetryPolicy(base_delay=0.01, max_delay=0.02)

@@ -16,7 +16,7 @@ import pytest
 from partner_center_analytics import AuthenticatedClient, RetryPolicy
 from partner_center_analytics.api.analytics import get_partner_licenses_deployment
 
-from tests._support import TOKEN, call
+from tests._client import TOKEN, call
 
 OK_BODY = b'{"totalCount": 0, "items": []}'
 READ_TIMEOUT = 0.3  # how long the client waits for a stalled answer before retrying

@@ -20,7 +20,7 @@ from partner_center_analytics import (
 from partner_center_analytics._retry import retry_after_seconds
 from partner_center_analytics.api.analytics import get_partner_licenses_deployment
 
-from tests._support import call
+from tests._client import call
 
 OK_BODY = b'{"totalCount": 0, "items": []}'
 NOW = 1_700_000_000.0
