@@ -15,16 +15,17 @@ TRAFFIC ?=
 EMULATOR_ARGS ?=
 
 .DEFAULT_GOAL := help
-.PHONY: help setup generate contract test lint typecheck emulator demo bench breaking drift docs dist clean
+.PHONY: help setup generate contract test lint typecheck emulator demo bench breaking drift docs dist matrix lock clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
 
-$(STAMP): pyproject.toml $(GEN)/pyproject.toml
+# constraints.txt: the exact versions of everything make and CI install (pyproject.toml states ranges).
+$(STAMP): pyproject.toml $(GEN)/pyproject.toml constraints.txt
 	@test -n "$(PYTHON)" || { echo "need python3.11 on PATH (or make PYTHON=...)"; exit 1; }
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e $(GEN) -e '.[dev]'
+	$(PY) -m pip install --quiet -c constraints.txt -e $(GEN) -e '.[dev]'
 	touch $(STAMP)
 
 setup: $(STAMP) ## create .venv and install everything
@@ -36,10 +37,11 @@ contract: $(STAMP) ## validate the spec, regenerate, run schemathesis against th
 	$(PY) -m tools.contract --spec $(SPEC) --report-dir $(REPORT_DIR) $(if $(BASE_URL),--base-url $(BASE_URL)) $(if $(TOKEN),--token-env TOKEN)
 
 test: $(STAMP) ## the whole suite: lint, types, spec lint, pytest (contract, client, emulator, generated-is-current)
-	$(BIN)/ruff check src tools tests benchmarks overrides/runtime
-	$(BIN)/ruff format --check src tools tests benchmarks overrides/runtime
+	$(BIN)/ruff check src tools tests benchmarks overrides/runtime noxfile.py
+	$(BIN)/ruff format --check src tools tests benchmarks overrides/runtime noxfile.py
 	$(BIN)/mypy
 	cd $(GEN) && $(CURDIR)/$(BIN)/mypy --strict partner_center_analytics
+	$(BIN)/pyright --pythonpath $(PY)
 	$(PY) -m tools.speclint $(SPEC)
 	$(BIN)/pytest -n 2 --dist loadgroup
 
@@ -63,8 +65,19 @@ drift: $(STAMP) ## check recorded traffic against the spec: make drift TRAFFIC="
 docs: $(STAMP) ## render the API reference page into reports/docs/ (Redocly build-docs)
 	$(PY) -m tools.docs
 
-dist: $(STAMP) ## build the generated package's wheel and sdist into dist/
-	$(PY) -m build --outdir dist $(GEN)
+# Built from copies, so setuptools' build/ and *.egg-info never land in the checkout.
+dist: $(STAMP) ## build the two wheels an app installs (the client's and pcinsights') into dist/
+	rm -rf dist
+	tmp=$$(mktemp -d) && mkdir $$tmp/root && cp -r $(GEN) $$tmp/client && cp -r pyproject.toml README.md src $$tmp/root \
+	  && $(PY) -m build --wheel --no-isolation --outdir dist $$tmp/client \
+	  && $(PY) -m build --wheel --no-isolation --outdir dist $$tmp/root; status=$$?; rm -rf $$tmp; exit $$status
+
+matrix: dist ## the install matrix (noxfile.py) on every Python found; one cell: make matrix CELL='client-3.12(lowest)'
+	$(BIN)/nox $(if $(CELL),--session "$(CELL)")
+
+lock: $(STAMP) ## rewrite constraints.txt from .venv after changing a version in pyproject.toml
+	{ echo "# Written by make lock: the exact versions make and CI install. Ranges live in pyproject.toml."; \
+	  $(PY) -m pip freeze --exclude-editable --exclude pip | LC_ALL=C sort -f; } > constraints.txt
 
 clean: ## remove .venv, reports, dist
 	rm -rf $(VENV) reports dist .pytest_cache .mypy_cache .hypothesis
