@@ -1,13 +1,16 @@
-"""The generated package's public face: what its root exports, and that mypy refuses a call without a token.
+"""The generated package's public face: what its root exports, and that mypy and pyright refuse a call without a
+token.
 
 Every Partner Center operation needs a bearer token (the spec's global security), so the operations take
-``AuthenticatedClient`` only and there is no tokenless client class; ``mypy --strict`` proves it on snippets.
+``AuthenticatedClient`` only and there is no tokenless client class; ``mypy --strict`` and pyright's strict mode
+prove it on snippets.
 """
 
 from __future__ import annotations
 
 import importlib
 import inspect
+import json
 import os
 import re
 import subprocess
@@ -63,6 +66,29 @@ BAD = {
         'error: Module "partner_center_analytics" has no attribute "Client"  [attr-defined]',
     ),
 }
+# The same snippets under pyright's strict mode: the rule and the first line of each error it must report
+# (the shared imports a snippet leaves unused are left out).
+PYRIGHT_BAD = {
+    "httpx_client": [
+        (
+            "reportArgumentType",
+            'Argument of type "Client" cannot be assigned to parameter "client" of type "AuthenticatedClient" '
+            'in function "sync"',
+        )
+    ],
+    "no_client": [
+        (
+            "reportArgumentType",
+            'Argument of type "None" cannot be assigned to parameter "client" of type "AuthenticatedClient" '
+            'in function "asyncio"',
+        )
+    ],
+    "no_token": [("reportCallIssue", 'Argument missing for parameter "token"')],
+    "plain_client": [
+        ("reportAttributeAccessIssue", '"Client" is unknown import symbol'),
+        ("reportUnknownVariableType", 'Type of "Client" is unknown'),
+    ],
+}
 BAD_IMPORTS = (
     "import httpx\n"
     "from partner_center_analytics import AuthenticatedClient\n"
@@ -99,13 +125,48 @@ def mypy_errors(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[str]
     return errors
 
 
+@pytest.fixture(scope="module")
+def pyright_errors(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[tuple[str, str]]]:
+    """One pyright run (strict mode, the version pyproject.toml pins) over the same snippets: each file's errors."""
+    folder = tmp_path_factory.mktemp("pyright")
+    (folder / "good.py").write_text(GOOD, encoding="utf-8")
+    for name, (body, _) in BAD.items():
+        (folder / f"bad_{name}.py").write_text(BAD_IMPORTS + body + "\n", encoding="utf-8")
+    config = {"typeCheckingMode": "strict", "pythonVersion": "3.11", "extraPaths": [str(PROJECT.generated)]}
+    (folder / "pyrightconfig.json").write_text(json.dumps(config), encoding="utf-8")
+    pyright = os.path.join(os.path.dirname(sys.executable), "pyright")
+    result = subprocess.run(
+        [pyright, "--outputjson", "--pythonpath", sys.executable],
+        cwd=folder,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode in (0, 1), result.stdout + result.stderr
+    errors: dict[str, list[tuple[str, str]]] = {path.stem: [] for path in folder.glob("*.py")}
+    for diagnostic in json.loads(result.stdout)["generalDiagnostics"]:
+        if diagnostic["severity"] == "error" and diagnostic.get("rule") != "reportUnusedImport":
+            stem = os.path.basename(diagnostic["file"]).removesuffix(".py")
+            errors[stem].append((diagnostic.get("rule", ""), diagnostic["message"].splitlines()[0]))
+    return errors
+
+
 def test_typical_use_type_checks_cleanly(mypy_errors: dict[str, list[str]]) -> None:
     assert mypy_errors["good"] == []
+
+
+def test_typical_use_type_checks_cleanly_under_pyright_strict(pyright_errors: dict[str, list[tuple[str, str]]]) -> None:
+    assert pyright_errors["good"] == []
 
 
 @pytest.mark.parametrize("name", sorted(BAD))
 def test_a_call_without_a_token_is_a_type_error(mypy_errors: dict[str, list[str]], name: str) -> None:
     assert mypy_errors[f"bad_{name}"] == [BAD[name][1]]
+
+
+@pytest.mark.parametrize("name", sorted(BAD))
+def test_a_call_without_a_token_is_a_pyright_error(pyright_errors: dict[str, list[tuple[str, str]]], name: str) -> None:
+    assert pyright_errors[f"bad_{name}"] == PYRIGHT_BAD[name]
 
 
 def test_every_error_class_is_exported_from_the_root() -> None:
