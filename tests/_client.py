@@ -38,6 +38,7 @@ async def opened(mode: str, client: AuthenticatedClient) -> AsyncIterator[Authen
 def mode(request: pytest.FixtureRequest) -> str:
     """``sync`` or ``async``: a test that takes this runs once with each of the client's two faces.
 
-    The same as tests/conftest.py's, which the matrix's client cells cannot load (it starts emulators).
+    tests/conftest.py imports it; the matrix's client cells, which cannot load that file (it starts emulators),
+    load this module as a plugin.
     """
     return str(request.param)

@@ -12,7 +12,8 @@ import httpx
 import pytest
 
 from pcinsights.emulator import EmulatorConfig, RunningEmulator, faults, run_in_background
-from tests._support import MODES, FakeClock
+from tests._client import mode as mode  # the client's own tests share it, with or without this file
+from tests._support import FakeClock
 
 
 @pytest.fixture(scope="session")
@@ -31,12 +32,6 @@ def start_emulator() -> Iterator[Callable[..., RunningEmulator]]:
             return stack.enter_context(run_in_background(EmulatorConfig(**fields)))
 
         yield start
-
-
-@pytest.fixture(params=MODES)
-def mode(request: pytest.FixtureRequest) -> str:
-    """``sync`` or ``async``: a test that takes this runs once with each of the client's two faces."""
-    return str(request.param)
 
 
 @pytest.fixture(scope="session")
