@@ -27,8 +27,9 @@ from partner_center_analytics.api.customers import list_customers
 from starlette.applications import Starlette
 
 from pcinsights.emulator import EmulatorConfig, create_app
-from pcinsights.emulator.auth import DEFAULT_SCOPE, Issuer, Kind, issuer_of_app
+from pcinsights.emulator.auth import issuer_of_app
 from pcinsights.emulator.server import build_server
+from pcinsights.emulator.tokens import DEFAULT_SCOPE, Issuer, Kind
 from pcinsights.emulator.wire import to_json
 
 # Tokens good for 2 s: a test can outwait one, and azure-identity must then redeem its refresh token.

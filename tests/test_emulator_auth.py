@@ -18,10 +18,8 @@ from partner_center_analytics import AuthenticatedClient
 from pcinsights.emulator import RunningEmulator
 from pcinsights.emulator.__main__ import banner
 from pcinsights.emulator.auth import (
-    AUDIENCE,
     AppRegistration,
     EmulatorCredential,
-    IssuedToken,
     TokenRequestError,
     fetch_token,
     issuer_of,
@@ -29,6 +27,7 @@ from pcinsights.emulator.auth import (
     token_endpoint,
 )
 from pcinsights.emulator.gate import MFA_REQUIRED_CODE
+from pcinsights.emulator.tokens import AUDIENCE, IssuedToken
 from pcinsights.fanout import InsightKind, fan_out
 
 Start = Callable[..., RunningEmulator]

@@ -31,8 +31,8 @@ if TYPE_CHECKING:
     from partner_center_analytics import AuthenticatedClient, RetryPolicy
 
     from pcinsights.emulator import EmulatorConfig, RunningEmulator
-    from pcinsights.emulator.auth import IssuedToken
     from pcinsights.emulator.faults import FaultSwitches
+    from pcinsights.emulator.tokens import IssuedToken
 
 MARKER = "pcinsights_faults"
 _TENANT_OPTIONS = (("customers", "number of customers in the emulated tenant"), ("seed", "seed of the emulated tenant"))

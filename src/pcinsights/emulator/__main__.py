@@ -13,11 +13,12 @@ import time
 from collections.abc import Sequence
 
 from pcinsights.emulator.app import create_app, spec_json
-from pcinsights.emulator.auth import Issuer, issuer_of_app, token_endpoint
+from pcinsights.emulator.auth import issuer_of_app, token_endpoint
 from pcinsights.emulator.config import EmulatorConfig
 from pcinsights.emulator.flags import parse
 from pcinsights.emulator.server import build_server
 from pcinsights.emulator.tenant import World
+from pcinsights.emulator.tokens import Issuer
 
 
 def banner(base_url: str, config: EmulatorConfig, issuer: Issuer) -> str:

@@ -23,7 +23,6 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from pcinsights.emulator import entra
-from pcinsights.emulator.auth import Issuer
 from pcinsights.emulator.commercial import CommercialData, PageRequest, QueryError, Table
 from pcinsights.emulator.config import EmulatorConfig
 from pcinsights.emulator.faults import FaultInjector, FaultSwitches
@@ -31,6 +30,7 @@ from pcinsights.emulator.gate import Gate
 from pcinsights.emulator.paging import MAX_PAGE_SIZE, Cursor, InvalidTokenError, decode_token, encode_token
 from pcinsights.emulator.stats import EmulatorStats
 from pcinsights.emulator.tenant import World
+from pcinsights.emulator.tokens import Issuer
 from pcinsights.emulator.wire import (
     JSON_MEDIA_TYPE,
     LOCALE_PATTERN,

@@ -20,7 +20,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
-from pcinsights.emulator.auth import AUDIENCE, USER_PERMISSION, Issuer, TokenRejected, client_info
+from pcinsights.emulator.tokens import DEFAULT_SCOPE, USER_PERMISSION, Issuer, TokenRejected, client_info
 
 MAX_FORM_BYTES = 64 * 1024
 _OPENID_SCOPES = frozenset({"openid", "profile", "offline_access", "email"})
@@ -134,7 +134,7 @@ class TokenEndpoint:
         if grant not in _GRANTS:
             raise _Refusal(400, "unsupported_grant_type", 70003, f"The grant type {grant!r} is not supported.")
         mfa = self._redeem(grant, form)
-        scope = _Scope.parse(form.get("scope"), default=f"{AUDIENCE}/.default")
+        scope = _Scope.parse(form.get("scope"), default=DEFAULT_SCOPE)
         issued = self.issuer.user_token(mfa=mfa, audience=scope.resource, scp=scope.user_permissions())
         granted = " ".join(f"{scope.resource}/{name}" for name in scope.user_permissions().split())
         body = _token_body(issued.token, issued.expires_on, self.issuer, granted)

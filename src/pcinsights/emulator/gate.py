@@ -13,7 +13,7 @@ import re
 
 from starlette.datastructures import Headers
 
-from pcinsights.emulator.auth import Issuer, Kind, TokenRejected
+from pcinsights.emulator.tokens import Issuer, Kind, TokenRejected
 from pcinsights.emulator.wire import ApiError
 
 BEARER = re.compile(r"(?i:bearer) +([A-Za-z0-9\-._~+/]+=*) *")
