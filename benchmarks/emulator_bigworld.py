@@ -16,7 +16,7 @@ import httpx
 from emulator_process import token_for
 from figures import Figure, Goal, ms
 
-from pcinsights.emulator.tenant import World
+from pcinsights.emulator.world import World
 
 PARTNER = "/v1/analytics/licenses/deployment"
 # The first call waits for the start-up build, never for a second one of its own.

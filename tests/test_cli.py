@@ -275,7 +275,7 @@ def test_verbose_logs_requests_retries_and_timings_never_the_token(
 def test_emulator_mode_needs_no_token() -> None:
     result = pcinsights("deployment", "--emulator", "--customers", "12", "--format", "json", token=None)
     assert result.returncode == 0, result.stderr
-    expected = [to_json(row) for row in World.build(seed=42, customers=12).partner_deployment()]
+    expected = [to_json(row) for row in World(seed=42, size=12).partner_deployment()]
     assert json.loads(result.stdout) == _normalised(expected)
 
 

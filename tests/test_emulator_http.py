@@ -13,8 +13,8 @@ import yaml
 
 from pcinsights.emulator import RunningEmulator
 from pcinsights.emulator.paging import Cursor, encode_token
-from pcinsights.emulator.tenant import ratio
 from pcinsights.emulator.wire import to_json
+from pcinsights.emulator.world import ratio
 from tests._support import SPEC_PATH, TOKEN, token_for
 
 JSON_TYPE = "application/json; charset=utf-8"

@@ -1,7 +1,7 @@
 """The emulated tenant's invariants, for several seeds and sizes, through the generated client over HTTP.
 
 Partner-level figures equal the aggregation of the customer-level ones (the rule in
-``pcinsights.emulator.tenant``), and paging with ``list_customers`` returns every customer exactly once.
+``pcinsights.emulator.world``), and paging with ``list_customers`` returns every customer exactly once.
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ from partner_center_analytics.models import (
 )
 
 from pcinsights.emulator import EmulatorConfig, run_in_background
-from pcinsights.emulator.tenant import ratio
+from pcinsights.emulator.world import ratio
 from tests._support import token_for
 
 PROPERTY_SETTINGS = settings(max_examples=6, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -9,8 +9,8 @@ from datetime import datetime
 import pytest
 
 from pcinsights.emulator.catalogue import CHANNELS
-from pcinsights.emulator.tenant import Customer, UnknownCustomerError, World, ratio
 from pcinsights.emulator.wire import to_json
+from pcinsights.emulator.world import Customer, UnknownCustomerError, World, ratio
 
 
 def _fingerprint(world: World) -> list[dict[str, object]]:
@@ -21,21 +21,21 @@ def _fingerprint(world: World) -> list[dict[str, object]]:
 
 
 def test_same_seed_gives_the_same_world() -> None:
-    assert _fingerprint(World.build(7, 25)) == _fingerprint(World.build(7, 25))
+    assert _fingerprint(World(7, 25)) == _fingerprint(World(7, 25))
 
 
 def test_different_seeds_give_different_worlds() -> None:
-    one, other = World.build(7, 25), World.build(8, 25)
+    one, other = World(7, 25), World(8, 25)
     assert {c.id for c in one.customers}.isdisjoint(c.id for c in other.customers)
     assert _fingerprint(one) != _fingerprint(other)
 
 
 def test_a_larger_world_extends_a_smaller_one_with_the_same_seed() -> None:
-    assert list(World.build(3, 50).customers)[:20] == list(World.build(3, 20).customers)
+    assert list(World(3, 50).customers)[:20] == list(World(3, 20).customers)
 
 
 def test_customers_are_well_formed() -> None:
-    world = World.build(42, 40)
+    world = World(42, 40)
     customers = list(world.customers)
     assert len(customers) == 40
     assert len({c.id for c in customers}) == 40
@@ -60,7 +60,7 @@ def test_customers_are_well_formed() -> None:
 
 
 def test_the_tenant_exercises_open_enums_and_every_channel() -> None:
-    world = World.build(42, 40)
+    world = World(42, 40)
     services = {row.service_name for row in world.partner_deployment()}
     assert {"o365", "crm", "intune"} <= services
     assert {row.channel for row in world.partner_deployment()} == set(CHANNELS)
@@ -70,7 +70,7 @@ def test_the_tenant_exercises_open_enums_and_every_channel() -> None:
 
 
 def test_customer_rows_follow_the_rule() -> None:
-    world = World.build(42, 40)
+    world = World(42, 40)
     for customer in world.customers:
         deployment = world.customer_deployment(customer.id)
         assert [row.product_name for row in deployment] == [lic.product.name for lic in customer.licenses]
@@ -105,7 +105,7 @@ def _aggregate(world: World) -> tuple[dict[tuple[str, str], list[int]], dict[tup
 
 @pytest.mark.parametrize(("seed", "size"), [(42, 40), (1, 3), (99, 120)])
 def test_partner_figures_are_the_aggregation_of_customer_rows(seed: int, size: int) -> None:
-    world = World.build(seed, size)
+    world = World(seed, size)
     deployment, usage = _aggregate(world)
     assert {
         (row.service_name, row.channel): (row.licenses_sold, row.prorated_deployment_percent)
@@ -118,7 +118,7 @@ def test_partner_figures_are_the_aggregation_of_customer_rows(seed: int, size: i
 
 
 def test_an_empty_tenant_has_no_rows() -> None:
-    world = World.build(5, 0)
+    world = World(5, 0)
     assert len(world.customers) == 0
     assert world.partner_deployment() == []
     assert world.partner_usage() == []
@@ -126,7 +126,7 @@ def test_an_empty_tenant_has_no_rows() -> None:
 
 
 def test_processed_date_times_vary_in_form_and_all_parse() -> None:
-    world = World.build(42, 40)
+    world = World(42, 40)
     stamps = [row.processed for row in world.partner_usage()]
     stamps += [row.processed for c in world.customers for row in world.customer_deployment(c.id)]
     assert any(stamp.endswith("Z") for stamp in stamps)
@@ -138,7 +138,7 @@ def test_processed_date_times_vary_in_form_and_all_parse() -> None:
 
 
 def test_lookup_is_case_insensitive_and_unknown_ids_are_rejected() -> None:
-    world = World.build(42, 40)
+    world = World(42, 40)
     customer = world.customers[5]
     assert world.find(customer.id.upper()) == customer
     assert world.find(str(uuid.UUID(int=0))) is None
@@ -147,7 +147,7 @@ def test_lookup_is_case_insensitive_and_unknown_ids_are_rejected() -> None:
 
 
 def test_pages_cover_every_customer_once() -> None:
-    world = World.build(42, 40)
+    world = World(42, 40)
     seen: list[Customer] = []
     for offset in range(0, 40, 7):
         seen += world.customer_page(offset, 7)
@@ -155,7 +155,7 @@ def test_pages_cover_every_customer_once() -> None:
 
 
 def test_a_hundred_thousand_customers_are_served_from_either_end() -> None:
-    world = World.build(42, 100_000)
+    world = World(42, 100_000)
     last = world.customer_page(99_990, 500)
     assert [c.index for c in last] == list(range(99_990, 100_000))
     assert world.find(last[-1].id) == last[-1]

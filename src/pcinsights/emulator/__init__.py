@@ -10,7 +10,7 @@ from pcinsights.emulator.app import create_app
 from pcinsights.emulator.config import EmulatorConfig
 from pcinsights.emulator.server import EmulatorStartError, RunningEmulator, run_in_background
 from pcinsights.emulator.stats import EmulatorStats
-from pcinsights.emulator.tenant import World
+from pcinsights.emulator.world import World
 
 __all__ = [
     "EmulatorConfig",

@@ -17,8 +17,8 @@ from pcinsights.emulator.auth import issuer_of_app, token_endpoint
 from pcinsights.emulator.config import EmulatorConfig
 from pcinsights.emulator.flags import parse
 from pcinsights.emulator.server import build_server
-from pcinsights.emulator.tenant import World
 from pcinsights.emulator.tokens import Issuer
+from pcinsights.emulator.world import World
 
 
 def banner(base_url: str, config: EmulatorConfig, issuer: Issuer) -> str:
@@ -45,7 +45,7 @@ LARGE_WORLD = 10_000  # from this many customers, start-up says how the aggregat
 def prepare_in_background(world: World) -> threading.Thread:
     """Build the world's aggregates at start-up in a thread; requests are served meanwhile (off the event loop).
 
-    A large world prints a line when the build starts, every ``tenant.PROGRESS_EVERY`` customers, and at the end.
+    A large world prints a line when the build starts, every ``world.PROGRESS_EVERY`` customers, and at the end.
     """
 
     def say(text: str) -> None:

@@ -29,7 +29,6 @@ from pcinsights.emulator.faults import FaultInjector, FaultSwitches
 from pcinsights.emulator.gate import Gate
 from pcinsights.emulator.paging import MAX_PAGE_SIZE, Cursor, InvalidTokenError, decode_token, encode_token
 from pcinsights.emulator.stats import EmulatorStats
-from pcinsights.emulator.tenant import World
 from pcinsights.emulator.tokens import Issuer
 from pcinsights.emulator.wire import (
     JSON_MEDIA_TYPE,
@@ -41,6 +40,7 @@ from pcinsights.emulator.wire import (
     json_response,
     to_json,
 )
+from pcinsights.emulator.world import World
 
 _DIGITS = re.compile(r"[0-9]{1,9}")
 DEFAULT_PAGE_SIZE = 100
@@ -73,8 +73,7 @@ def _check_headers(headers: Headers) -> None:
 class _Operations:
     """The operations' logic; each returns the JSON body of a 200 or raises ApiError."""
 
-    def __init__(self, config: EmulatorConfig, world: World, gate: Gate) -> None:
-        self.config = config
+    def __init__(self, world: World, gate: Gate) -> None:
         self.world = world
         self.gate = gate
         self.commercial = CommercialData(world)
@@ -242,9 +241,9 @@ def create_app(config: EmulatorConfig | None = None, *, stats: EmulatorStats | N
     """A fresh emulator app; its world, config and stats are on ``app.state``."""
     config = config or EmulatorConfig()
     stats = stats or EmulatorStats()
-    world = World.build(config.seed, config.customers)
+    world = World(config.seed, config.customers)
     issuer = Issuer(config)
-    operations = _Operations(config, world, Gate(issuer))
+    operations = _Operations(world, Gate(issuer))
     routes = [
         Route("/openapi.json", _openapi, methods=["GET"]),
         Route("/v1/analytics/licenses/deployment", _endpoint(operations, operations.partner_deployment)),

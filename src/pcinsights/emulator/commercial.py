@@ -22,7 +22,7 @@ from json.encoder import encode_basestring
 import attrs
 
 from pcinsights.emulator.odata_filter import Expression, FilterError, compile_filter, parse_filter
-from pcinsights.emulator.tenant import Customer, License, World, generate_customer
+from pcinsights.emulator.world import Customer, License, World, generate_customer
 
 DEPLOYMENT_FIELDS = (
     "serviceCode",

@@ -20,7 +20,7 @@ from pcinsights.emulator.config import EmulatorConfig
 from pcinsights.emulator.faults import FaultSwitches
 from pcinsights.emulator.protocol import Limits, protocol_class
 from pcinsights.emulator.stats import EmulatorStats
-from pcinsights.emulator.tenant import World
+from pcinsights.emulator.world import World
 
 try:
     import resource

@@ -13,7 +13,7 @@ import attrs
 from starlette.datastructures import Headers
 from starlette.responses import Response
 
-from pcinsights.emulator.tenant import (
+from pcinsights.emulator.world import (
     Customer,
     CustomerDeploymentRow,
     CustomerUsageRow,
@@ -24,7 +24,6 @@ from pcinsights.emulator.tenant import (
 JSON_MEDIA_TYPE = "application/json; charset=utf-8"
 UUID_PATTERN = re.compile(r"[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}")
 LOCALE_PATTERN = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8}){0,2}")
-JsonBody = Mapping[str, object]
 JsonObject = dict[str, object]
 
 

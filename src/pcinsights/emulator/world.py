@@ -325,10 +325,6 @@ class World:
         self._lock = threading.Lock()
         self._summary_cache: _Summary | None = None
 
-    @classmethod
-    def build(cls, seed: int = 42, customers: int = 40) -> World:
-        return cls(seed, customers)
-
     def __repr__(self) -> str:
         return f"World(seed={self.seed}, customers={self.size})"
 
