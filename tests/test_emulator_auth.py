@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import itertools
 import time
+import uuid
 from collections import Counter
 from collections.abc import Callable
 from typing import Any
@@ -14,6 +15,7 @@ import pytest
 from joserfc import jwt
 from joserfc.jwk import KeySet, RSAKey
 from partner_center_analytics import AuthenticatedClient
+from starlette.datastructures import Headers
 
 from pcinsights.emulator import RunningEmulator
 from pcinsights.emulator.__main__ import banner
@@ -26,7 +28,7 @@ from pcinsights.emulator.auth import (
     request_token,
     token_endpoint,
 )
-from pcinsights.emulator.gate import MFA_REQUIRED_CODE
+from pcinsights.emulator.gate import MFA_REQUIRED_CODE, bearer_token
 from pcinsights.emulator.tokens import AUDIENCE, IssuedToken
 from pcinsights.fanout import InsightKind, fan_out
 
@@ -285,3 +287,38 @@ def test_the_banner_gives_a_working_token_and_curl_line(emulator: RunningEmulato
         emulator.base_url, AppRegistration.of(emulator.config), refresh_token=lines[6].strip(), http=plain_http
     )
     assert _get(plain_http, emulator, ANALYTICS[0], refreshed.token).status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("values", "token"),
+    [
+        (["Bearer abc.DEF-_~+/=="], "abc.DEF-_~+/=="),
+        (["bearer   abc  "], "abc"),
+        ([], None),
+        (["Bearer abc", "Bearer abc"], None),
+        (["Bearer abc!def"], None),
+        (["Bearer abc def"], None),
+        (["Basic abc"], None),
+    ],
+)
+def test_the_bearer_token_is_read_in_one_place(values: list[str], token: str | None) -> None:
+    """The gate checks, and the throttle keys on, what ``bearer_token`` reads: a malformed header gives none."""
+    headers = Headers(raw=[(b"authorization", value.encode()) for value in values])
+    assert bearer_token(headers) == token
+
+
+@pytest.mark.parametrize(
+    ("sent", "echoed"),
+    [("0f8fad5b-d9cb-469f-a165-70867728950e", True), ("0F8FAD5B-D9CB-469F-A165-70867728950E", True)]
+    + [(text, False) for text in ("0f8fad5bd9cb469fa16570867728950e", "{0f8fad5b-d9cb-469f-a165-70867728950e}")],
+)
+def test_entra_echoes_a_client_request_id_that_is_a_guid(
+    emulator: RunningEmulator, plain_http: httpx.Client, sent: str, echoed: bool
+) -> None:
+    """The same GUID check as the id headers': the 8-4-4-4-12 form, any letter case."""
+    url = token_endpoint(emulator.base_url, emulator.config.tenant_id)
+    refused = plain_http.post(url, data={"grant_type": "client_credentials"}, headers={"client-request-id": sent})
+    assert refused.status_code == 400
+    correlation = refused.json()["correlation_id"]
+    assert (correlation == sent) is echoed
+    assert uuid.UUID(correlation)

@@ -141,6 +141,10 @@ def test_variables_set_defaults_and_flags_win() -> None:
     assert config.accepted_tokens == frozenset({"x", "y"})
 
 
+UPPER_GUID = "11111111-2222-4333-8444-55555555555A"  # settings' ids are lower case
+BARE_GUID = "6666666677774888999900000000000a"  # a GUID without its hyphens
+
+
 @pytest.mark.parametrize(
     ("argv", "environ", "named"),
     [
@@ -148,6 +152,8 @@ def test_variables_set_defaults_and_flags_win() -> None:
         (["--drop-rate", "-0.1"], {}, "--drop-rate: -0.1 is not allowed"),
         (["--customers", "-1"], {}, "--customers: -1 is not allowed"),
         (["--latency-ms", "-5"], {}, "--latency-ms: -5 is not allowed"),
+        (["--tenant-id", UPPER_GUID], {}, f"--tenant-id: {UPPER_GUID} is not allowed"),
+        (["--client-id", BARE_GUID], {}, f"--client-id: {BARE_GUID} is not allowed"),
         (["--port", "65536"], {}, "--port: 65536 is not allowed"),
         (["--seed", "x"], {}, "--seed: invalid int value"),
         ([], {"PC_EMULATOR_HTML_STATUS": "200"}, "--html-status: 200 is not allowed"),

@@ -6,12 +6,14 @@ import json
 import uuid
 from collections.abc import Callable
 
+import attrs
 import httpx
 import pytest
 
 from pcinsights.emulator import RunningEmulator
 from pcinsights.emulator.auth import fetch_token
-from pcinsights.emulator.faults import TokenBuckets
+from pcinsights.emulator.config import EmulatorConfig, option_of
+from pcinsights.emulator.faults import FaultSettingError, FaultSwitches, TokenBuckets
 from tests._support import token_for
 
 # ``get``'s default: the emulator's own App+User token (from ``token_for``).
@@ -249,3 +251,16 @@ def test_full_buckets_are_forgotten_under_many_tokens() -> None:
     assert buckets.take("x") is None
     assert buckets.take("x") == 1
     assert len(buckets) == 1
+
+
+def test_the_settings_marked_fault_and_only_they_switch_while_running() -> None:
+    config = EmulatorConfig()
+    switches = FaultSwitches(config)
+    marked = [field for field in attrs.fields(EmulatorConfig) if option_of(field).fault]
+    assert {"fail_503", "rate_limit", "bom"} <= {field.name for field in marked}
+    for field in attrs.fields(EmulatorConfig):
+        if field in marked:
+            switches.set(**{field.name: getattr(config, field.name)})
+        else:
+            with pytest.raises(FaultSettingError, match=f"not a fault setting: {field.name}"):
+                switches.set(**{field.name: getattr(config, field.name)})

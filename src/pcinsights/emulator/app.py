@@ -27,6 +27,7 @@ from pcinsights.emulator.commercial import CommercialData, PageRequest, QueryErr
 from pcinsights.emulator.config import EmulatorConfig
 from pcinsights.emulator.faults import FaultInjector, FaultSwitches
 from pcinsights.emulator.gate import Gate
+from pcinsights.emulator.guid import is_guid
 from pcinsights.emulator.paging import MAX_PAGE_SIZE, Cursor, InvalidTokenError, decode_token, encode_token
 from pcinsights.emulator.stats import EmulatorStats
 from pcinsights.emulator.tokens import Issuer
@@ -36,7 +37,6 @@ from pcinsights.emulator.wire import (
     ApiError,
     RequestIds,
     bad_request,
-    is_uuid,
     json_response,
     to_json,
 )
@@ -63,7 +63,7 @@ def _check_headers(headers: Headers) -> None:
     """The optional id and locale headers, when sent, must be well formed."""
     for name in ("MS-RequestId", "MS-CorrelationId"):
         value = _single(headers.getlist(name), name)
-        if value is not None and not is_uuid(value):
+        if value is not None and not is_guid(value):
             raise bad_request(f"{name} must be a GUID.")
     locale = _single(headers.getlist("X-Locale"), "X-Locale")
     if locale is not None and LOCALE_PATTERN.fullmatch(locale) is None:
@@ -112,7 +112,7 @@ class _Operations:
 
     def _known_customer(self, request: Request) -> str:
         customer_id = str(request.path_params["customer_id"])
-        if not is_uuid(customer_id):
+        if not is_guid(customer_id):
             raise bad_request("customer-id must be a GUID.")
         if self.world.find(customer_id) is None:
             raise ApiError(404, 60003, "Tenant not found.")

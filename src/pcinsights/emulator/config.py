@@ -2,6 +2,7 @@
 
 To add a setting, add a field with ``metadata=option(help, example)``: that alone gives it a flag
 (``--field-name``), a ``PC_EMULATOR_FIELD_NAME`` variable, its default and its validation on the command line.
+A fault's setting says ``option(..., fault=True)``, and so becomes one that ``FaultSwitches.set`` may change.
 """
 
 from __future__ import annotations
@@ -10,6 +11,8 @@ from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 import attrs
+
+from pcinsights.emulator.guid import is_guid
 
 
 @attrs.frozen
@@ -22,6 +25,7 @@ class Option:
     parse: Callable[[str], object] | None = None
     show: Callable[[Any], str] | None = None
     repeat: bool = False
+    fault: bool = False
 
 
 def option(
@@ -32,9 +36,13 @@ def option(
     parse: Callable[[str], object] | None = None,
     show: Callable[[Any], str] | None = None,
     repeat: bool = False,
+    fault: bool = False,
 ) -> Mapping[str, Option]:
-    """Field metadata for a setting: its help, an example value (switches need none), any unusual spelling or unit."""
-    return {"option": Option(help, example, flag, parse, show, repeat)}
+    """Field metadata for a setting: its help, an example value (switches need none), any unusual spelling or unit.
+
+    ``fault``: the setting is a fault's, one that ``FaultSwitches.set`` may change while the emulator runs.
+    """
+    return {"option": Option(help, example, flag, parse, show, repeat, fault)}
 
 
 def option_of(field: attrs.Attribute[object]) -> Option:
@@ -74,7 +82,12 @@ def as_milliseconds(seconds: float) -> str:
 
 
 _fraction = [attrs.validators.ge(0.0), attrs.validators.le(1.0)]
-_GUID = attrs.validators.matches_re(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+
+
+def _lower_case_guid(instance: object, attribute: attrs.Attribute[str], value: str) -> None:
+    """The tenant and client ids: GUIDs in lower case, as the token endpoint compares them."""
+    if not isinstance(value, str) or not is_guid(value) or value != value.lower():
+        raise ValueError(f"{attribute.name} must be a lower-case GUID, not {value!r}")
 
 
 def _hidden(value: str) -> str:
@@ -96,7 +109,7 @@ class Listen:
 
 @attrs.frozen(kw_only=True)
 class EmulatorConfig:
-    """Everything the emulator can be told; the defaults serve a healthy 40-customer tenant."""
+    """Everything the emulator can be told; the defaults serve a healthy tenant."""
 
     seed: int = attrs.field(default=42, metadata=option("seed of the emulated tenant", "7"))
     customers: int = attrs.field(
@@ -113,20 +126,21 @@ class EmulatorConfig:
             flag="--latency-ms",
             parse=milliseconds,
             show=as_milliseconds,
+            fault=True,
         ),
     )
     fail_429: float = attrs.field(
         default=0.0,
         validator=_fraction,
-        metadata=option("fraction of /v1 requests answered 429 with Retry-After", "0.1"),
+        metadata=option("fraction of /v1 requests answered 429 with Retry-After", "0.1", fault=True),
     )
     fail_500: float = attrs.field(
-        default=0.0, validator=_fraction, metadata=option("fraction of /v1 requests answered 500", "0.05")
+        default=0.0, validator=_fraction, metadata=option("fraction of /v1 requests answered 500", "0.05", fault=True)
     )
     fail_503: float = attrs.field(
         default=0.0,
         validator=_fraction,
-        metadata=option("fraction of /v1 requests answered 503 with Retry-After", "0.2"),
+        metadata=option("fraction of /v1 requests answered 503 with Retry-After", "0.2", fault=True),
     )
     throttle_body: str = attrs.field(
         default="statusCode",
@@ -140,7 +154,7 @@ class EmulatorConfig:
     rate_limit: float = attrs.field(
         default=0.0,
         validator=attrs.validators.ge(0.0),
-        metadata=option("requests/second allowed per bearer token, 0 = off", "50"),
+        metadata=option("requests/second allowed per bearer token, 0 = off", "50", fault=True),
     )
     rate_limit_tokens: int = attrs.field(
         default=10_000,
@@ -150,13 +164,15 @@ class EmulatorConfig:
     retry_after: int = attrs.field(
         default=1,
         validator=attrs.validators.ge(0),
-        metadata=option("Retry-After seconds sent with injected 429 and 503", "2"),
+        metadata=option("Retry-After seconds sent with injected 429 and 503", "2", fault=True),
     )
-    bom: bool = attrs.field(default=False, metadata=option("prefix every JSON body with a UTF-8 byte-order mark"))
+    bom: bool = attrs.field(
+        default=False, metadata=option("prefix every JSON body with a UTF-8 byte-order mark", fault=True)
+    )
     drop_rate: float = attrs.field(
         default=0.0,
         validator=_fraction,
-        metadata=option("fraction of /v1 responses cut off after half the body", "0.1"),
+        metadata=option("fraction of /v1 responses cut off after half the body", "0.1", fault=True),
     )
     garbage_rate: float = attrs.field(
         default=0.0,
@@ -165,21 +181,22 @@ class EmulatorConfig:
             "fraction of /v1 2xx JSON answers sent with every top-level value swapped for one of another type"
             ' (valid JSON that breaks the spec, as {"totalCount": "broken", "items": 5})',
             "0.1",
+            fault=True,
         ),
     )
     html_rate: float = attrs.field(
         default=0.0,
         validator=_fraction,
-        metadata=option("fraction of /v1 requests answered with an HTML error page", "0.1"),
+        metadata=option("fraction of /v1 requests answered with an HTML error page", "0.1", fault=True),
     )
     html_status: int = attrs.field(
         default=502,
         validator=[attrs.validators.ge(400), attrs.validators.le(599)],
-        metadata=option("status of the HTML error page", "504"),
+        metadata=option("status of the HTML error page", "504", fault=True),
     )
     tenant_id: str = attrs.field(
         default="8f1e0c3a-5b7d-4e2f-9a6c-1d3b5f7e9a0c",
-        validator=_GUID,
+        validator=_lower_case_guid,
         metadata=option(
             "the partner's tenant id: the tokens' tid and the token endpoint's /{tenant}/ (lower-case GUID)",
             "11111111-2222-4333-8444-555555555555",
@@ -187,7 +204,7 @@ class EmulatorConfig:
     )
     client_id: str = attrs.field(
         default="4a9c2e7f-1b3d-4f5a-8c6e-0d2f4b6a8e1c",
-        validator=_GUID,
+        validator=_lower_case_guid,
         metadata=option(
             "the one app registration the token endpoint knows (lower-case GUID)",
             "66666666-7777-4888-9999-000000000000",

@@ -20,6 +20,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
+from pcinsights.emulator.guid import is_guid
 from pcinsights.emulator.tokens import DEFAULT_SCOPE, USER_PERMISSION, Issuer, TokenRejected, client_info
 
 MAX_FORM_BYTES = 64 * 1024
@@ -176,20 +177,12 @@ def _refusal_response(refusal: _Refusal, request: Request) -> Response:
         "error_codes": [refusal.code],
         "timestamp": datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%d %H:%M:%SZ"),
         "trace_id": str(uuid.uuid4()),
-        "correlation_id": correlation if _is_guid(correlation) else str(uuid.uuid4()),
+        "correlation_id": correlation if is_guid(correlation) else str(uuid.uuid4()),
     }
     headers = {"Cache-Control": "no-store"}
     if refusal.status == 401:
         headers["WWW-Authenticate"] = 'Basic realm="emulator"'
     return JSONResponse(body, status_code=refusal.status, headers=headers)
-
-
-def _is_guid(text: str) -> bool:
-    try:
-        uuid.UUID(text)
-    except ValueError:
-        return False
-    return True
 
 
 def _discovery(issuer: Issuer) -> Callable[[Request], Awaitable[Response]]:

@@ -15,7 +15,6 @@ import hashlib
 import json
 import logging
 import math
-import re
 import time
 from collections.abc import Callable
 from random import Random
@@ -25,12 +24,12 @@ import attrs
 from starlette.datastructures import Headers
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from pcinsights.emulator.config import EmulatorConfig
+from pcinsights.emulator.config import EmulatorConfig, option_of
+from pcinsights.emulator.gate import bearer_token
 from pcinsights.emulator.stats import EmulatorStats
 from pcinsights.emulator.wire import JSON_MEDIA_TYPE, RequestIds, encode_json, error_body
 
 BOM = b"\xef\xbb\xbf"
-_BEARER = re.compile(r"(?i:bearer) +(\S+) *")
 _DROP_LOG = "ASGI callable returned without completing response."
 
 
@@ -94,8 +93,8 @@ def _quiet_drops() -> None:
 
 def _bucket_key(headers: Headers) -> str:
     """Buckets are keyed by a digest of the token (one bucket per token), so this middleware keeps no token."""
-    match = _BEARER.fullmatch(headers.get("authorization", ""))
-    return "" if match is None else hashlib.sha256(match.group(1).encode("utf-8", "replace")).hexdigest()
+    token = bearer_token(headers)
+    return "" if token is None else hashlib.sha256(token.encode("utf-8", "replace")).hexdigest()
 
 
 def _html_page(status: int) -> bytes:
@@ -105,22 +104,8 @@ def _html_page(status: int) -> bytes:
     ).encode()
 
 
-# The settings that ``FaultSwitches`` may change while the emulator runs.
-FAULT_SETTINGS = frozenset(
-    {
-        "latency",
-        "rate_limit",
-        "retry_after",
-        "bom",
-        "fail_429",
-        "fail_500",
-        "fail_503",
-        "drop_rate",
-        "garbage_rate",
-        "html_rate",
-        "html_status",
-    }
-)
+# The settings that ``FaultSwitches`` may change while the emulator runs: those marked ``option(fault=True)``.
+FAULT_SETTINGS = frozenset(field.name for field in attrs.fields(EmulatorConfig) if option_of(field).fault)
 
 
 class FaultSettingError(ValueError):

@@ -21,6 +21,16 @@ REALM = 'Bearer realm="api.partnercenter.microsoft.com"'
 MFA_REQUIRED_CODE = 900421
 
 
+def bearer_token(headers: Headers) -> str | None:
+    """The token of the request's one ``Authorization: Bearer`` header; None when it is missing, repeated or malformed.
+
+    The one reading of the header: the gate checks this token and the throttle keys its buckets on it.
+    """
+    values = headers.getlist("Authorization")
+    match = BEARER.fullmatch(values[0]) if len(values) == 1 else None
+    return None if match is None else match.group(1)
+
+
 def _challenge(error: str, description: str) -> dict[str, str]:
     return {"WWW-Authenticate": f'{REALM}, error="{error}", error_description="{description}"'}
 
@@ -66,12 +76,11 @@ class Gate:
 
     @staticmethod
     def _bearer(headers: Headers) -> str:
-        values = headers.getlist("Authorization")
-        if not values:
+        if "Authorization" not in headers:
             raise ApiError(401, 800001, "Partner Token missing in request context.", {"WWW-Authenticate": REALM})
-        match = BEARER.fullmatch(values[0]) if len(values) == 1 else None
-        if match is None:
+        token = bearer_token(headers)
+        if token is None:
             raise ApiError(
                 401, 800001, "The Authorization header must be 'Bearer <token>'.", {"WWW-Authenticate": REALM}
             )
-        return match.group(1)
+        return token

@@ -13,6 +13,7 @@ import attrs
 from starlette.datastructures import Headers
 from starlette.responses import Response
 
+from pcinsights.emulator.guid import is_guid
 from pcinsights.emulator.world import (
     Customer,
     CustomerDeploymentRow,
@@ -22,14 +23,8 @@ from pcinsights.emulator.world import (
 )
 
 JSON_MEDIA_TYPE = "application/json; charset=utf-8"
-UUID_PATTERN = re.compile(r"[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}")
 LOCALE_PATTERN = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8}){0,2}")
 JsonObject = dict[str, object]
-
-
-def is_uuid(value: str) -> bool:
-    """A GUID in its 8-4-4-4-12 form, the only form the spec's ``format: uuid`` admits."""
-    return UUID_PATTERN.fullmatch(value) is not None
 
 
 def encode_json(body: object) -> bytes:
@@ -125,7 +120,7 @@ def error_body(code: int, description: str) -> dict[str, object]:
 
 def _echo_or_new(headers: Headers, name: str) -> str:
     values = headers.getlist(name)
-    if len(values) == 1 and is_uuid(values[0]):
+    if len(values) == 1 and is_guid(values[0]):
         return values[0]
     return str(uuid.uuid4())
 
