@@ -10,11 +10,11 @@ import attrs
 import httpx
 import pytest
 
-from pcinsights.emulator import RunningEmulator
+from pcinsights.emulator import RunningEmulator, create_app, run_in_background
 from pcinsights.emulator.auth import fetch_token
 from pcinsights.emulator.config import EmulatorConfig, option_of
 from pcinsights.emulator.faults import FaultSettingError, FaultSwitches, TokenBuckets
-from tests._support import token_for
+from tests._support import FakeClock, token_for
 
 # ``get``'s default: the emulator's own App+User token (from ``token_for``).
 OWN = "<the emulator's own token>"
@@ -193,6 +193,25 @@ def test_the_throttle_answers_429_beyond_the_rate_per_token(start_emulator: Star
     assert running.stats.faults["rate_limit"] == statuses.count(429)
 
 
+def test_the_throttle_runs_on_the_clock_handed_in(get: Get) -> None:
+    """One request per 1000 s: only a clock that the test moves lets the second through."""
+    clock = FakeClock()
+    with run_in_background(EmulatorConfig(rate_limit=0.001), clock=clock) as running:
+        token = token_for(running)
+        assert get(running, token=token).status_code == 200
+        refused = get(running, token=token)
+        assert (refused.status_code, refused.headers["Retry-After"]) == (429, "1000")
+        clock.sleep(999.0)
+        assert get(running, token=token).status_code == 429
+        clock.sleep(1.0)
+        assert get(running, token=token).status_code == 200
+
+
+def test_a_clock_goes_to_create_app_when_the_app_is_made_ahead() -> None:
+    with pytest.raises(TypeError, match="not both"), run_in_background(app=create_app(), clock=FakeClock()):
+        pass
+
+
 def test_stats_count_requests_statuses_and_served_paths(start_emulator: Start, get: Get) -> None:
     running = start_emulator()
     customer = running.world.customers[0].id
@@ -208,14 +227,6 @@ def test_stats_count_requests_statuses_and_served_paths(start_emulator: Start, g
     get(running)
     assert (running.stats.requests, seen.requests) == (5, 4)
     assert running.stats.served[DEPLOYMENT] == 3
-
-
-class FakeClock:
-    def __init__(self) -> None:
-        self.now = 100.0
-
-    def __call__(self) -> float:
-        return self.now
 
 
 def test_a_bucket_holds_the_rate_and_refills_continuously() -> None:

@@ -237,8 +237,17 @@ def _commercial_routes(name: str, endpoint: Callable[[Request], Awaitable[Respon
     ]
 
 
-def create_app(config: EmulatorConfig | None = None, *, stats: EmulatorStats | None = None) -> Starlette:
-    """A fresh emulator app; its world, config and stats are on ``app.state``."""
+def create_app(
+    config: EmulatorConfig | None = None,
+    *,
+    stats: EmulatorStats | None = None,
+    clock: Callable[[], float] | None = None,
+) -> Starlette:
+    """A fresh emulator app; its world, config and stats are on ``app.state``.
+
+    ``clock`` (monotonic seconds; ``time.monotonic`` when None) is what the throttle refills by: a test hands in
+    a fake one, so waiting out a 429's Retry-After takes no real time. Tokens keep the wall clock.
+    """
     config = config or EmulatorConfig()
     stats = stats or EmulatorStats()
     world = World(config.seed, config.customers)
@@ -260,7 +269,11 @@ def create_app(config: EmulatorConfig | None = None, *, stats: EmulatorStats | N
     switches = FaultSwitches(config)
     api = Starlette(
         routes=routes,
-        middleware=[Middleware(FaultInjector, config=config, stats=stats, admits=operations.admits, switches=switches)],
+        middleware=[
+            Middleware(
+                FaultInjector, config=config, stats=stats, admits=operations.admits, switches=switches, clock=clock
+            )
+        ],
         exception_handlers={HTTPException: _http_error, Exception: _server_error},
     )
     api.router.redirect_slashes = False

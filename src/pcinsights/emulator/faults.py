@@ -165,10 +165,12 @@ class FaultInjector:
         stats: EmulatorStats,
         admits: Callable[[Headers], bool] | None = None,
         switches: FaultSwitches | None = None,
+        clock: Callable[[], float] | None = None,
     ) -> None:
         self.app = app
         self.stats = stats
         self.admits = admits
+        self.clock = clock
         self.configure(config)
         if switches is not None:
             switches.attach(self)
@@ -178,11 +180,17 @@ class FaultInjector:
         self.config = config
         self.rng = Random(f"{config.seed}:faults")
         self.throttles = 0  # 429s answered, for alternating body shapes
-        self.buckets = (
-            TokenBuckets(config.rate_limit, max_tokens=config.rate_limit_tokens) if config.rate_limit > 0 else None
-        )
+        self.buckets = self._throttle(config)
         if config.drop_rate > 0:
             _quiet_drops()
+
+    def _throttle(self, config: EmulatorConfig) -> TokenBuckets | None:
+        """The per-token buckets on the clock handed in (``TokenBuckets``' own when none was); None when off."""
+        if config.rate_limit <= 0:
+            return None
+        if self.clock is None:
+            return TokenBuckets(config.rate_limit, max_tokens=config.rate_limit_tokens)
+        return TokenBuckets(config.rate_limit, self.clock, max_tokens=config.rate_limit_tokens)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":

@@ -7,7 +7,7 @@ import logging
 import socket
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
@@ -137,17 +137,22 @@ def build_server(app: Starlette, config: EmulatorConfig, **options: Any) -> uvic
 
 @contextmanager
 def run_in_background(
-    config: EmulatorConfig | None = None, *, host: str = "127.0.0.1", app: Starlette | None = None
+    config: EmulatorConfig | None = None,
+    *,
+    host: str = "127.0.0.1",
+    app: Starlette | None = None,
+    clock: Callable[[], float] | None = None,
 ) -> Iterator[RunningEmulator]:
     """Serve an emulator until the block ends; quiet (warnings only, no access log).
 
-    A new one from ``config``, or ``app``, one that ``create_app`` made already (so its issuer could mint a token
-    before it listens, as a test parametrized at collection needs).
+    A new one from ``config`` (its throttle on ``clock``, as ``create_app`` takes it), or ``app``, one that
+    ``create_app`` made already (so its issuer could mint a token before it listens, as a test parametrized at
+    collection needs).
     """
     if app is None:
-        app = create_app(config or EmulatorConfig())
-    elif config is not None:
-        raise TypeError("pass the config or the app it made, not both")
+        app = create_app(config or EmulatorConfig(), clock=clock)
+    elif config is not None or clock is not None:
+        raise TypeError("pass the config (and clock) or the app create_app made with them, not both")
     config = app.state.config
     assert isinstance(config, EmulatorConfig), "the app is not one create_app made"
     sock = _bind(host)
