@@ -29,7 +29,7 @@ from starlette.applications import Starlette
 from pcinsights.emulator import EmulatorConfig, create_app
 from pcinsights.emulator.auth import issuer_of_app
 from pcinsights.emulator.server import build_server
-from pcinsights.emulator.tokens import DEFAULT_SCOPE, Issuer, Kind
+from pcinsights.emulator.tokens import DEFAULT_SCOPE, CallerKind, Issuer
 from pcinsights.emulator.wire import to_json
 
 # Tokens good for 2 s: a test can outwait one, and azure-identity must then redeem its refresh token.
@@ -91,7 +91,7 @@ def test_client_secret_credential_gets_app_only_tokens_the_client_uses(tls: TlsE
     credential = _client_secret_credential(tls, connection_verify=str(tls.ca_path))
     before = tls.issuer.issued["client_credentials"]
     token = credential.get_token(DEFAULT_SCOPE)
-    assert tls.issuer.check(token.token).kind is Kind.APP_ONLY
+    assert tls.issuer.check(token.token).kind is CallerKind.APP_ONLY
     assert token.expires_on > time.time()
     assert tls.issuer.issued["client_credentials"] == before + 1
 
@@ -137,7 +137,7 @@ def test_authorization_code_credential_gets_app_user_tokens_and_refreshes(tls: T
     )
     first_token = credential.get_token(DEFAULT_SCOPE)
     caller = tls.issuer.check(first_token.token)
-    assert (caller.kind, caller.mfa) == (Kind.APP_USER, True)
+    assert (caller.kind, caller.mfa) == (CallerKind.APP_USER, True)
     assert (issued["authorization_code"], issued["refresh_token"]) == (redeemed + 1, refreshed)
     expected = [to_json(row)["licensesSold"] for row in tls.app.state.world.partner_deployment()]
     with AuthenticatedClient(base_url=tls.base_url, token=credential, verify_ssl=tls.context) as client:
@@ -146,4 +146,4 @@ def test_authorization_code_credential_gets_app_user_tokens_and_refreshes(tls: T
         second = get_partner_licenses_deployment.sync(client=client)
     assert [row.licenses_sold for row in first.items] == [row.licenses_sold for row in second.items] == expected
     assert (issued["authorization_code"], issued["refresh_token"]) == (redeemed + 1, refreshed + 1)
-    assert tls.issuer.check(credential.get_token(DEFAULT_SCOPE).token).kind is Kind.APP_USER
+    assert tls.issuer.check(credential.get_token(DEFAULT_SCOPE).token).kind is CallerKind.APP_USER

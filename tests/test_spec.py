@@ -74,7 +74,7 @@ def test_example_violating_its_schema_fails(broken_copy: Callable[..., Path]) ->
         example["items"][0]["licensesSold"] = -1
         example["items"][1]["processedDateTime"] = "last Tuesday"
 
-    findings = speclint.check_spec(broken_copy(edit))
+    findings = speclint.lint_spec(broken_copy(edit))
     messages = [f.message for f in findings if f.check == "example"]
     assert any("/items/0/licensesSold" in m and "minimum" in m for m in messages), findings
     assert any("/items/1/processedDateTime" in m and "date-time" in m for m in messages), findings
@@ -85,7 +85,7 @@ def test_null_where_the_schema_is_not_nullable_fails(broken_copy: Callable[..., 
         example = spec["components"]["responses"]["BadRequest"]["content"]["application/json"]["example"]
         example["description"] = None
 
-    findings = speclint.check_spec(broken_copy(edit))
+    findings = speclint.lint_spec(broken_copy(edit))
     assert {f.where for f in findings} == {"/components/responses/BadRequest/content/application~1json/example"}
 
 
@@ -93,7 +93,7 @@ def test_parameter_schema_example_is_checked(broken_copy: Callable[..., Path]) -
     def edit(spec: dict[str, Any]) -> None:
         spec["components"]["parameters"]["XLocale"]["schema"]["example"] = "not a locale"
 
-    findings = speclint.check_spec(broken_copy(edit))
+    findings = speclint.lint_spec(broken_copy(edit))
     assert {f.where for f in findings} == {"/components/parameters/XLocale/schema/example"}
 
 
@@ -101,7 +101,7 @@ def test_operation_without_summary_fails(broken_copy: Callable[..., Path]) -> No
     def edit(spec: dict[str, Any]) -> None:
         del spec["paths"][DEPLOYMENT]["get"]["summary"]
 
-    findings = speclint.check_spec(broken_copy(edit))
+    findings = speclint.lint_spec(broken_copy(edit))
     assert [(f.check, f.message) for f in findings] == [("style", "operation has no summary")]
 
 
@@ -113,7 +113,7 @@ def test_operation_without_tags_description_examples_or_5xx_fails(broken_copy: C
         for code in ("500", "503"):
             del operation["responses"][code]
 
-    messages = {f.message for f in speclint.check_spec(broken_copy(edit))}
+    messages = {f.message for f in speclint.lint_spec(broken_copy(edit))}
     assert messages == {
         "operation has no description",
         "operation has no tags",
@@ -126,7 +126,7 @@ def test_structurally_invalid_spec_fails(broken_copy: Callable[..., Path]) -> No
     def edit(spec: dict[str, Any]) -> None:
         del spec["paths"][DEPLOYMENT]["get"]["responses"]["200"]["description"]
 
-    findings = speclint.check_spec(broken_copy(edit))
+    findings = speclint.lint_spec(broken_copy(edit))
     assert findings
     assert {f.check for f in findings} == {"openapi-spec-validator"}
 

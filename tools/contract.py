@@ -188,7 +188,7 @@ def main(argv: list[str] | None = None) -> int:
     args.report_dir = args.report_dir or project.root / "reports" / "contract"
 
     started = time.monotonic()
-    findings = speclint.check_spec(args.spec)
+    findings = speclint.lint_spec(args.spec)
     for finding in findings:
         print(finding)
     if findings:

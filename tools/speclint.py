@@ -124,7 +124,7 @@ def check_style(spec: Mapping[str, Any]) -> list[Finding]:
     return findings
 
 
-def check_spec(spec_path: Path) -> list[Finding]:
+def lint_spec(spec_path: Path) -> list[Finding]:
     """All in-process checks; examples and style only run on a structurally valid spec."""
     spec = load_spec(spec_path)
     findings = validate_structure(spec)
@@ -172,7 +172,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     project = project_from(args)
     args.spec = args.spec or project.spec
-    findings = check_spec(args.spec)
+    findings = lint_spec(args.spec)
     for finding in findings:
         print(finding)
     print(f"speclint: {len(findings)} finding(s) from openapi-spec-validator, example validation and house style")

@@ -15,7 +15,7 @@ import attrs
 import httpx
 
 from pcinsights.emulator.config import EmulatorConfig
-from pcinsights.emulator.tokens import DEFAULT_SCOPE, IssuedToken, Issuer, Kind
+from pcinsights.emulator.tokens import DEFAULT_SCOPE, CallerKind, IssuedToken, Issuer
 
 if TYPE_CHECKING:
     from starlette.applications import Starlette
@@ -68,10 +68,10 @@ def request_token(
             response = http.post(url, data=form, timeout=_REQUEST_TIMEOUT)
     except httpx.HTTPError as error:
         raise TokenRequestError(f"the token endpoint {url} could not be reached ({type(error).__name__})") from None
-    return _issued(response, Kind.APP_ONLY if refresh_token is None else Kind.APP_USER)
+    return _issued(response, CallerKind.APP_ONLY if refresh_token is None else CallerKind.APP_USER)
 
 
-def _issued(response: httpx.Response, kind: Kind) -> IssuedToken:
+def _issued(response: httpx.Response, kind: CallerKind) -> IssuedToken:
     try:
         body = response.json()
     except ValueError:

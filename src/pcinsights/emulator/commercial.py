@@ -21,7 +21,7 @@ from json.encoder import encode_basestring
 
 import attrs
 
-from pcinsights.emulator.odata_filter import Expression, FilterError, compile_filter, parse_filter
+from pcinsights.emulator.odata_filter import Expression, FilterSyntaxError, compile_filter, parse_filter
 from pcinsights.emulator.world import Customer, License, World, generate_customer
 
 DEPLOYMENT_FIELDS = (
@@ -109,7 +109,7 @@ class Table:
         """The query, or QueryError naming the first problem."""
         try:
             expression = None if filter_text is None else parse_filter(filter_text, self._columns)
-        except FilterError as error:
+        except FilterSyntaxError as error:
             raise QueryError(f"filter: {error}.") from None
         return Query(expression, None if groupby_text is None else self._groupby(groupby_text))
 

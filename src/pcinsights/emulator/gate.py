@@ -13,7 +13,7 @@ import re
 
 from starlette.datastructures import Headers
 
-from pcinsights.emulator.tokens import Issuer, Kind, TokenRejected
+from pcinsights.emulator.tokens import CallerKind, Issuer, TokenRejected
 from pcinsights.emulator.wire import ApiError
 
 BEARER = re.compile(r"(?i:bearer) +([A-Za-z0-9\-._~+/]+=*) *")
@@ -59,14 +59,14 @@ class Gate:
                 f"Access denied: {rejected.reason}.",
                 _challenge("invalid_token", rejected.reason),
             ) from None
-        if caller.kind is Kind.APP_ONLY and not app_only_allowed:
+        if caller.kind is CallerKind.APP_ONLY and not app_only_allowed:
             raise ApiError(
                 403,
                 400,
                 "Access denied: this operation accepts App+User tokens only, and this token is App-only.",
                 _challenge("insufficient_scope", "an App+User token is required"),
             )
-        if caller.kind is Kind.APP_USER and self.config.require_mfa and not caller.mfa:
+        if caller.kind is CallerKind.APP_USER and self.config.require_mfa and not caller.mfa:
             raise ApiError(
                 401,
                 MFA_REQUIRED_CODE,

@@ -26,7 +26,7 @@ _WORD_END = set(_SPACE + "()'")
 _KEYWORDS = frozenset({"and", "or", "eq", "ne"})
 
 
-class FilterError(Exception):
+class FilterSyntaxError(Exception):
     """The filter does not parse: ``position`` is the 1-based character of the first error."""
 
     def __init__(self, position: int, message: str) -> None:
@@ -93,7 +93,7 @@ def _tokens(text: str) -> list[_Token]:
             while True:
                 close = text.find("'", index)
                 if close < 0:
-                    raise FilterError(start + 1, "the quoted value is never closed")
+                    raise FilterSyntaxError(start + 1, "the quoted value is never closed")
                 parts.append(text[index:close])
                 if text.startswith("''", close):
                     parts.append("'")
@@ -147,56 +147,59 @@ class _Parser:
         token = self.take()
         if token.kind == "(":
             if depth >= MAX_DEPTH:
-                raise FilterError(token.position, f"parentheses nest deeper than {MAX_DEPTH}")
+                raise FilterSyntaxError(token.position, f"parentheses nest deeper than {MAX_DEPTH}")
             inner = self.expression(depth + 1)
             close = self.take()
             if close.kind != ")":
                 found = _describe(close)
-                raise FilterError(
+                raise FilterSyntaxError(
                     close.position, f"expected ')' for the '(' at character {token.position}, found {found}"
                 )
             return inner
         if token.kind != "word" or token.text in _KEYWORDS:
-            raise FilterError(token.position, f"expected a field name or '(', found {_describe(token)}")
+            raise FilterSyntaxError(token.position, f"expected a field name or '(', found {_describe(token)}")
         if token.text not in self.fields:
-            raise FilterError(
+            raise FilterSyntaxError(
                 token.position, f"unknown field {_describe(token)}; fields: {', '.join(sorted(self.fields))}"
             )
         operator = self.take()
         if operator.kind != "word" or operator.text not in ("eq", "ne"):
-            raise FilterError(operator.position, f"expected eq or ne, found {_describe(operator)}")
+            raise FilterSyntaxError(operator.position, f"expected eq or ne, found {_describe(operator)}")
         value = self.take()
         if value.kind != "string":
-            raise FilterError(value.position, f"expected a value in single quotes, found {_describe(value)}")
+            raise FilterSyntaxError(value.position, f"expected a value in single quotes, found {_describe(value)}")
         return Comparison(token.text, operator.text == "ne", value.text.casefold())
 
     def whole(self) -> Expression:
         result = self.expression(0)
         rest = self.peek()
         if rest.kind == ")":
-            raise FilterError(rest.position, "this ')' closes no '('")
+            raise FilterSyntaxError(rest.position, "this ')' closes no '('")
         if rest.kind != "end":
-            raise FilterError(rest.position, f"expected and, or or the end of the filter, found {_describe(rest)}")
+            raise FilterSyntaxError(
+                rest.position, f"expected and, or or the end of the filter, found {_describe(rest)}"
+            )
         return result
 
 
 def parse_filter(text: str, fields: Collection[str]) -> Expression:
-    """The filter's syntax tree, or FilterError; ``fields`` are the names this operation accepts."""
+    """The filter's syntax tree, or FilterSyntaxError; ``fields`` are the names this operation accepts."""
     if not text:
-        raise FilterError(1, "the filter is empty")
+        raise FilterSyntaxError(1, "the filter is empty")
     if len(text) > MAX_FILTER_LENGTH:
-        raise FilterError(MAX_FILTER_LENGTH + 1, f"the filter is longer than {MAX_FILTER_LENGTH} characters")
+        raise FilterSyntaxError(MAX_FILTER_LENGTH + 1, f"the filter is longer than {MAX_FILTER_LENGTH} characters")
     return _Parser(text, fields).whole()
 
 
-Row = Sequence[object]
-Predicate = Callable[[Row], bool]
+# What a predicate reads: one row's field values, in the order ``columns`` numbers them.
+FieldValues = Sequence[object]
+Predicate = Callable[[FieldValues], bool]
 
 
 def compile_filter(
     expression: Expression, columns: Mapping[str, int], distinct: Callable[[int], Collection[str]]
 ) -> Predicate:
-    """A predicate over row tuples: each comparison becomes a set lookup of the column's matching spellings.
+    """A predicate over a row's field values: each comparison becomes a set lookup of the column's matching spellings.
 
     ``distinct(column)`` gives every value the column holds, so no row is case-folded at query time.
     """

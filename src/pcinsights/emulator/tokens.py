@@ -41,7 +41,7 @@ _ALGORITHM = "RS256"
 _CHECKED_MAX = 4096  # verified access tokens remembered (by digest), so a busy fan-out verifies each once
 
 
-class Kind(StrEnum):
+class CallerKind(StrEnum):
     """Partner Center's two kinds of caller."""
 
     APP_ONLY = "app"
@@ -54,7 +54,7 @@ class IssuedToken:
 
     token: str = attrs.field(repr=False)
     expires_on: int
-    kind: Kind
+    kind: CallerKind
     refresh_token: str | None = attrs.field(default=None, repr=False)
 
 
@@ -62,7 +62,7 @@ class IssuedToken:
 class Caller:
     """Who a verified access token speaks for."""
 
-    kind: Kind
+    kind: CallerKind
     mfa: bool
 
 
@@ -130,7 +130,7 @@ class Issuer:
         """An App-only access token, as ``client_credentials`` gives."""
         claims = self._common(audience, self.config.token_lifetime)
         claims |= {"idtyp": "app", "oid": self.app_object_id, "sub": self.app_object_id}
-        return IssuedToken(self._sign(claims), claims["exp"], Kind.APP_ONLY)
+        return IssuedToken(self._sign(claims), claims["exp"], CallerKind.APP_ONLY)
 
     def user_token(self, *, mfa: bool = True, audience: str = AUDIENCE, scp: str = USER_PERMISSION) -> IssuedToken:
         """An App+User access token for the partner's admin, with a fresh refresh token beside it."""
@@ -146,7 +146,7 @@ class Issuer:
             "unique_name": upn,
             "name": "Emulated Partner Admin",
         }
-        return IssuedToken(self._sign(claims), claims["exp"], Kind.APP_USER, self.refresh_token(mfa=mfa))
+        return IssuedToken(self._sign(claims), claims["exp"], CallerKind.APP_USER, self.refresh_token(mfa=mfa))
 
     def refresh_token(self, *, mfa: bool = True) -> str:
         """A refresh token for the partner's admin, as the Secure Application Model's consent leaves one."""
@@ -188,7 +188,7 @@ class Issuer:
                 return known[0]
             raise TokenRejected("the token has expired", expired=True)
         claims = self._verify(token, AUDIENCE, None)
-        kind = Kind.APP_USER if claims.get("idtyp") == "user" and "scp" in claims else Kind.APP_ONLY
+        kind = CallerKind.APP_USER if claims.get("idtyp") == "user" and "scp" in claims else CallerKind.APP_ONLY
         caller = Caller(kind, _has_mfa(claims))
         with self._lock:
             if len(self._checked) >= _CHECKED_MAX:
