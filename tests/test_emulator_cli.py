@@ -13,8 +13,10 @@ import httpx
 import pytest
 
 from pcinsights.emulator import EmulatorConfig, flags
+from pcinsights.emulator.__main__ import main
 from pcinsights.emulator.config import option
 from pcinsights.emulator.flags import build_parser, config_from_args, parse
+from pcinsights.emulator.server import listening_socket
 
 # Spellings users already rely on; a new field's flag comes from its name and needs no entry here.
 FLAGS = {
@@ -193,3 +195,10 @@ def test_the_module_serves_and_prints_its_url() -> None:
         finally:
             process.terminate()
     assert process.returncode in (0, -signal.SIGTERM)
+
+
+def test_a_port_in_use_is_refused_with_a_message(capsys: pytest.CaptureFixture[str]) -> None:
+    with listening_socket("127.0.0.1") as taken:
+        port = taken.getsockname()[1]
+        assert main(["--port", str(port)]) == 2
+    assert f"cannot listen on 127.0.0.1:{port}:" in capsys.readouterr().err

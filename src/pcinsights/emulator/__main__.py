@@ -6,7 +6,6 @@ the token endpoint and app registration, a ready App+User token, a refresh token
 
 from __future__ import annotations
 
-import socket
 import sys
 import threading
 import time
@@ -16,7 +15,7 @@ from pcinsights.emulator.app import create_app, spec_json
 from pcinsights.emulator.auth import issuer_of_app, token_endpoint
 from pcinsights.emulator.config import EmulatorConfig
 from pcinsights.emulator.flags import parse
-from pcinsights.emulator.server import build_server
+from pcinsights.emulator.server import build_server, listening_socket
 from pcinsights.emulator.tokens import Issuer
 from pcinsights.emulator.world import World
 
@@ -67,15 +66,12 @@ def prepare_in_background(world: World) -> threading.Thread:
 
 def main(argv: Sequence[str] | None = None) -> int:
     listen, config = parse(argv)
-    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_TCP)  # IPPROTO_TCP: see server._bind
-    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     try:
-        sock.bind((listen.host, listen.port))
+        # Listening before the banner: a client that read it is queued until the server accepts, never refused.
+        sock = listening_socket(listen.host, listen.port)
     except OSError as error:
-        sock.close()
         print(f"cannot listen on {listen.host}:{listen.port}: {error.strerror}", file=sys.stderr)
         return 2
-    sock.listen()  # before the banner: a client that read it is queued until the server accepts, never refused
     host, port = sock.getsockname()[:2]
     app = create_app(config)
     server = build_server(app, config)

@@ -44,6 +44,9 @@ CATALOGUE: tuple[Product, ...] = (
     Product("DYNAMICS 365 CUSTOMER SERVICE PROFESSIONAL", "CRM", "crm", (DYNAMICS,)),
     Product("MICROSOFT INTUNE PLAN 1", "INTUNE", "intune", (INTUNE,)),
 )
+# A product's ``service_name`` is the short one (the commercial rows' ``serviceCode``); these are the services'
+# display names (their ``serviceName``).
+SERVICE_DISPLAY_NAMES = {"o365": "Microsoft Office 365", "crm": "Microsoft Dynamics", "intune": "Microsoft Intune"}
 CHANNELS = ("reseller", "direct", "advisor")
 RELATIONSHIPS = ("reseller", "advisor", "none")
 

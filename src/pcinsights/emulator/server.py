@@ -56,15 +56,20 @@ class RunningEmulator:
         return switches
 
 
-def _bind(host: str) -> socket.socket:
-    """A socket on a port the OS picks, so parallel runs never collide; uvicorn listens on it.
+def listening_socket(host: str, port: int = 0) -> socket.socket:
+    """A socket listening on ``host:port`` for uvicorn to serve on; port 0 (one the OS picks) keeps parallel runs apart.
 
-    The protocol must be IPPROTO_TCP: asyncio turns Nagle off only for sockets that say so, and with
-    Nagle on every response waits ~40 ms for a delayed ACK between its header and body writes.
+    It listens at once, so a client that connects before the server runs is queued, never refused. The protocol
+    must be IPPROTO_TCP: asyncio turns Nagle off only for sockets that say so, and with Nagle on every response
+    waits ~40 ms for a delayed ACK between its header and body writes. A given port is bound with SO_REUSEADDR,
+    so a restart need not wait for the last run's connections to leave TIME_WAIT.
     """
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_TCP)
     try:
-        sock.bind((host, 0))
+        if port:
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.bind((host, port))
+        sock.listen()
     except OSError:
         sock.close()
         raise
@@ -155,7 +160,7 @@ def run_in_background(
         raise TypeError("pass the config (and clock) or the app create_app made with them, not both")
     config = app.state.config
     assert isinstance(config, EmulatorConfig), "the app is not one create_app made"
-    sock = _bind(host)
+    sock = listening_socket(host)
     port = int(sock.getsockname()[1])
     server = build_server(app, config, log_config=None, timeout_graceful_shutdown=3)
     thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, name=f"pc-emulator:{port}", daemon=True)

@@ -266,7 +266,7 @@ def _cached_customer(seed: int, index: int) -> Customer:
 
 
 class CustomerList(Sequence[Customer]):
-    """The world's customers as a lazy sequence: indexing builds (or reuses) one customer."""
+    """The world's customers as a lazy sequence: indexing builds (or reuses, from a cache) one customer."""
 
     def __init__(self, seed: int, size: int) -> None:
         self._seed = seed
@@ -290,8 +290,12 @@ class CustomerList(Sequence[Customer]):
         return _cached_customer(self._seed, position)
 
     def __iter__(self) -> Iterator[Customer]:
+        """The world's one walk over its customers (the commercial tables are built from it).
+
+        Each is built afresh, not cached: a walk of 100,000 would only evict the customers that lookups reuse.
+        """
         for position in range(self._size):
-            yield _cached_customer(self._seed, position)
+            yield generate_customer(self._seed, position)
 
 
 @attrs.frozen
