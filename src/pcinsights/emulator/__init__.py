@@ -1,9 +1,14 @@
 """A local Partner Center analytics server: one deterministic tenant, the spec's operations, injectable faults.
 
-``catalogue`` (products, names) feeds ``tenant`` (the ``World``: customers and the aggregated insights), which
-``commercial`` turns into the commercial tables (``odata_filter`` parses their ``filter``); ``wire`` writes the
-JSON, ``app`` answers HTTP with ``faults`` and ``paging``; ``config`` holds the settings, ``flags`` their command
-line, ``server`` a background runner.
+Data: ``catalogue`` (products, names) feeds ``world`` (the ``World``: customers and the aggregated insights),
+which ``commercial`` turns into the commercial tables (``odata_filter`` parses their ``filter``).
+HTTP: ``app`` answers the operations, through ``gate`` (the bearer check), ``faults`` (injected faults, the
+throttle) and ``paging`` (continuation tokens), in the JSON and error bodies of ``wire``; ``guid`` is the one
+GUID check; ``stats`` counts what was answered.
+Tokens: ``tokens`` signs and checks them (the server's ``Issuer``), ``entra`` serves the token endpoint and
+keys; ``auth`` holds the client's helpers (``fetch_token``, ``EmulatorCredential``).
+Running: ``config`` holds the settings, ``flags`` their command line, ``protocol`` uvicorn's hardened HTTP/1.1,
+``server`` the socket and background runner, ``__main__`` ``python -m pcinsights.emulator``.
 """
 
 from pcinsights.emulator.app import create_app

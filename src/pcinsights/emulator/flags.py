@@ -109,7 +109,7 @@ def build_parser(environ: Mapping[str, str] | None = None) -> argparse.ArgumentP
     parser = argparse.ArgumentParser(
         prog="python -m pcinsights.emulator",
         description="Serve a local Partner Center analytics emulator: one deterministic tenant,\n"
-        "the spec's five operations, and optional injected faults (on /v1 paths only).",
+        "the spec's operations, and optional injected faults (on /v1 paths only).",
         epilog=EPILOG,
         formatter_class=_HelpFormatter,
     )
