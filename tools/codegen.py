@@ -23,7 +23,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from tools import pagers
+from tools import pagers, queryfields
 from tools.project import PACKAGE_NAME, add_project_argument, project_from
 from tools.specdoc import load_spec, operations, resolve_ref
 
@@ -75,6 +75,17 @@ def _copy_runtime(package: Path, runtime: Path) -> None:
             raise CodegenError(f"the generator writes {module.name} too: add it to SUPERSEDED or rename the module")
         origin = f"# Copied from overrides/runtime/{module.name} by `make generate`; edit it there.\n"
         (package / module.name).write_text(origin + module.read_text(encoding="utf-8"), encoding="utf-8")
+
+
+def _write_query_fields(package: Path, templates: Path, document: Mapping[str, Any]) -> None:
+    """The package's ``query_fields`` module: the spec's ``groupby`` fields (tools/queryfields.py)."""
+    if (package / queryfields.MODULE).exists():
+        raise CodegenError(f"the generator writes {queryfields.MODULE} too: rename the module codegen renders")
+    try:
+        text = queryfields.render(document, templates)
+    except queryfields.QueryFieldsError as error:
+        raise CodegenError(str(error)) from None
+    (package / queryfields.MODULE).write_text(text, encoding="utf-8")
 
 
 # CPython 3.11's ast.parse is not thread-safe ("AST constructor recursion depth mismatch", python/cpython#106905),
@@ -186,6 +197,7 @@ def generate(spec: Path, output: Path, overrides: Path) -> Path:
         runtime = overrides / "runtime"
         _replace_superseded(package, runtime)
         _copy_runtime(package, runtime)
+        _write_query_fields(package, templates, document)
         _drop_unreachable_models(package)
         shutil.rmtree(project / ".ruff_cache", ignore_errors=True)
         ruff = [sys.executable, "-m", "ruff"]

@@ -13,7 +13,7 @@ from collections.abc import AsyncIterator
 from types import TracebackType
 from typing import Any
 
-from partner_center_analytics import UNSET, AuthenticatedClient
+from partner_center_analytics import UNSET, AuthenticatedClient, query_fields
 from partner_center_analytics.api.analytics import get_licenses_deployment, get_licenses_usage
 from partner_center_analytics.models import LicensesDeploymentPage, LicensesUsagePage
 from rich.console import Console
@@ -26,18 +26,9 @@ from pcinsights.fanout import InsightKind
 # 10 million rows at the default 10,000 a page: far past any real tenant, short of paging for ever.
 MAX_PAGES = 1000
 # What --filter and --group-by accept, as the spec lists them (shown in --help).
-DEPLOYMENT_FIELDS = (
-    "serviceCode",
-    "serviceName",
-    "channel",
-    "customerTenantId",
-    "customerName",
-    "productId",
-    "productName",
-)
 FIELDS = {
-    InsightKind.DEPLOYMENT: DEPLOYMENT_FIELDS,
-    InsightKind.USAGE: ("workloadCode", "workloadName", *DEPLOYMENT_FIELDS),
+    InsightKind.DEPLOYMENT: query_fields.GET_LICENSES_DEPLOYMENT_FIELDS,
+    InsightKind.USAGE: query_fields.GET_LICENSES_USAGE_FIELDS,
 }
 
 

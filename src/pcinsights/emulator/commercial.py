@@ -20,21 +20,15 @@ from datetime import UTC, datetime
 from json.encoder import encode_basestring
 
 import attrs
+from partner_center_analytics import query_fields
 
 from pcinsights.emulator.catalogue import SERVICE_DISPLAY_NAMES
 from pcinsights.emulator.odata_filter import Expression, FilterSyntaxError, compile_filter, parse_filter
 from pcinsights.emulator.world import Customer, License, World
 
-DEPLOYMENT_FIELDS = (
-    "serviceCode",
-    "serviceName",
-    "channel",
-    "customerTenantId",
-    "customerName",
-    "productId",
-    "productName",
-)
-USAGE_FIELDS = ("workloadCode", "workloadName", *DEPLOYMENT_FIELDS)
+# The fields of filter and groupby: the spec's, as the generated package carries them.
+DEPLOYMENT_FIELDS = query_fields.GET_LICENSES_DEPLOYMENT_FIELDS
+USAGE_FIELDS = query_fields.GET_LICENSES_USAGE_FIELDS
 DEPLOYMENT_METRICS = ("licensesDeployed", "licensesSold")
 USAGE_METRICS = ("licensesActive", "licensesQualified")
 
