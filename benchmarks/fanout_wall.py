@@ -18,7 +18,8 @@ from figures import Figure, Goal
 from partner_center_analytics import AuthenticatedClient, RetryPolicy
 from partner_center_analytics.api.analytics import get_customer_licenses_deployment
 
-from pcinsights.fanout import InsightKind, fan_out
+from pcinsights.fanout import fan_out
+from pcinsights.insights import InsightKind
 
 PATIENT = RetryPolicy(max_attempts=20, base_delay=0.05, max_delay=2.0, max_total_wait=120.0)
 GOAL = Goal(">=", 0.90)

@@ -30,7 +30,8 @@ from pcinsights.emulator.auth import (
 )
 from pcinsights.emulator.gate import MFA_REQUIRED_CODE, bearer_token
 from pcinsights.emulator.tokens import AUDIENCE, IssuedToken
-from pcinsights.fanout import InsightKind, fan_out
+from pcinsights.fanout import fan_out
+from pcinsights.insights import InsightKind
 
 Start = Callable[..., RunningEmulator]
 LISTING = "/v1/customers"

@@ -27,9 +27,8 @@ from partner_center_analytics.api.analytics import (
     get_partner_licenses_usage,
 )
 
-from pcinsights.cli import licenses
 from pcinsights.emulator import EmulatorConfig, RunningEmulator, commercial, run_in_background
-from pcinsights.fanout import InsightKind
+from pcinsights.insights import InsightKind
 from tests._support import DEPLOYMENT_FIELDS, SPEC_PATH, USAGE_FIELDS, call, opened, token_for
 
 DEPLOYMENT_PATH = "/v1/analytics/commercial/deployment/license/"
@@ -324,5 +323,5 @@ def test_the_emulator_takes_the_fields_the_spec_lists() -> None:
     assert list(commercial.DEPLOYMENT_FIELDS) == DEPLOYMENT_FIELDS
     assert list(commercial.USAGE_FIELDS) == USAGE_FIELDS
     # Both import them from the generated package (query_fields), which codegen writes from the spec.
-    assert list(licenses.FIELDS[InsightKind.DEPLOYMENT]) == DEPLOYMENT_FIELDS
-    assert list(licenses.FIELDS[InsightKind.USAGE]) == USAGE_FIELDS
+    assert list(InsightKind.DEPLOYMENT.value.fields) == DEPLOYMENT_FIELDS
+    assert list(InsightKind.USAGE.value.fields) == USAGE_FIELDS

@@ -10,11 +10,12 @@ from collections.abc import AsyncIterator, Callable, Iterator
 
 import pytest
 from partner_center_analytics import AuthenticatedClient, NotFoundError, RetryPolicy
-from partner_center_analytics.models import Customer
+from partner_center_analytics.models import Customer, CustomerLicensesDeploymentInsightsCollection
 
 from pcinsights import fanout
 from pcinsights.emulator import RunningEmulator
-from pcinsights.fanout import CustomerResult, InsightKind, fan_out, fan_out_sync, iter_customers
+from pcinsights.fanout import CustomerResult, fan_out, fan_out_sync, iter_customers
+from pcinsights.insights import InsightKind
 from tests._support import token_for
 
 PATIENT = RetryPolicy(max_attempts=12, base_delay=0.05, max_delay=2.0, max_total_wait=120.0)
@@ -37,7 +38,7 @@ async def test_many_customers_through_a_throttle_arrive_exactly_once(
         seen = Counter[str]()
         async for result in fan_out(client, InsightKind.DEPLOYMENT, concurrency=32, page_size=200):
             assert result.error is None, result.error
-            assert result.insights is not None
+            assert isinstance(result.insights, CustomerLicensesDeploymentInsightsCollection)
             assert {item.customer_id for item in result.insights.items} <= {str(result.customer.id)}
             seen[str(result.customer.id)] += 1
     expected = {str(customer.id) for customer in emulator.world.customers}

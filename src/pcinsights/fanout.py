@@ -2,7 +2,7 @@
 
 A workflow over many calls, so it sits above the generated client: it pages through
 ``GET /v1/customers`` and, while later pages are still arriving, fetches each customer's
-deployment or usage insights with a bounded number of requests in flight. Throttling is left
+insights of one kind (pcinsights.insights) with a bounded number of requests in flight. Throttling is left
 to the client's retry layer. Results are yielded as they arrive; a customer whose call fails
 is reported in its result, never raised mid-stream.
 """
@@ -14,30 +14,16 @@ import contextlib
 import queue
 import threading
 from collections.abc import AsyncGenerator, AsyncIterator, Generator, Iterable
-from enum import StrEnum
-from typing import TypeAlias
 
 import attrs
 from partner_center_analytics import AuthenticatedClient, PartnerCenterError
-from partner_center_analytics.api.analytics import get_customer_licenses_deployment, get_customer_licenses_usage
 from partner_center_analytics.api.customers import list_customers
-from partner_center_analytics.models import (
-    Customer,
-    CustomerLicensesDeploymentInsightsCollection,
-    CustomerLicensesUsageInsightsCollection,
-)
+from partner_center_analytics.models import Customer
+
+from pcinsights.insights import InsightKind, Insights
 
 DEFAULT_CONCURRENCY = 16
 DEFAULT_PAGE_SIZE = 500
-
-Insights: TypeAlias = CustomerLicensesDeploymentInsightsCollection | CustomerLicensesUsageInsightsCollection
-
-
-class InsightKind(StrEnum):
-    """Which customer-level insight to fetch."""
-
-    DEPLOYMENT = "deployment"
-    USAGE = "usage"
 
 
 @attrs.frozen
@@ -60,10 +46,7 @@ def iter_customers(client: AuthenticatedClient, *, page_size: int = DEFAULT_PAGE
 
 async def _fetch(client: AuthenticatedClient, kind: InsightKind, customer: Customer) -> CustomerResult:
     try:
-        if kind is InsightKind.DEPLOYMENT:
-            insights: Insights = await get_customer_licenses_deployment.asyncio(customer.id, client=client)
-        else:
-            insights = await get_customer_licenses_usage.asyncio(customer.id, client=client)
+        insights = await kind.value.customer(customer.id, client=client)
     except PartnerCenterError as error:
         return CustomerResult(customer=customer, error=error)
     return CustomerResult(customer=customer, insights=insights)

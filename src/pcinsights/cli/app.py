@@ -17,7 +17,8 @@ from pcinsights.cli.failures import EXPECTED, common_exit_code, describe, exit_c
 from pcinsights.cli.options import Connection, FormatOpt, OutputFormat, TopOpt, resolve_format, with_connection
 from pcinsights.cli.progress import FanOutProgress
 from pcinsights.cli.session import open_client
-from pcinsights.fanout import DEFAULT_CONCURRENCY, DEFAULT_PAGE_SIZE, InsightKind
+from pcinsights.fanout import DEFAULT_CONCURRENCY, DEFAULT_PAGE_SIZE
+from pcinsights.insights import InsightKind, Scope
 
 Fetch = Callable[[AuthenticatedClient], Coroutine[Any, Any, reports.Report]]
 
@@ -55,6 +56,7 @@ licenses_app = typer.Typer(
 app.add_typer(licenses_app, name="licenses")
 
 stderr = Console(stderr=True)
+NO_CHART = "a customer list has no chart; use table, json, ndjson or csv"
 
 
 def _run(connection: Connection, chosen: OutputFormat | None, top: int, fetch: Fetch) -> None:
@@ -86,9 +88,11 @@ def _print(report: reports.Report, fmt: OutputFormat, top: int) -> None:
     elif fmt is OutputFormat.CSV:
         output.write_csv(report.rows)
     elif fmt is OutputFormat.TABLE:
-        output.write_table(report.rows, report.view.value, Console())
-    else:
+        output.write_table(report.rows, report.view.title, Console())
+    elif isinstance(report.view, reports.InsightView):
         chart.render(report.view, chart.bars(report.view, report.rows, top), Console())
+    else:  # the commands of other rows refuse --format chart before they fetch
+        raise typer.BadParameter(NO_CHART, param_hint="--format")
 
 
 def _fail(message: str, code: int) -> NoReturn:
@@ -202,58 +206,25 @@ def list_customers(
     output_format: FormatOpt = None,
 ) -> None:
     if output_format is OutputFormat.CHART:
-        raise typer.BadParameter("a customer list has no chart; use table, json, ndjson or csv", param_hint="--format")
+        raise typer.BadParameter(NO_CHART, param_hint="--format")
     _run(connection, output_format, 0, lambda client: reports.customers(client, page_size=page_size))
 
 
-app.command(
-    "deployment",
-    help="Licenses sold and the prorated share deployed, per service and channel, over all customers.",
-    epilog=_examples(
-        "pcinsights deployment --emulator --format chart",
-        "PARTNER_CENTER_TOKEN=$(cat token) pcinsights deployment --format json",
-    ),
-)(_partner(InsightKind.DEPLOYMENT))
-app.command(
-    "usage",
-    help="The prorated share of qualified licenses in active use, per service, channel and workload.",
-    epilog=_examples(
-        "pcinsights usage --emulator --format chart", "pcinsights usage --token-file token.txt --format csv"
-    ),
-)(_partner(InsightKind.USAGE))
-customer_app.command(
-    "deployment",
-    help="Licenses sold and deployed per product, for one customer or (--all) every customer.",
-    epilog=_examples(
-        "pcinsights customer deployment --customer 4d3cf487-70f4-4e1e-9ff1-b2bfce8d9f04",
-        "pcinsights customer deployment --all --format csv > deployment.csv",
-        "pcinsights customer deployment --all --emulator --customers 200 --format chart --top 15",
-    ),
-)(_customer(InsightKind.DEPLOYMENT))
-customer_app.command(
-    "usage",
-    help="Qualified and active licenses per product and workload, for one customer or (--all) every customer.",
-    epilog=_examples(
-        "pcinsights customer usage --customer 4d3cf487-70f4-4e1e-9ff1-b2bfce8d9f04 --format json",
-        "pcinsights customer usage --all --emulator --customers 200 --format chart --top 15",
-    ),
-)(_customer(InsightKind.USAGE))
-licenses_app.command(
-    "deployment",
-    help="Licenses sold and deployed per customer and product, or grouped by the fields of --group-by. "
-    f"Fields for --filter and --group-by: {', '.join(licenses.FIELDS[InsightKind.DEPLOYMENT])}.",
-    epilog=_examples(
-        "pcinsights licenses deployment --emulator --group-by customerTenantId --format csv",
-        "pcinsights licenses deployment --filter \"serviceCode eq 'o365' and channel eq 'reseller'\" --format json",
-        "pcinsights licenses deployment --emulator --group-by serviceCode,channel --format chart",
-    ),
-)(_licenses(InsightKind.DEPLOYMENT))
-licenses_app.command(
-    "usage",
-    help="Qualified and active licenses per customer, product and workload, or grouped by the fields of --group-by. "
-    f"Fields for --filter and --group-by: {', '.join(licenses.FIELDS[InsightKind.USAGE])}.",
-    epilog=_examples(
-        "pcinsights licenses usage --emulator --group-by workloadName --format chart",
-        "pcinsights licenses usage --filter \"workloadCode eq 'EXO'\" --top 1000 --format ndjson",
-    ),
-)(_licenses(InsightKind.USAGE))
+def _register(
+    group: typer.Typer, kind: InsightKind, scope: Scope, command: Callable[..., None], more: str = ""
+) -> None:
+    """Add a kind's command to ``group``, named after the kind, with the help and examples of its descriptor."""
+    described = kind.value.commands[scope]
+    group.command(str(kind), help=described.help + more, epilog=_examples(*described.examples))(command)
+
+
+def _add_insight_commands() -> None:
+    """Each kind's commands: ``pcinsights KIND``, ``customer KIND`` and ``licenses KIND``."""
+    for kind in InsightKind:
+        _register(app, kind, Scope.PARTNER, _partner(kind))
+        _register(customer_app, kind, Scope.CUSTOMER, _customer(kind))
+        fields = f" Fields for --filter and --group-by: {', '.join(kind.value.fields)}."
+        _register(licenses_app, kind, Scope.LICENSES, _licenses(kind), fields)
+
+
+_add_insight_commands()

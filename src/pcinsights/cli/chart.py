@@ -9,14 +9,12 @@ import attrs
 from rich.console import Console
 from rich.text import Text
 
-from pcinsights.cli.reports import Row, View
+from pcinsights.cli.reports import InsightView, Row
+from pcinsights.insights import Insight, Scope
 
 EIGHTHS = " ▏▎▍▌▋▊▉"
 FULL, EMPTY = "█", "░"
 MIN_LABEL, MIN_BAR, MAX_BAR = 16, 20, 50
-DEPLOYMENT = frozenset(
-    {View.PARTNER_DEPLOYMENT, View.CUSTOMER_DEPLOYMENT, View.ALL_DEPLOYMENT, View.LICENSES_DEPLOYMENT}
-)
 # A commercial row's label: each dimension by name, else by code (a row grouped by ids has only the codes).
 _LABELS = (
     ("customerName", "customerTenantId"),
@@ -35,17 +33,17 @@ class Bar:
     weight: float = 0.0
 
 
-def bars(view: View, rows: list[Row], top: int) -> list[Bar]:
-    """The bars for a view, the ``top`` largest by licenses; all of them for partner usage, which has no counts."""
-    found = _BUILDERS[view](rows)
+def bars(view: InsightView, rows: list[Row], top: int) -> list[Bar]:
+    """The bars for a view, the ``top`` largest by licenses; all of them when the rows have no counts."""
+    found = _BUILDERS[view.scope](view.kind.value, rows)
     if not any(bar.weight for bar in found):
         return found
     return sorted(found, key=lambda bar: -bar.weight)[:top]
 
 
-def render(view: View, found: list[Bar], console: Console) -> None:
-    measure = "deployed" if view in DEPLOYMENT else "in use"
-    console.print(Text(f"{view.value}: percent of licenses {measure}", style="bold"))
+def render(view: InsightView, found: list[Bar], console: Console) -> None:
+    measure = view.kind.value.metrics.measure
+    console.print(Text(f"{view.title}: percent of licenses {measure}", style="bold"))
     if not found:
         console.print("no rows")
         return
@@ -96,95 +94,75 @@ def _count(row: Row, key: str) -> int:
     return value if isinstance(value, int) else 0
 
 
-def _partner_deployment(rows: list[Row]) -> list[Bar]:
+def _per_service(insight: Insight, rows: list[Row]) -> list[Bar]:
+    """One bar per partner row; ranked by its count where the rows have one."""
+    chart = insight.chart
     return [
         Bar(
-            _join(row.get("serviceName"), row.get("channel")),
-            row.get("proratedDeploymentPercent"),
-            f"{_count(row, 'licensesSold'):,} sold",
-            _count(row, "licensesSold"),
+            _join(*(row.get(name) for name in chart.partner_labels)),
+            row.get(chart.partner_percent),
+            f"{_count(row, chart.partner_weight):,} {chart.partner_weight_word}" if chart.partner_weight else "",
+            _count(row, chart.partner_weight) if chart.partner_weight else 0.0,
         )
         for row in rows
     ]
 
 
-def _partner_usage(rows: list[Row]) -> list[Bar]:
-    return [
-        Bar(
-            _join(row.get("serviceName"), row.get("workloadName"), row.get("channel")),
-            row.get("proratedLicensesUsagePercent"),
-        )
-        for row in rows
-    ]
-
-
-def _per_product(detail: str, percent: str, part: str, whole: str, verb: str) -> Callable[[list[Row]], list[Bar]]:
+def _per_product(insight: Insight, rows: list[Row]) -> list[Bar]:
     """One bar per row of one customer: the share of its ``whole`` licenses that are ``part``."""
-
-    def build(rows: list[Row]) -> list[Bar]:
-        return [
-            Bar(
-                _join(row.get("productName"), row.get(detail)),
-                _first(row.get(percent), _ratio(row.get(part), row.get(whole))),
-                f"{_count(row, part):,} of {_count(row, whole):,} {verb}",
-                _count(row, whole),
-            )
-            for row in rows
-        ]
-
-    return build
+    chart, metrics = insight.chart, insight.metrics
+    part, whole = metrics.part, metrics.whole
+    return [
+        Bar(
+            _join(row.get("productName"), row.get(chart.customer_detail)),
+            _first(row.get(chart.customer_percent), _ratio(row.get(part), row.get(whole))),
+            f"{_count(row, part):,} of {_count(row, whole):,} {metrics.verb}",
+            _count(row, whole),
+        )
+        for row in rows
+    ]
 
 
-def _per_customer(part: str, whole: str, verb: str) -> Callable[[list[Row]], list[Bar]]:
+def _per_customer(insight: Insight, rows: list[Row]) -> list[Bar]:
     """Sum each customer's products: the share of ``whole`` licenses that are ``part``."""
-
-    def build(rows: list[Row]) -> list[Bar]:
-        names: dict[str, str] = {}
-        totals: dict[str, list[int]] = {}
-        for row in rows:
-            key = str(row.get("customerId"))
-            names.setdefault(key, row.get("customerName") or key)
-            sums = totals.setdefault(key, [0, 0])
-            sums[0] += _count(row, part)
-            sums[1] += _count(row, whole)
-        return [
-            Bar(names[key], _ratio(done, total), f"{done:,} of {total:,} {verb}", total)
-            for key, (done, total) in totals.items()
-        ]
-
-    return build
+    metrics = insight.metrics
+    names: dict[str, str] = {}
+    totals: dict[str, list[int]] = {}
+    for row in rows:
+        key = str(row.get("customerId"))
+        names.setdefault(key, row.get("customerName") or key)
+        sums = totals.setdefault(key, [0, 0])
+        sums[0] += _count(row, metrics.part)
+        sums[1] += _count(row, metrics.whole)
+    return [
+        Bar(names[key], _ratio(done, total), f"{done:,} of {total:,} {metrics.verb}", total)
+        for key, (done, total) in totals.items()
+    ]
 
 
-def _per_row(part: str, whole: str, verb: str) -> Callable[[list[Row]], list[Bar]]:
+def _per_row(insight: Insight, rows: list[Row]) -> list[Bar]:
     """One bar per commercial row, whatever it is grouped by: the share of its ``whole`` licenses that are ``part``."""
-
-    def build(rows: list[Row]) -> list[Bar]:
-        return [
-            Bar(
-                _join(*(row.get(name) or row.get(code) for name, code in _LABELS)),
-                _ratio(row.get(part), row.get(whole)),
-                f"{_count(row, part):,} of {_count(row, whole):,} {verb}",
-                _count(row, whole),
-            )
-            for row in rows
-        ]
-
-    return build
+    metrics = insight.metrics
+    part, whole = metrics.part, metrics.whole
+    return [
+        Bar(
+            _join(*(row.get(name) or row.get(code) for name, code in _LABELS)),
+            _ratio(row.get(part), row.get(whole)),
+            f"{_count(row, part):,} of {_count(row, whole):,} {metrics.verb}",
+            _count(row, whole),
+        )
+        for row in rows
+    ]
 
 
 def _first(*values: Any) -> float | None:
     return next((value for value in values if isinstance(value, int | float)), None)
 
 
-_BUILDERS: dict[View, Callable[[list[Row]], list[Bar]]] = {
-    View.PARTNER_DEPLOYMENT: _partner_deployment,
-    View.PARTNER_USAGE: _partner_usage,
-    View.CUSTOMER_DEPLOYMENT: _per_product(
-        "channel", "deploymentPercent", "licensesDeployed", "licensesSold", "deployed"
-    ),
-    View.CUSTOMER_USAGE: _per_product("workloadName", "usagePercent", "licensesActive", "licensesQualified", "active"),
-    View.ALL_DEPLOYMENT: _per_customer("licensesDeployed", "licensesSold", "deployed"),
-    View.ALL_USAGE: _per_customer("licensesActive", "licensesQualified", "active"),
-    View.LICENSES_DEPLOYMENT: _per_row("licensesDeployed", "licensesSold", "deployed"),
-    View.LICENSES_USAGE: _per_row("licensesActive", "licensesQualified", "active"),
+# One builder per scope; what it reads of the rows comes from the kind's descriptor.
+_BUILDERS: dict[Scope, Callable[[Insight, list[Row]], list[Bar]]] = {
+    Scope.PARTNER: _per_service,
+    Scope.CUSTOMER: _per_product,
+    Scope.EVERY_CUSTOMER: _per_customer,
+    Scope.LICENSES: _per_row,
 }

@@ -9,27 +9,18 @@ from __future__ import annotations
 
 import math
 import time
-from collections.abc import AsyncIterator
 from types import TracebackType
-from typing import Any
 
-from partner_center_analytics import UNSET, AuthenticatedClient, query_fields
-from partner_center_analytics.api.analytics import get_licenses_deployment, get_licenses_usage
-from partner_center_analytics.models import LicensesDeploymentPage, LicensesUsagePage
+from partner_center_analytics import UNSET, AuthenticatedClient
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TaskID, TextColumn, TimeElapsedColumn
 
 from pcinsights.cli.logs import log
-from pcinsights.cli.reports import Report, Row, View
-from pcinsights.fanout import InsightKind
+from pcinsights.cli.reports import InsightView, Report, Row
+from pcinsights.insights import InsightKind, Scope
 
 # 10 million rows at the default 10,000 a page: far past any real tenant, short of paging for ever.
 MAX_PAGES = 1000
-# What --filter and --group-by accept, as the spec lists them (shown in --help).
-FIELDS = {
-    InsightKind.DEPLOYMENT: query_fields.GET_LICENSES_DEPLOYMENT_FIELDS,
-    InsightKind.USAGE: query_fields.GET_LICENSES_USAGE_FIELDS,
-}
 
 
 class PageProgress:
@@ -79,21 +70,17 @@ async def fetch(
     progress: PageProgress,
 ) -> Report:
     """Every row of the query, in the service's order; a failing page fails the command."""
-    query: dict[str, Any] = {
-        "top": top,
-        "filter_": UNSET if filter_text is None else filter_text,
-        "groupby": UNSET if group_by is None else group_by,
-        "max_pages": max_pages,
-    }
     started = time.perf_counter()
     rows: list[Row] = []
     pages = 0
     async with client:
-        walk: AsyncIterator[LicensesDeploymentPage | LicensesUsagePage]
-        if kind is InsightKind.DEPLOYMENT:
-            walk = get_licenses_deployment.aiter_pages(client=client, **query)
-        else:
-            walk = get_licenses_usage.aiter_pages(client=client, **query)
+        walk = kind.value.licenses(
+            client=client,
+            top=top,
+            filter_=UNSET if filter_text is None else filter_text,
+            groupby=UNSET if group_by is None else group_by,
+            max_pages=max_pages,
+        )
         async for page in walk:
             pages += 1
             rows.extend(row.to_dict() for row in page.value)
@@ -107,4 +94,4 @@ async def fetch(
         client.stats.retries,
         time.perf_counter() - started,
     )
-    return Report(View.licenses(kind), rows)
+    return Report(InsightView(kind, Scope.LICENSES), rows)

@@ -4,53 +4,42 @@ from __future__ import annotations
 
 import time
 from collections.abc import Sequence
-from enum import StrEnum
-from typing import Any
+from typing import Any, TypeAlias
 from uuid import UUID
 
 import attrs
 from partner_center_analytics import AuthenticatedClient
-from partner_center_analytics.api.analytics import (
-    get_customer_licenses_deployment,
-    get_customer_licenses_usage,
-    get_partner_licenses_deployment,
-    get_partner_licenses_usage,
-)
 from partner_center_analytics.models import Customer
 
 from pcinsights.cli.logs import log
 from pcinsights.cli.progress import FanOutProgress
-from pcinsights.fanout import InsightKind, Insights, fan_out, iter_customers
+from pcinsights.fanout import fan_out, iter_customers
+from pcinsights.insights import InsightKind, Insights, Scope
 
 Row = dict[str, Any]
 
 
-class View(StrEnum):
-    """What the rows describe; decides the title, the columns and the chart."""
+@attrs.frozen
+class InsightView:
+    """Rows of one kind of insight at one scope: the descriptor gives the title and the chart."""
 
-    PARTNER_DEPLOYMENT = "Partner licenses deployment"
-    PARTNER_USAGE = "Partner licenses usage"
-    CUSTOMER_DEPLOYMENT = "Customer licenses deployment"
-    CUSTOMER_USAGE = "Customer licenses usage"
-    ALL_DEPLOYMENT = "Licenses deployment of every customer"
-    ALL_USAGE = "Licenses usage of every customer"
-    LICENSES_DEPLOYMENT = "Licenses deployment"
-    LICENSES_USAGE = "Licenses usage"
-    CUSTOMERS = "Customers"
+    kind: InsightKind
+    scope: Scope
 
-    @classmethod
-    def partner(cls, kind: InsightKind) -> View:
-        return cls.PARTNER_DEPLOYMENT if kind is InsightKind.DEPLOYMENT else cls.PARTNER_USAGE
+    @property
+    def title(self) -> str:
+        return self.kind.value.titles[self.scope]
 
-    @classmethod
-    def licenses(cls, kind: InsightKind) -> View:
-        return cls.LICENSES_DEPLOYMENT if kind is InsightKind.DEPLOYMENT else cls.LICENSES_USAGE
 
-    @classmethod
-    def customer(cls, kind: InsightKind, *, every: bool) -> View:
-        if kind is InsightKind.DEPLOYMENT:
-            return cls.ALL_DEPLOYMENT if every else cls.CUSTOMER_DEPLOYMENT
-        return cls.ALL_USAGE if every else cls.CUSTOMER_USAGE
+@attrs.frozen
+class ListView:
+    """Rows that are no insight (the customer list): a title, and no chart."""
+
+    title: str
+
+
+View: TypeAlias = InsightView | ListView
+CUSTOMERS = ListView("Customers")
 
 
 @attrs.frozen
@@ -73,25 +62,19 @@ class Report:
 async def partner(client: AuthenticatedClient, kind: InsightKind) -> Report:
     started = time.perf_counter()
     async with client:
-        if kind is InsightKind.DEPLOYMENT:
-            collection: Any = await get_partner_licenses_deployment.asyncio(client=client)
-        else:
-            collection = await get_partner_licenses_usage.asyncio(client=client)
+        collection = await kind.value.partner(client=client)
     rows = [item.to_dict() for item in collection.items]
     log.info("partner %s: %d rows in %.3fs", kind, len(rows), time.perf_counter() - started)
-    return Report(View.partner(kind), rows)
+    return Report(InsightView(kind, Scope.PARTNER), rows)
 
 
 async def customer(client: AuthenticatedClient, kind: InsightKind, customer_id: UUID) -> Report:
     started = time.perf_counter()
     async with client:
-        if kind is InsightKind.DEPLOYMENT:
-            insights: Insights = await get_customer_licenses_deployment.asyncio(customer_id, client=client)
-        else:
-            insights = await get_customer_licenses_usage.asyncio(customer_id, client=client)
+        insights = await kind.value.customer(customer_id, client=client)
     rows = _customer_rows(str(customer_id), insights)
     log.info("customer %s %s: %d rows in %.3fs", customer_id, kind, len(rows), time.perf_counter() - started)
-    return Report(View.customer(kind, every=False), rows)
+    return Report(InsightView(kind, Scope.CUSTOMER), rows)
 
 
 async def customers(client: AuthenticatedClient, *, page_size: int) -> Report:
@@ -99,7 +82,7 @@ async def customers(client: AuthenticatedClient, *, page_size: int) -> Report:
     async with client:
         rows = [item.to_dict() async for item in iter_customers(client, page_size=page_size)]
     log.info("customers: %d in %.3fs", len(rows), time.perf_counter() - started)
-    return Report(View.CUSTOMERS, rows)
+    return Report(CUSTOMERS, rows)
 
 
 async def every_customer(
@@ -128,7 +111,7 @@ async def every_customer(
         client.stats.retries,
         time.perf_counter() - started,
     )
-    return Report(View.customer(kind, every=True), rows, failures)
+    return Report(InsightView(kind, Scope.EVERY_CUSTOMER), rows, failures)
 
 
 def _customer_rows(customer_id: str, insights: Insights) -> list[Row]:
