@@ -116,7 +116,7 @@ def test_table_lists_customers_and_formats_percentages(emulator: RunningEmulator
 
 def test_chart_draws_a_bar_per_service(emulator: RunningEmulator) -> None:
     result = pcinsights(
-        "deployment", "--base-url", emulator.base_url, "--format", "chart", "--top", "50", token=token_for(emulator)
+        "deployment", "--base-url", emulator.base_url, "--format", "chart", "--bars", "50", token=token_for(emulator)
     )
     assert result.returncode == 0, result.stderr
     bars = [line for line in result.stdout.splitlines() if "%" in line]
@@ -165,7 +165,7 @@ def test_all_customers_chart_shows_the_top_customers_by_licenses(emulator: Runni
         emulator.base_url,
         "-f",
         "chart",
-        "--top",
+        "--bars",
         "3",
         token=token_for(emulator),
     )
@@ -287,6 +287,14 @@ def test_every_command_has_an_example_in_its_help(command: list[str]) -> None:
     assert result.exit_code == 0
     assert "Examples:" in result.output
     assert f"pcinsights {' '.join(command)} " in result.output.split("Examples:")[1]
+
+
+@pytest.mark.parametrize("command", [["deployment"], ["customer", "usage", "--all"]])
+def test_top_is_only_the_apis_page_size_so_a_chart_command_refuses_it(command: list[str]) -> None:
+    result = pcinsights(*command, "--emulator", "--format", "chart", "--top", "3")
+    assert result.returncode == 2
+    assert "No such option: --top" in result.stderr
+    assert "--bars" in CliRunner().invoke(app, [*command[:2], "--help"], env={"COLUMNS": "200"}).output
 
 
 def test_usage_errors_exit_2() -> None:

@@ -174,7 +174,7 @@ class InsightKind(Enum):
                 (
                     "pcinsights customer deployment --customer 4d3cf487-70f4-4e1e-9ff1-b2bfce8d9f04",
                     "pcinsights customer deployment --all --format csv > deployment.csv",
-                    "pcinsights customer deployment --all --emulator --customers 200 --format chart --top 15",
+                    "pcinsights customer deployment --all --emulator --customers 200 --format chart --bars 15",
                 ),
             ),
             Scope.LICENSES: Command(
@@ -221,7 +221,7 @@ class InsightKind(Enum):
                 "Qualified and active licenses per product and workload, for one customer or (--all) every customer.",
                 (
                     "pcinsights customer usage --customer 4d3cf487-70f4-4e1e-9ff1-b2bfce8d9f04 --format json",
-                    "pcinsights customer usage --all --emulator --customers 200 --format chart --top 15",
+                    "pcinsights customer usage --all --emulator --customers 200 --format chart --bars 15",
                 ),
             ),
             Scope.LICENSES: Command(

@@ -14,7 +14,7 @@ from rich.console import Console
 
 from pcinsights.cli import chart, licenses, output, reports
 from pcinsights.cli.failures import EXPECTED, common_exit_code, describe, exit_code
-from pcinsights.cli.options import Connection, FormatOpt, OutputFormat, TopOpt, resolve_format, with_connection
+from pcinsights.cli.options import BarsOpt, Connection, FormatOpt, OutputFormat, resolve_format, with_connection
 from pcinsights.cli.progress import FanOutProgress
 from pcinsights.cli.session import open_client
 from pcinsights.fanout import DEFAULT_CONCURRENCY, DEFAULT_PAGE_SIZE
@@ -59,7 +59,7 @@ stderr = Console(stderr=True)
 NO_CHART = "a customer list has no chart; use table, json, ndjson or csv"
 
 
-def _run(connection: Connection, chosen: OutputFormat | None, top: int, fetch: Fetch) -> None:
+def _run(connection: Connection, chosen: OutputFormat | None, bars: int, fetch: Fetch) -> None:
     """Fetch, print, and map failures to one stderr line and an exit status."""
     fmt = resolve_format(chosen)
     try:
@@ -68,7 +68,7 @@ def _run(connection: Connection, chosen: OutputFormat | None, top: int, fetch: F
     except EXPECTED as error:
         where = f"cannot reach {connection.base_url}: " if isinstance(error, ConnectionFailedError) else ""
         _fail(where + describe(error), exit_code(error))
-    _print(report, fmt, top)
+    _print(report, fmt, bars)
     if report.failures:
         for failure in report.failures:
             name = getattr(failure.customer.company_profile, "company_name", None)
@@ -80,7 +80,7 @@ def _run(connection: Connection, chosen: OutputFormat | None, top: int, fetch: F
         )
 
 
-def _print(report: reports.Report, fmt: OutputFormat, top: int) -> None:
+def _print(report: reports.Report, fmt: OutputFormat, bars: int) -> None:
     if fmt is OutputFormat.JSON:
         output.write_json(report.rows)
     elif fmt is OutputFormat.NDJSON:
@@ -90,7 +90,7 @@ def _print(report: reports.Report, fmt: OutputFormat, top: int) -> None:
     elif fmt is OutputFormat.TABLE:
         output.write_table(report.rows, report.view.title, Console())
     elif isinstance(report.view, reports.InsightView):
-        chart.render(report.view, chart.bars(report.view, report.rows, top), Console())
+        chart.render(report.view, chart.bars(report.view, report.rows, bars), Console())
     else:  # the commands of other rows refuse --format chart before they fetch
         raise typer.BadParameter(NO_CHART, param_hint="--format")
 
@@ -105,9 +105,9 @@ def _partner(kind: InsightKind) -> Callable[..., None]:
     def command(
         connection: Connection,
         output_format: FormatOpt = None,
-        top: TopOpt = 10,
+        bars: BarsOpt = 10,
     ) -> None:
-        _run(connection, output_format, top, lambda client: reports.partner(client, kind))
+        _run(connection, output_format, bars, lambda client: reports.partner(client, kind))
 
     return command
 
@@ -123,7 +123,7 @@ def _customer(kind: InsightKind) -> Callable[..., None]:
         concurrency: Annotated[int, typer.Option(min=1, help="Requests in flight with --all.")] = DEFAULT_CONCURRENCY,
         page_size: Annotated[int, typer.Option(min=1, max=500, help="Customers per listing page.")] = DEFAULT_PAGE_SIZE,
         output_format: FormatOpt = None,
-        top: TopOpt = 10,
+        bars: BarsOpt = 10,
     ) -> None:
         if (customer is None) == (not every):
             raise typer.BadParameter("give either --customer ID or --all")
@@ -136,7 +136,7 @@ def _customer(kind: InsightKind) -> Callable[..., None]:
                     client, kind, concurrency=concurrency, page_size=page_size, progress=progress
                 )
 
-        _run(connection, output_format, top, fetch)
+        _run(connection, output_format, bars, fetch)
 
     return command
 
@@ -168,12 +168,7 @@ def _licenses(kind: InsightKind) -> Callable[..., None]:
             int, typer.Option(min=1, help="Stop with an error rather than fetch more pages.")
         ] = licenses.MAX_PAGES,
         output_format: FormatOpt = None,
-        bars: Annotated[
-            int,
-            typer.Option(
-                "--bars", min=1, help="How many bars a chart shows: the largest by licenses.", rich_help_panel="Output"
-            ),
-        ] = 10,
+        bars: BarsOpt = 10,
     ) -> None:
         async def fetch(client: AuthenticatedClient) -> reports.Report:
             with licenses.PageProgress(stderr, client, page_rows) as progress:

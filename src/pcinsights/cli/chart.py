@@ -33,12 +33,12 @@ class Bar:
     weight: float = 0.0
 
 
-def bars(view: InsightView, rows: list[Row], top: int) -> list[Bar]:
-    """The bars for a view, the ``top`` largest by licenses; all of them when the rows have no counts."""
+def bars(view: InsightView, rows: list[Row], most: int) -> list[Bar]:
+    """The bars for a view, the ``most`` largest by licenses; all of them when the rows have no counts."""
     found = _BUILDERS[view.scope](view.kind.value, rows)
     if not any(bar.weight for bar in found):
         return found
-    return sorted(found, key=lambda bar: -bar.weight)[:top]
+    return sorted(found, key=lambda bar: -bar.weight)[:most]
 
 
 def render(view: InsightView, found: list[Bar], console: Console) -> None:

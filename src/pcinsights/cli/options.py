@@ -38,9 +38,10 @@ FormatOpt = Annotated[
         show_default=False,
     ),
 ]
-TopOpt = Annotated[
+# --bars in every command that charts; --top is only ever the API's page size (``licenses``).
+BarsOpt = Annotated[
     int,
-    typer.Option("--top", min=1, help="How many bars a chart shows: the largest by licenses.", rich_help_panel=OUTPUT),
+    typer.Option("--bars", min=1, help="How many bars a chart shows: the largest by licenses.", rich_help_panel=OUTPUT),
 ]
 
 
