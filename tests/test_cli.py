@@ -17,9 +17,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from partner_center_analytics import AuthenticatedClient
+from rich.console import Console
 from typer.testing import CliRunner
 
 from pcinsights.cli import app
+from pcinsights.cli.progress import FanOutProgress
 from pcinsights.emulator import RunningEmulator, World
 from pcinsights.emulator.wire import to_json
 from tests._support import token_for
@@ -304,3 +307,16 @@ def test_usage_errors_exit_2() -> None:
     chart = pcinsights("customers", "--emulator", "--format", "chart")
     assert chart.returncode == 2
     assert "Traceback" not in both.stderr + chart.stderr
+
+
+def test_the_all_progress_bar_counts_customers_and_errors_once_the_listing_is_done() -> None:
+    screen = io.StringIO()
+    console = Console(file=screen, force_terminal=True, width=120)
+    client = AuthenticatedClient(base_url="http://127.0.0.1:9", token="unused")
+    with FanOutProgress(console, client) as progress:
+        progress.start(3)
+        for failed in (False, True, False):
+            progress.advance(failed=failed)
+    assert "listing customers" in screen.getvalue()
+    assert "3/3" in screen.getvalue()
+    assert "errors 1" in screen.getvalue()

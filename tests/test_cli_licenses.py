@@ -21,7 +21,7 @@ from partner_center_analytics import AuthenticatedClient
 from partner_center_analytics.api.analytics import get_licenses_deployment, get_licenses_usage
 from rich.console import Console
 
-from pcinsights.cli.licenses import PageProgress
+from pcinsights.cli.progress import PageProgress
 from pcinsights.emulator import EmulatorConfig, RunningEmulator, run_in_background
 from tests._support import token_for
 

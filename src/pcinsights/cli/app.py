@@ -15,7 +15,7 @@ from rich.console import Console
 from pcinsights.cli import chart, licenses, output, reports
 from pcinsights.cli.failures import EXPECTED, common_exit_code, describe, exit_code
 from pcinsights.cli.options import BarsOpt, Connection, FormatOpt, OutputFormat, resolve_format, with_connection
-from pcinsights.cli.progress import FanOutProgress
+from pcinsights.cli.progress import FanOutProgress, PageProgress
 from pcinsights.cli.session import open_client
 from pcinsights.fanout import DEFAULT_CONCURRENCY, DEFAULT_PAGE_SIZE
 from pcinsights.insights import InsightKind, Scope
@@ -171,7 +171,7 @@ def _licenses(kind: InsightKind) -> Callable[..., None]:
         bars: BarsOpt = 10,
     ) -> None:
         async def fetch(client: AuthenticatedClient) -> reports.Report:
-            with licenses.PageProgress(stderr, client, page_rows) as progress:
+            with PageProgress(stderr, client, page_rows) as progress:
                 return await licenses.fetch(
                     client,
                     kind,

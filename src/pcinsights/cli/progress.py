@@ -1,8 +1,13 @@
-"""The --all progress bar on stderr: customers done of total, rate, retries and errors."""
+"""The progress bars on stderr, drawn only when it is a terminal: customers of ``--all``, pages of ``licenses``.
+
+Both read the retry count from the client's counters, so a throttled run shows why it slows down.
+"""
 
 from __future__ import annotations
 
+import math
 from types import TracebackType
+from typing import Any
 
 from partner_center_analytics import AuthenticatedClient
 from rich.console import Console
@@ -28,13 +33,31 @@ class RateColumn(ProgressColumn):
         return Text("" if speed is None else f"{speed:.1f}/s", style="progress.data.speed")
 
 
-class FanOutProgress:
-    """Drawn only when stderr is a terminal; the retry count is read from the client's counters."""
+class _Bar:
+    """One task on a rich progress display that starts and stops with the ``with`` block."""
+
+    def __init__(self, console: Console, client: AuthenticatedClient, *columns: ProgressColumn) -> None:
+        self._client = client
+        self._progress = Progress(*columns, console=console, disable=not console.is_terminal)
+        self._task = TaskID(-1)
+
+    def _start(self, description: str, **fields: Any) -> None:
+        self._progress.start()
+        self._task = self._progress.add_task(description, total=None, retries=0, **fields)
+
+    def __exit__(
+        self, kind: type[BaseException] | None, error: BaseException | None, traceback: TracebackType | None
+    ) -> None:
+        self._progress.stop()
+
+
+class FanOutProgress(_Bar):
+    """Customers done of the customers listed, their rate, and the retries and errors so far."""
 
     def __init__(self, console: Console, client: AuthenticatedClient) -> None:
-        self._client = client
-        self._errors = 0
-        self._progress = Progress(
+        super().__init__(
+            console,
+            client,
             SpinnerColumn(),
             TextColumn("{task.description}"),
             BarColumn(),
@@ -42,20 +65,12 @@ class FanOutProgress:
             RateColumn(),
             TextColumn("retries {task.fields[retries]}  errors {task.fields[errors]}"),
             TimeElapsedColumn(),
-            console=console,
-            disable=not console.is_terminal,
         )
-        self._task = TaskID(-1)
+        self._errors = 0
 
     def __enter__(self) -> FanOutProgress:
-        self._progress.start()
-        self._task = self._progress.add_task("listing customers", total=None, retries=0, errors=0)
+        self._start("listing customers", errors=0)
         return self
-
-    def __exit__(
-        self, kind: type[BaseException] | None, error: BaseException | None, traceback: TracebackType | None
-    ) -> None:
-        self._progress.stop()
 
     def start(self, total: int) -> None:
         """The listing is done: from here on the total is known."""
@@ -64,3 +79,31 @@ class FanOutProgress:
     def advance(self, *, failed: bool) -> None:
         self._errors += failed
         self._progress.update(self._task, advance=1, retries=self._client.stats.retries, errors=self._errors)
+
+
+class PageProgress(_Bar):
+    """Pages fetched of the pages ``TotalCount`` implies at ``top`` rows a page, and the rows so far."""
+
+    def __init__(self, console: Console, client: AuthenticatedClient, top: int) -> None:
+        super().__init__(
+            console,
+            client,
+            SpinnerColumn(),
+            TextColumn("pages"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TextColumn("rows {task.fields[rows]:,}  retries {task.fields[retries]}"),
+            TimeElapsedColumn(),
+        )
+        self._top = top
+        self._rows = 0
+
+    def __enter__(self) -> PageProgress:
+        self._start("pages", rows=0)
+        return self
+
+    def page(self, rows: int, total_count: object) -> None:
+        """One more page of ``rows`` rows; ``total_count`` (all matching rows, as the spec reads it) sets the total."""
+        self._rows += rows
+        total = math.ceil(total_count / self._top) if isinstance(total_count, int) and total_count > 0 else None
+        self._progress.update(self._task, advance=1, total=total, rows=self._rows, retries=self._client.stats.retries)
