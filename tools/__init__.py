@@ -1,6 +1,7 @@
 """Repository tools, one job each; run from a checkout as ``python -m tools.<name>``.
 
-- Generation: ``codegen`` (the client from the spec and ``overrides/``), ``pagers`` (the pager extension).
+- Generation: ``codegen`` (the client from the spec and ``overrides/``), ``pagers`` (the pager extension),
+  ``queryfields`` (the ``groupby`` fields the package carries).
 - The spec: ``speclint`` (lint), ``specdoc`` (the one reader and schema walker), ``docs`` (the reference page).
 - The contract run: ``contract`` (schemathesis against the emulator or a live URL), ``coverage`` (what it exercised).
 - Change: ``breaking`` (the gate), ``specdiff`` (the wire diff), ``apidiff`` (the Python API diff), ``change``

@@ -77,14 +77,17 @@ def _copy_runtime(package: Path, runtime: Path) -> None:
         (package / module.name).write_text(origin + module.read_text(encoding="utf-8"), encoding="utf-8")
 
 
-def _write_query_fields(package: Path, templates: Path, document: Mapping[str, Any]) -> None:
+def _query_fields(templates: Path, document: Mapping[str, Any]) -> str:
     """The package's ``query_fields`` module: the spec's ``groupby`` fields (tools/queryfields.py)."""
-    if (package / queryfields.MODULE).exists():
-        raise CodegenError(f"the generator writes {queryfields.MODULE} too: rename the module codegen renders")
     try:
-        text = queryfields.render(document, templates)
+        return queryfields.render(document, templates)
     except queryfields.QueryFieldsError as error:
         raise CodegenError(str(error)) from None
+
+
+def _write_query_fields(package: Path, text: str) -> None:
+    if (package / queryfields.MODULE).exists():
+        raise CodegenError(f"the generator writes {queryfields.MODULE} too: rename the module codegen renders")
     (package / queryfields.MODULE).write_text(text, encoding="utf-8")
 
 
@@ -171,6 +174,7 @@ def generate(spec: Path, output: Path, overrides: Path) -> Path:
     with tempfile.TemporaryDirectory(prefix="pc-codegen-") as scratch:
         project = Path(scratch) / output.name
         templates = _templates(Path(scratch) / "templates", overrides, document)
+        query_fields = _query_fields(templates, document)  # refused, if at all, before the generator runs
         subprocess.run(
             [
                 sys.executable,  # the pinned generator of this environment, never one found on PATH
@@ -197,7 +201,7 @@ def generate(spec: Path, output: Path, overrides: Path) -> Path:
         runtime = overrides / "runtime"
         _replace_superseded(package, runtime)
         _copy_runtime(package, runtime)
-        _write_query_fields(package, templates, document)
+        _write_query_fields(package, query_fields)
         _drop_unreachable_models(package)
         shutil.rmtree(project / ".ruff_cache", ignore_errors=True)
         ruff = [sys.executable, "-m", "ruff"]
