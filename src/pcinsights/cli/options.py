@@ -65,8 +65,11 @@ class Connection:
             help="Start an emulator in-process and query it instead of --base-url (no credentials needed).",
         ),
     )
-    emulator_customers: int = attrs.field(
-        default=40, metadata=_option("--customers", min=0, help="How many customers the --emulator tenant has.")
+    emulator_customers: int | None = attrs.field(
+        default=None,
+        metadata=_option(
+            "--customers", min=0, help="How many customers the --emulator tenant has (default: the emulator's)."
+        ),
     )
     token_file: Path | None = attrs.field(
         default=None,

@@ -33,7 +33,9 @@ def _client(connection: Connection, retry: RetryPolicy, recorder: HarRecorder | 
     from pcinsights.emulator.auth import EmulatorCredential
 
     logs.configure(connection.verbose, None)
-    with run_in_background(EmulatorConfig(customers=connection.emulator_customers)) as running:
-        logs.log.info("emulator with %d customers at %s", connection.emulator_customers, running.base_url)
+    customers = connection.emulator_customers
+    config = EmulatorConfig() if customers is None else EmulatorConfig(customers=customers)
+    with run_in_background(config) as running:
+        logs.log.info("emulator with %d customers at %s", running.config.customers, running.base_url)
         credential = EmulatorCredential.for_emulator(running)
         yield AuthenticatedClient(base_url=running.base_url, token=credential, retry=retry, recorder=recorder)
