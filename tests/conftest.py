@@ -1,37 +1,23 @@
-"""Shared fixtures: real emulator servers on loopback, started and stopped per test or per session; the sync or
-async mode of a client test; a shared plain HTTP client; and a fake clock for the client and the emulator."""
+"""Shared fixtures, beside the plugin's (``pcinsights_emulator``, ``pcinsights_start_emulator``, ...): the session
+emulator by its short name, the sync or async mode of a client test, a shared plain HTTP client, a fake clock; and
+the rule that no two collected items share a node id."""
 
 from __future__ import annotations
 
-import functools
-from collections.abc import Callable, Iterator
-from contextlib import ExitStack
-from typing import Any
+from collections.abc import Iterator
 
 import httpx
 import pytest
 
-from pcinsights.emulator import EmulatorConfig, RunningEmulator, faults, run_in_background
+from pcinsights.emulator import RunningEmulator
 from tests._client import mode as mode  # the client's own tests share it, with or without this file
 from tests._support import FakeClock
 
 
 @pytest.fixture(scope="session")
-def emulator() -> Iterator[RunningEmulator]:
-    """One emulator with the default configuration, shared by the session."""
-    with run_in_background(EmulatorConfig()) as running:
-        yield running
-
-
-@pytest.fixture
-def start_emulator() -> Iterator[Callable[..., RunningEmulator]]:
-    """Start an emulator with the given EmulatorConfig fields; every one started is stopped at teardown."""
-    with ExitStack() as stack:
-
-        def start(**fields: Any) -> RunningEmulator:
-            return stack.enter_context(run_in_background(EmulatorConfig(**fields)))
-
-        yield start
+def emulator(pcinsights_emulator: RunningEmulator) -> RunningEmulator:
+    """The plugin's session emulator (the suite uses its own plugin, as an app does), by the suite's short name."""
+    return pcinsights_emulator
 
 
 @pytest.fixture(scope="session")
@@ -42,12 +28,10 @@ def plain_http() -> Iterator[httpx.Client]:
 
 
 @pytest.fixture
-def fake_clock(monkeypatch: pytest.MonkeyPatch) -> FakeClock:
-    """One fake clock for the test: clients take it through ``fake_clock.policy()``; every emulator started in the
-    test throttles on it (through the hook that exists for this: the throttle takes a ``clock``)."""
-    clock = FakeClock()
-    monkeypatch.setattr(faults, "TokenBuckets", functools.partial(faults.TokenBuckets, clock=clock))
-    return clock
+def fake_clock() -> FakeClock:
+    """One fake clock for the test, handed in where time matters: ``fake_clock.policy()`` to a client, and
+    ``pcinsights_start_emulator(..., clock=fake_clock)`` to an emulator's throttle."""
+    return FakeClock()
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:

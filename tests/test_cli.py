@@ -132,10 +132,10 @@ def test_chart_draws_a_bar_per_service(emulator: RunningEmulator) -> None:
 
 @pytest.mark.slow
 def test_every_customer_through_a_throttle_arrives_exactly_once(
-    start_emulator: Callable[..., RunningEmulator],
+    pcinsights_start_emulator: Callable[..., RunningEmulator],
 ) -> None:
     # A token bucket plus a seeded share of 429s: the throttle engages however slow the machine is.
-    emulator = start_emulator(customers=200, rate_limit=100.0, fail_429=0.1, retry_after=0)
+    emulator = pcinsights_start_emulator(customers=200, rate_limit=100.0, fail_429=0.1, retry_after=0)
     result = pcinsights(
         "customer",
         "deployment",
@@ -185,9 +185,11 @@ def test_all_customers_chart_shows_the_top_customers_by_licenses(emulator: Runni
         assert f"of {sold[name]:,} deployed" in bar
 
 
-def test_failed_customers_are_reported_after_the_others_print(start_emulator: Callable[..., RunningEmulator]) -> None:
+def test_failed_customers_are_reported_after_the_others_print(
+    pcinsights_start_emulator: Callable[..., RunningEmulator],
+) -> None:
     # Seed 4's first fault draw spares the listing; a quarter of the customer calls then get a 500.
-    emulator = start_emulator(seed=4, customers=30, fail_500=0.25)
+    emulator = pcinsights_start_emulator(seed=4, customers=30, fail_500=0.25)
     result = pcinsights(
         "customer",
         "usage",
@@ -222,8 +224,10 @@ def test_no_token_is_a_clear_error(emulator: RunningEmulator, tmp_path: Path) ->
     assert line == "pcinsights: no token: use --token-file, PARTNER_CENTER_TOKEN, or install pcinsights[azure]"
 
 
-def test_rejected_tokens_exit_3_without_echoing_them(start_emulator: Callable[..., RunningEmulator]) -> None:
-    emulator = start_emulator(accepted_tokens=frozenset({"good", SECRET}), forbidden_tokens=frozenset({SECRET}))
+def test_rejected_tokens_exit_3_without_echoing_them(pcinsights_start_emulator: Callable[..., RunningEmulator]) -> None:
+    emulator = pcinsights_start_emulator(
+        accepted_tokens=frozenset({"good", SECRET}), forbidden_tokens=frozenset({SECRET})
+    )
     unauthorised = _one_line_error(pcinsights("usage", "--base-url", emulator.base_url, token=SECRET + "x"), 3)
     assert "HTTP 401" in unauthorised
     assert "request id" in unauthorised
@@ -258,15 +262,15 @@ def test_server_down_exits_5(tmp_path: Path) -> None:
 
 
 def test_verbose_logs_requests_retries_and_timings_never_the_token(
-    start_emulator: Callable[..., RunningEmulator],
+    pcinsights_start_emulator: Callable[..., RunningEmulator],
 ) -> None:
-    emulator = start_emulator(accepted_tokens=frozenset({SECRET}), fail_503=1.0, retry_after=0)
+    emulator = pcinsights_start_emulator(accepted_tokens=frozenset({SECRET}), fail_503=1.0, retry_after=0)
     failed = pcinsights("deployment", "--base-url", emulator.base_url, "-vv", "--max-attempts", "3", token=SECRET)
     assert failed.returncode == 5
     assert failed.stderr.count("Retrying GET /v1/analytics/licenses/deployment") == 2
     assert "HTTP 503" in failed.stderr.strip().splitlines()[-1]
 
-    ok = start_emulator(accepted_tokens=frozenset({SECRET}))
+    ok = pcinsights_start_emulator(accepted_tokens=frozenset({SECRET}))
     worked = pcinsights("customers", "--base-url", ok.base_url, "-vv", "-f", "json", token=SECRET)
     assert worked.returncode == 0, worked.stderr
     assert "HTTP Request: GET" in worked.stderr

@@ -55,13 +55,15 @@ def client_for(emulator: RunningEmulator, token: Any, **options: Any) -> Authent
     return AuthenticatedClient(base_url=emulator.base_url, token=token, **options)
 
 
-async def test_static_token(mode: str, start_emulator: Start) -> None:
-    emulator = start_emulator(accepted_tokens={SECRET})
+async def test_static_token(mode: str, pcinsights_start_emulator: Start) -> None:
+    emulator = pcinsights_start_emulator(accepted_tokens={SECRET})
     assert (await call(mode, get_partner_licenses_deployment, client=client_for(emulator, SECRET))).total_count > 0
 
 
-async def test_credential_is_asked_lazily_once_for_the_partner_center_scope(mode: str, start_emulator: Start) -> None:
-    emulator = start_emulator(accepted_tokens={SECRET})
+async def test_credential_is_asked_lazily_once_for_the_partner_center_scope(
+    mode: str, pcinsights_start_emulator: Start
+) -> None:
+    emulator = pcinsights_start_emulator(accepted_tokens={SECRET})
     credential = Credential(SECRET)
     client = client_for(emulator, credential)
     assert credential.calls == []
@@ -70,8 +72,8 @@ async def test_credential_is_asked_lazily_once_for_the_partner_center_scope(mode
     assert credential.calls == [(PC_SCOPE,)]
 
 
-async def test_scope_is_configurable(mode: str, start_emulator: Start) -> None:
-    emulator = start_emulator(accepted_tokens={SECRET})
+async def test_scope_is_configurable(mode: str, pcinsights_start_emulator: Start) -> None:
+    emulator = pcinsights_start_emulator(accepted_tokens={SECRET})
     credential = Credential(SECRET)
     await call(
         mode, get_partner_licenses_deployment, client=client_for(emulator, credential, scope="api://custom/.default")
@@ -79,8 +81,8 @@ async def test_scope_is_configurable(mode: str, start_emulator: Start) -> None:
     assert credential.calls == [("api://custom/.default",)]
 
 
-async def test_token_is_refreshed_shortly_before_it_expires(mode: str, start_emulator: Start) -> None:
-    emulator = start_emulator(accepted_tokens={"first", "second", "only"})
+async def test_token_is_refreshed_shortly_before_it_expires(mode: str, pcinsights_start_emulator: Start) -> None:
+    emulator = pcinsights_start_emulator(accepted_tokens={"first", "second", "only"})
     credential = Credential("first", "second", lifetime=120)
     client = client_for(emulator, credential)  # default margin 300 s: a 120 s token is always due
     await call(mode, get_partner_licenses_deployment, client=client)
@@ -93,8 +95,8 @@ async def test_token_is_refreshed_shortly_before_it_expires(mode: str, start_emu
     assert len(patient.calls) == 1
 
 
-async def test_401_refreshes_the_token_and_retries_once(mode: str, start_emulator: Start) -> None:
-    emulator = start_emulator(accepted_tokens={"fresh"})
+async def test_401_refreshes_the_token_and_retries_once(mode: str, pcinsights_start_emulator: Start) -> None:
+    emulator = pcinsights_start_emulator(accepted_tokens={"fresh"})
     credential = Credential("stale", "fresh")
     client = client_for(emulator, credential)
     assert (await call(mode, get_partner_licenses_deployment, client=client)).total_count > 0
@@ -104,8 +106,10 @@ async def test_401_refreshes_the_token_and_retries_once(mode: str, start_emulato
     assert len(credential.calls) == 2
 
 
-async def test_401_with_a_token_that_stays_bad_raises_after_one_retry(mode: str, start_emulator: Start) -> None:
-    emulator = start_emulator(accepted_tokens={"never-issued"})
+async def test_401_with_a_token_that_stays_bad_raises_after_one_retry(
+    mode: str, pcinsights_start_emulator: Start
+) -> None:
+    emulator = pcinsights_start_emulator(accepted_tokens={"never-issued"})
     credential = Credential(SECRET)
     with pytest.raises(AuthenticationError) as caught:
         await call(mode, get_partner_licenses_deployment, client=client_for(emulator, credential))
@@ -114,8 +118,8 @@ async def test_401_with_a_token_that_stays_bad_raises_after_one_retry(mode: str,
     assert emulator.stats.by_status == {401: 2}
 
 
-async def test_401_with_a_static_token_is_not_retried(mode: str, start_emulator: Start) -> None:
-    emulator = start_emulator(accepted_tokens={"never-issued"})
+async def test_401_with_a_static_token_is_not_retried(mode: str, pcinsights_start_emulator: Start) -> None:
+    emulator = pcinsights_start_emulator(accepted_tokens={"never-issued"})
     with pytest.raises(AuthenticationError):
         await call(mode, get_partner_licenses_deployment, client=client_for(emulator, SECRET))
     assert emulator.stats.by_status == {401: 1}
@@ -124,13 +128,13 @@ async def test_401_with_a_static_token_is_not_retried(mode: str, start_emulator:
 @pytest.mark.parametrize(
     "provider", [lambda: SECRET, lambda: AccessToken(SECRET, int(time.time()) + 3600)], ids=["str", "access-token"]
 )
-async def test_plain_callable(mode: str, start_emulator: Start, provider: Callable[[], Any]) -> None:
-    emulator = start_emulator(accepted_tokens={SECRET})
+async def test_plain_callable(mode: str, pcinsights_start_emulator: Start, provider: Callable[[], Any]) -> None:
+    emulator = pcinsights_start_emulator(accepted_tokens={SECRET})
     assert (await call(mode, get_partner_licenses_deployment, client=client_for(emulator, provider))).total_count > 0
 
 
-async def test_async_credential_with_asyncio_functions(mode: str, start_emulator: Start) -> None:
-    emulator = start_emulator(accepted_tokens={SECRET})
+async def test_async_credential_with_asyncio_functions(mode: str, pcinsights_start_emulator: Start) -> None:
+    emulator = pcinsights_start_emulator(accepted_tokens={SECRET})
     credential = AsyncCredential(SECRET)
     client = client_for(emulator, credential)
     if mode == "async":
@@ -158,12 +162,12 @@ def test_token_of_the_wrong_kind_is_refused_at_once() -> None:
         AuthenticatedClient(base_url="http://127.0.0.1", token=42)  # type: ignore[arg-type]
 
 
-async def test_token_never_leaks(mode: str, start_emulator: Start, caplog: pytest.LogCaptureFixture) -> None:
+async def test_token_never_leaks(mode: str, pcinsights_start_emulator: Start, caplog: pytest.LogCaptureFixture) -> None:
     """Run every path that logs or raises, with DEBUG logging everywhere, and look for the token."""
     # Auth comes before faults: one emulator refuses the token (403 on every call), the other admits it and
     # injects 503s (the retries and their log lines).
-    refusing = start_emulator(forbidden_tokens={SECRET}, customers=3)
-    failing = start_emulator(fail_503=0.5, retry_after=0, accepted_tokens={SECRET}, customers=3)
+    refusing = pcinsights_start_emulator(forbidden_tokens={SECRET}, customers=3)
+    failing = pcinsights_start_emulator(fail_503=0.5, retry_after=0, accepted_tokens={SECRET}, customers=3)
     retry = RetryPolicy(max_attempts=3, base_delay=0.001)
     clients = [
         client_for(emulator, token, retry=retry)

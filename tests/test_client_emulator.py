@@ -102,8 +102,10 @@ async def test_healthy_emulator_every_customer_exactly_once(mode: str, emulator:
     assert client.stats.retries == 0
 
 
-async def test_transient_503_and_429_are_retried_nothing_lost_or_doubled(mode: str, start_emulator: Start) -> None:
-    emulator = start_emulator(customers=25, fail_503=0.3, fail_429=0.2, retry_after=0)
+async def test_transient_503_and_429_are_retried_nothing_lost_or_doubled(
+    mode: str, pcinsights_start_emulator: Start
+) -> None:
+    emulator = pcinsights_start_emulator(customers=25, fail_503=0.3, fail_429=0.2, retry_after=0)
     client = client_for(emulator, retry=PATIENT)
     assert await deployment_of_every_customer(mode, client) == expected_counts(emulator)
     assert client.stats.retries > 0
@@ -111,8 +113,10 @@ async def test_transient_503_and_429_are_retried_nothing_lost_or_doubled(mode: s
     assert client.stats.requests == emulator.stats.requests
 
 
-async def test_permanent_503_raises_server_error_after_max_attempts(mode: str, start_emulator: Start) -> None:
-    emulator = start_emulator(fail_503=1.0, retry_after=0)
+async def test_permanent_503_raises_server_error_after_max_attempts(
+    mode: str, pcinsights_start_emulator: Start
+) -> None:
+    emulator = pcinsights_start_emulator(fail_503=1.0, retry_after=0)
     client = client_for(emulator, retry=RetryPolicy(max_attempts=3, base_delay=0.001))
     with pytest.raises(ServerError) as caught:
         await call(mode, get_partner_licenses_deployment, client=client)
@@ -124,8 +128,8 @@ async def test_permanent_503_raises_server_error_after_max_attempts(mode: str, s
     assert (client.stats.requests, emulator.stats.by_status[503]) == (3, 3)
 
 
-async def test_500_is_not_retried(mode: str, start_emulator: Start) -> None:
-    emulator = start_emulator(fail_500=1.0)
+async def test_500_is_not_retried(mode: str, pcinsights_start_emulator: Start) -> None:
+    emulator = pcinsights_start_emulator(fail_500=1.0)
     client = client_for(emulator)
     with pytest.raises(ServerError) as caught:
         await call(mode, get_partner_licenses_deployment, client=client)
@@ -133,8 +137,11 @@ async def test_500_is_not_retried(mode: str, start_emulator: Start) -> None:
     assert client.stats.requests == 1
 
 
-async def test_rate_limit_throttle_is_waited_out(mode: str, start_emulator: Start, fake_clock: FakeClock) -> None:
-    emulator = start_emulator(rate_limit=1)  # one request per second: the second call is throttled for 1 s
+async def test_rate_limit_throttle_is_waited_out(
+    mode: str, pcinsights_start_emulator: Start, fake_clock: FakeClock
+) -> None:
+    # One request per second: the second call is throttled for 1 s, on the clock both sides share.
+    emulator = pcinsights_start_emulator(rate_limit=1, clock=fake_clock)
     client = client_for(emulator, retry=fake_clock.policy())
     results = [await call(mode, get_partner_licenses_deployment, client=client) for _ in range(2)]
     assert [r.total_count for r in results] == [len(emulator.world.partner_deployment())] * 2
@@ -143,30 +150,30 @@ async def test_rate_limit_throttle_is_waited_out(mode: str, start_emulator: Star
     assert fake_clock.sleeps == [1.0]  # the throttle's Retry-After, waited on the clock both sides share
 
 
-async def test_byte_order_mark_is_accepted(mode: str, start_emulator: Start) -> None:
-    emulator = start_emulator(customers=8, bom=True)
+async def test_byte_order_mark_is_accepted(mode: str, pcinsights_start_emulator: Start) -> None:
+    emulator = pcinsights_start_emulator(customers=8, bom=True)
     client = client_for(emulator)
     assert await deployment_of_every_customer(mode, client) == expected_counts(emulator)
     assert emulator.stats.faults["bom"] > 0
 
 
-async def test_connections_dropped_mid_body_are_retried(mode: str, start_emulator: Start) -> None:
-    emulator = start_emulator(customers=20, drop_rate=0.3)
+async def test_connections_dropped_mid_body_are_retried(mode: str, pcinsights_start_emulator: Start) -> None:
+    emulator = pcinsights_start_emulator(customers=20, drop_rate=0.3)
     client = client_for(emulator, retry=PATIENT)
     assert await deployment_of_every_customer(mode, client) == expected_counts(emulator)
     assert emulator.stats.faults["drop"] > 0
     assert client.stats.retries >= emulator.stats.faults["drop"]
 
 
-async def test_transient_html_gateway_pages_are_retried(mode: str, start_emulator: Start) -> None:
-    emulator = start_emulator(customers=20, html_rate=0.3)
+async def test_transient_html_gateway_pages_are_retried(mode: str, pcinsights_start_emulator: Start) -> None:
+    emulator = pcinsights_start_emulator(customers=20, html_rate=0.3)
     client = client_for(emulator, retry=PATIENT)
     assert await deployment_of_every_customer(mode, client) == expected_counts(emulator)
     assert client.stats.retries == emulator.stats.faults["html"] > 0
 
 
-async def test_permanent_html_gateway_page_raises_server_error(mode: str, start_emulator: Start) -> None:
-    emulator = start_emulator(html_rate=1.0)
+async def test_permanent_html_gateway_page_raises_server_error(mode: str, pcinsights_start_emulator: Start) -> None:
+    emulator = pcinsights_start_emulator(html_rate=1.0)
     client = client_for(emulator, retry=RetryPolicy(max_attempts=2, base_delay=0.001))
     with pytest.raises(ServerError) as caught:
         await call(mode, get_partner_licenses_deployment, client=client)
@@ -174,8 +181,8 @@ async def test_permanent_html_gateway_page_raises_server_error(mode: str, start_
     assert client.stats.requests == 2
 
 
-async def test_html_page_with_a_non_retried_status(mode: str, start_emulator: Start) -> None:
-    emulator = start_emulator(html_rate=1.0, html_status=404)
+async def test_html_page_with_a_non_retried_status(mode: str, pcinsights_start_emulator: Start) -> None:
+    emulator = pcinsights_start_emulator(html_rate=1.0, html_status=404)
     with pytest.raises(NotFoundError) as caught:
         await call(mode, get_partner_licenses_deployment, client=client_for(emulator))
     assert caught.value.code is None
@@ -183,8 +190,8 @@ async def test_html_page_with_a_non_retried_status(mode: str, start_emulator: St
     assert (detailed.status_code, detailed.parsed) == (404, None)
 
 
-async def test_unauthorized_token(mode: str, start_emulator: Start) -> None:
-    emulator = start_emulator(accepted_tokens={"the-only-good-token"})
+async def test_unauthorized_token(mode: str, pcinsights_start_emulator: Start) -> None:
+    emulator = pcinsights_start_emulator(accepted_tokens={"the-only-good-token"})
     client = client_for(emulator, token="some-other-token")
     with pytest.raises(AuthenticationError) as caught:
         await call(mode, get_partner_licenses_deployment, client=client)
@@ -193,8 +200,8 @@ async def test_unauthorized_token(mode: str, start_emulator: Start) -> None:
     assert emulator.stats.requests == 1
 
 
-async def test_forbidden_token(mode: str, start_emulator: Start) -> None:
-    emulator = start_emulator(forbidden_tokens={TOKEN})
+async def test_forbidden_token(mode: str, pcinsights_start_emulator: Start) -> None:
+    emulator = pcinsights_start_emulator(forbidden_tokens={TOKEN})
     with pytest.raises(PermissionDeniedError) as caught:
         await call(mode, get_partner_licenses_deployment, client=client_for(emulator, token=TOKEN))
     assert caught.value.status_code == 403

@@ -144,8 +144,10 @@ async def test_every_customer_once_across_listing_pages(tenant: RunningEmulator,
     assert requests == math.ceil(60 / 7)
 
 
-async def test_each_page_is_retried_like_any_call(start_emulator: Any, fake_clock: FakeClock, mode: str) -> None:
-    flaky = start_emulator(seed=11, customers=60, fail_503=0.3, retry_after=1)
+async def test_each_page_is_retried_like_any_call(
+    pcinsights_start_emulator: Any, fake_clock: FakeClock, mode: str
+) -> None:
+    flaky = pcinsights_start_emulator(seed=11, customers=60, fail_503=0.3, retry_after=1, clock=fake_clock)
     async with opened(mode, client(flaky.base_url, flaky, retry=fake_clock.policy(max_attempts=20))) as paged:
         rows = await rows_of(mode, get_licenses_deployment, client=paged, top=20)
         stats = paged.stats

@@ -179,9 +179,9 @@ def test_the_fault_403_and_431_passes_produce_and_validate_every_documented_faul
 
 @pytest.mark.parametrize(("setting", "shapes"), [("statusCode", ["statusCode"] * 2), ("both", ["statusCode", "code"])])
 def test_the_emulator_throttles_in_either_documented_body_shape(
-    start_emulator: Callable[..., RunningEmulator], setting: str, shapes: list[str]
+    pcinsights_start_emulator: Callable[..., RunningEmulator], setting: str, shapes: list[str]
 ) -> None:
-    emulator = start_emulator(fail_429=1.0, throttle_body=setting)
+    emulator = pcinsights_start_emulator(fail_429=1.0, throttle_body=setting)
     auth = {"Authorization": f"Bearer {token_for(emulator)}"}
     with httpx.Client(base_url=emulator.base_url, headers=auth) as http:
         answers = [http.get("/v1/analytics/licenses/deployment") for _ in shapes]

@@ -122,14 +122,14 @@ def test_a_token_signed_by_another_key_is_401(emulator: RunningEmulator, plain_h
         assert "not one this service issued" in challenge
 
 
-def test_another_emulators_token_is_401(start_emulator: Start, emulator: RunningEmulator) -> None:
-    other = start_emulator()
+def test_another_emulators_token_is_401(pcinsights_start_emulator: Start, emulator: RunningEmulator) -> None:
+    other = pcinsights_start_emulator()
     with httpx.Client() as http:
         _refused(_get(http, emulator, LISTING, fetch_token(other).token), 401, "invalid_token")
 
 
-def test_an_expired_token_is_401(start_emulator: Start, plain_http: httpx.Client) -> None:
-    emulator = start_emulator(token_lifetime=1)
+def test_an_expired_token_is_401(pcinsights_start_emulator: Start, plain_http: httpx.Client) -> None:
+    emulator = pcinsights_start_emulator(token_lifetime=1)
     issued = fetch_token(emulator, http=plain_http)
     assert _get(plain_http, emulator, ANALYTICS[0], issued.token).status_code == 200
     time.sleep(max(0.0, issued.expires_on - time.time()) + 0.05)
@@ -153,8 +153,10 @@ def test_refresh_tokens_and_codes_are_no_access_tokens(emulator: RunningEmulator
         _refused(_get(plain_http, emulator, LISTING, token), 401, "invalid_token")
 
 
-def test_require_mfa_refuses_app_user_tokens_without_mfa(start_emulator: Start, plain_http: httpx.Client) -> None:
-    emulator = start_emulator(require_mfa=True)
+def test_require_mfa_refuses_app_user_tokens_without_mfa(
+    pcinsights_start_emulator: Start, plain_http: httpx.Client
+) -> None:
+    emulator = pcinsights_start_emulator(require_mfa=True)
     without = fetch_token(emulator, mfa=False, http=plain_http).token
     for path in (LISTING, ANALYTICS[0]):
         challenge = _refused(_get(plain_http, emulator, path, without), 401, "invalid_token", MFA_REQUIRED_CODE)
@@ -162,12 +164,12 @@ def test_require_mfa_refuses_app_user_tokens_without_mfa(start_emulator: Start, 
         assert _get(plain_http, emulator, path, fetch_token(emulator, http=plain_http).token).status_code == 200
     app_only = fetch_token(emulator, app_only=True, http=plain_http).token  # App-only calls carry no user to ask
     assert _get(plain_http, emulator, LISTING, app_only).status_code == 200
-    relaxed = start_emulator()
+    relaxed = pcinsights_start_emulator()
     assert _get(plain_http, relaxed, ANALYTICS[0], fetch_token(relaxed, mfa=False).token).status_code == 200
 
 
-def test_accept_any_token_is_the_explicit_opt_in(start_emulator: Start, plain_http: httpx.Client) -> None:
-    strict, lax = start_emulator(), start_emulator(accept_any_token=True)
+def test_accept_any_token_is_the_explicit_opt_in(pcinsights_start_emulator: Start, plain_http: httpx.Client) -> None:
+    strict, lax = pcinsights_start_emulator(), pcinsights_start_emulator(accept_any_token=True)
     for path in (LISTING, *ANALYTICS):
         assert _get(plain_http, lax, path, "anything-well-formed").status_code == 200
         assert _get(plain_http, strict, path, "anything-well-formed").status_code == 401
@@ -246,9 +248,11 @@ def test_refresh_tokens_rotate_and_keep_working(emulator: RunningEmulator, plain
     assert "token=" not in repr(first) and first.token not in repr(first)
 
 
-async def test_short_lived_tokens_are_refreshed_before_they_lapse_under_a_fan_out(start_emulator: Start) -> None:
+async def test_short_lived_tokens_are_refreshed_before_they_lapse_under_a_fan_out(
+    pcinsights_start_emulator: Start,
+) -> None:
     """Tokens good for 2 s, refreshed 1 s before expiry, across a ~5 s fan-out: no 401, every result once."""
-    emulator = start_emulator(customers=100, latency=0.08, token_lifetime=2)
+    emulator = pcinsights_start_emulator(customers=100, latency=0.08, token_lifetime=2)
     credential = EmulatorCredential.for_emulator(emulator)
     fetched_at: list[tuple[float, IssuedToken]] = []
     get_token = credential.get_token

@@ -47,16 +47,16 @@ def _assert_ids(response: httpx.Response) -> None:
     assert response.headers["MS-CV"]
 
 
-def test_latency_is_applied_to_v1_requests_only(start_emulator: Start, get: Get) -> None:
-    running = start_emulator(latency=0.02)
+def test_latency_is_applied_to_v1_requests_only(pcinsights_start_emulator: Start, get: Get) -> None:
+    running = pcinsights_start_emulator(latency=0.02)
     assert get(running).status_code == 200
     assert get(running, "/v1/customers").status_code == 200
     assert get(running, "/openapi.json").status_code == 200
     assert running.stats.faults == {"latency": 2}
 
 
-def test_injected_429_looks_like_partner_centers(start_emulator: Start, get: Get) -> None:
-    running = start_emulator(fail_429=1.0, retry_after=3)
+def test_injected_429_looks_like_partner_centers(pcinsights_start_emulator: Start, get: Get) -> None:
+    running = pcinsights_start_emulator(fail_429=1.0, retry_after=3)
     response = get(running)
     assert response.status_code == 429
     assert response.headers["Retry-After"] == "3"
@@ -66,8 +66,8 @@ def test_injected_429_looks_like_partner_centers(start_emulator: Start, get: Get
     assert running.stats.faults == {"fail_429": 1}
 
 
-def test_injected_503_carries_retry_after(start_emulator: Start, get: Get) -> None:
-    running = start_emulator(fail_503=1.0, retry_after=2)
+def test_injected_503_carries_retry_after(pcinsights_start_emulator: Start, get: Get) -> None:
+    running = pcinsights_start_emulator(fail_503=1.0, retry_after=2)
     response = get(running, "/v1/customers")
     assert response.status_code == 503
     assert response.headers["Retry-After"] == "2"
@@ -75,8 +75,8 @@ def test_injected_503_carries_retry_after(start_emulator: Start, get: Get) -> No
     _assert_ids(response)
 
 
-def test_injected_500_is_the_error_body_without_retry_after(start_emulator: Start, get: Get) -> None:
-    running = start_emulator(fail_500=1.0)
+def test_injected_500_is_the_error_body_without_retry_after(pcinsights_start_emulator: Start, get: Get) -> None:
+    running = pcinsights_start_emulator(fail_500=1.0)
     response = get(running)
     assert response.status_code == 500
     assert "Retry-After" not in response.headers
@@ -84,17 +84,17 @@ def test_injected_500_is_the_error_body_without_retry_after(start_emulator: Star
     _assert_ids(response)
 
 
-def test_faults_leave_paths_outside_v1_alone(start_emulator: Start, get: Get) -> None:
-    running = start_emulator(fail_500=1.0, html_rate=1.0, bom=True)
+def test_faults_leave_paths_outside_v1_alone(pcinsights_start_emulator: Start, get: Get) -> None:
+    running = pcinsights_start_emulator(fail_500=1.0, html_rate=1.0, bom=True)
     response = get(running, "/openapi.json")
     assert response.status_code == 200
     assert not response.content.startswith(b"\xef\xbb\xbf")
 
 
-def test_a_fraction_fails_and_the_draws_are_seeded(start_emulator: Start, get: Get) -> None:
+def test_a_fraction_fails_and_the_draws_are_seeded(pcinsights_start_emulator: Start, get: Get) -> None:
     statuses = []
     for _ in range(2):
-        running = start_emulator(fail_503=0.5, seed=11)
+        running = pcinsights_start_emulator(fail_503=0.5, seed=11)
         statuses.append([get(running).status_code for _ in range(60)])
         assert running.stats.faults["fail_503"] == statuses[-1].count(503)
         assert running.stats.by_status == {200: statuses[-1].count(200), 503: statuses[-1].count(503)}
@@ -102,8 +102,8 @@ def test_a_fraction_fails_and_the_draws_are_seeded(start_emulator: Start, get: G
     assert set(statuses[0]) == {200, 503}
 
 
-def test_the_html_page_has_the_configured_status(start_emulator: Start, get: Get) -> None:
-    running = start_emulator(html_rate=1.0, html_status=504)
+def test_the_html_page_has_the_configured_status(pcinsights_start_emulator: Start, get: Get) -> None:
+    running = pcinsights_start_emulator(html_rate=1.0, html_status=504)
     response = get(running)
     assert response.status_code == 504
     assert response.headers["content-type"].startswith("text/html")
@@ -112,8 +112,8 @@ def test_the_html_page_has_the_configured_status(start_emulator: Start, get: Get
 
 
 @pytest.mark.parametrize(("path", "status"), [(DEPLOYMENT, 200), ("/v1/customers", 200), ("/v1/nothing", 404)])
-def test_bom_prefixes_every_json_body(start_emulator: Start, path: str, status: int, get: Get) -> None:
-    running = start_emulator(bom=True)
+def test_bom_prefixes_every_json_body(pcinsights_start_emulator: Start, path: str, status: int, get: Get) -> None:
+    running = pcinsights_start_emulator(bom=True)
     response = get(running, path)
     assert response.status_code == status
     assert response.content.startswith(b"\xef\xbb\xbf{")
@@ -121,19 +121,19 @@ def test_bom_prefixes_every_json_body(start_emulator: Start, path: str, status: 
     json.loads(response.content.decode("utf-8-sig"))
 
 
-def test_bom_prefixes_error_and_injected_bodies(start_emulator: Start, get: Get) -> None:
-    running = start_emulator(bom=True, fail_429=1.0)
+def test_bom_prefixes_error_and_injected_bodies(pcinsights_start_emulator: Start, get: Get) -> None:
+    running = pcinsights_start_emulator(bom=True, fail_429=1.0)
     assert get(running).content.startswith(b"\xef\xbb\xbf{")
-    plain = start_emulator(bom=True)
+    plain = pcinsights_start_emulator(bom=True)
     unauthorized = get(plain, token=None)
     assert unauthorized.status_code == 401
     assert unauthorized.content.startswith(b"\xef\xbb\xbf{")
 
 
 @pytest.mark.parametrize("path", [DEPLOYMENT, "/v1/customers", "/v1/analytics/commercial/usage/license/"])
-def test_garbage_swaps_the_type_of_every_top_level_value(start_emulator: Start, get: Get, path: str) -> None:
-    healthy = get(start_emulator(), path).json()
-    running = start_emulator(garbage_rate=1.0)
+def test_garbage_swaps_the_type_of_every_top_level_value(pcinsights_start_emulator: Start, get: Get, path: str) -> None:
+    healthy = get(pcinsights_start_emulator(), path).json()
+    running = pcinsights_start_emulator(garbage_rate=1.0)
     response = get(running, path)
     assert response.status_code == 200
     assert response.headers["Content-Type"].startswith("application/json")
@@ -144,8 +144,8 @@ def test_garbage_swaps_the_type_of_every_top_level_value(start_emulator: Start, 
     assert running.stats.faults == {"garbage": 1}
 
 
-def test_garbage_leaves_errors_alone(start_emulator: Start, get: Get) -> None:
-    running = start_emulator(garbage_rate=1.0)
+def test_garbage_leaves_errors_alone(pcinsights_start_emulator: Start, get: Get) -> None:
+    running = pcinsights_start_emulator(garbage_rate=1.0)
     response = get(running, "/v1/customers/not-a-guid/analytics/licenses/deployment")
     assert response.status_code == 400
     assert isinstance(response.json()["code"], int)
@@ -155,16 +155,16 @@ def test_garbage_leaves_errors_alone(start_emulator: Start, get: Get) -> None:
     assert running.stats.faults == {}
 
 
-def test_a_dropped_response_is_an_incomplete_body(start_emulator: Start, get: Get) -> None:
-    running = start_emulator(drop_rate=1.0)
+def test_a_dropped_response_is_an_incomplete_body(pcinsights_start_emulator: Start, get: Get) -> None:
+    running = pcinsights_start_emulator(drop_rate=1.0)
     with pytest.raises(httpx.RemoteProtocolError):
         get(running)
     assert running.stats.faults == {"drop": 1}
     assert running.stats.served == {}
 
 
-def test_some_responses_survive_a_partial_drop_rate(start_emulator: Start) -> None:
-    running = start_emulator(drop_rate=0.5)
+def test_some_responses_survive_a_partial_drop_rate(pcinsights_start_emulator: Start) -> None:
+    running = pcinsights_start_emulator(drop_rate=0.5)
     outcomes = []
     with httpx.Client(base_url=running.base_url, headers=_auth(running)) as client:
         for _ in range(30):
@@ -177,8 +177,8 @@ def test_some_responses_survive_a_partial_drop_rate(start_emulator: Start) -> No
     assert running.stats.faults["drop"] == outcomes.count(0)
 
 
-def test_the_throttle_answers_429_beyond_the_rate_per_token(start_emulator: Start, get: Get) -> None:
-    running = start_emulator(rate_limit=2.0)
+def test_the_throttle_answers_429_beyond_the_rate_per_token(pcinsights_start_emulator: Start, get: Get) -> None:
+    running = pcinsights_start_emulator(rate_limit=2.0)
     with httpx.Client(base_url=running.base_url, headers=_auth(running)) as client:
         burst = [client.get(DEPLOYMENT) for _ in range(20)]
     statuses = [response.status_code for response in burst]
@@ -212,8 +212,8 @@ def test_a_clock_goes_to_create_app_when_the_app_is_made_ahead() -> None:
         pass
 
 
-def test_stats_count_requests_statuses_and_served_paths(start_emulator: Start, get: Get) -> None:
-    running = start_emulator()
+def test_stats_count_requests_statuses_and_served_paths(pcinsights_start_emulator: Start, get: Get) -> None:
+    running = pcinsights_start_emulator()
     customer = running.world.customers[0].id
     get(running)
     get(running)

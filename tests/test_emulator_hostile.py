@@ -99,9 +99,9 @@ def _no_tracebacks(caplog: pytest.LogCaptureFixture) -> None:
 
 
 def test_slow_clients_are_closed_while_a_normal_client_is_served(
-    start_emulator: Callable[..., RunningEmulator], plain_http: httpx.Client
+    pcinsights_start_emulator: Callable[..., RunningEmulator], plain_http: httpx.Client
 ) -> None:
-    running = start_emulator(request_timeout=0.5)
+    running = pcinsights_start_emulator(request_timeout=0.5)
     with ExitStack() as stack:
         slow = [stack.enter_context(_connection(running.port)) for _ in range(20)]
         for sock in slow:
@@ -130,8 +130,10 @@ def test_slow_clients_are_closed_while_a_normal_client_is_served(
     assert served >= 5
 
 
-def test_a_slow_client_gets_408_and_an_idle_one_is_closed(start_emulator: Callable[..., RunningEmulator]) -> None:
-    running = start_emulator(request_timeout=0.3)
+def test_a_slow_client_gets_408_and_an_idle_one_is_closed(
+    pcinsights_start_emulator: Callable[..., RunningEmulator],
+) -> None:
+    running = pcinsights_start_emulator(request_timeout=0.3)
     with _connection(running.port) as slow, _connection(running.port) as idle:
         slow.sendall(GET_HEAD[:20])
         started = time.monotonic()
@@ -141,10 +143,10 @@ def test_a_slow_client_gets_408_and_an_idle_one_is_closed(start_emulator: Callab
 
 
 def test_keep_alive_gives_each_request_its_own_time(
-    start_emulator: Callable[..., RunningEmulator],
+    pcinsights_start_emulator: Callable[..., RunningEmulator],
 ) -> None:
     """The timer restarts after each response, so a client sending whole requests is never cut off."""
-    running = start_emulator(request_timeout=0.3)
+    running = pcinsights_start_emulator(request_timeout=0.3)
     with _connection(running.port) as sock:
         for _ in range(4):
             sock.sendall(GET_HEAD)
@@ -153,9 +155,9 @@ def test_keep_alive_gives_each_request_its_own_time(
 
 
 def test_past_the_cap_the_longest_waiting_connection_makes_way(
-    start_emulator: Callable[..., RunningEmulator], plain_http: httpx.Client
+    pcinsights_start_emulator: Callable[..., RunningEmulator], plain_http: httpx.Client
 ) -> None:
-    running = start_emulator(max_connections=5, request_timeout=30.0)
+    running = pcinsights_start_emulator(max_connections=5, request_timeout=30.0)
     with ExitStack() as stack:
         idle = [stack.enter_context(_connection(running.port)) for _ in range(5)]
         time.sleep(0.1)
@@ -295,9 +297,9 @@ def _head(size: int) -> bytes:
 
 @pytest.mark.parametrize("segment", [None, 4096, 1000], ids=["one write", "4 KB writes", "1000-byte writes"])
 def test_the_head_size_limit_does_not_depend_on_segmentation(
-    start_emulator: Callable[..., RunningEmulator], segment: int | None
+    pcinsights_start_emulator: Callable[..., RunningEmulator], segment: int | None
 ) -> None:
-    running = start_emulator(max_head_bytes=16_384)
+    running = pcinsights_start_emulator(max_head_bytes=16_384)
     for size, status in ((16_384, 200), (16_385, 431), (65_536, 431)):
         with _connection(running.port) as sock:
             _send(sock, _head(size), segment)
@@ -316,12 +318,14 @@ def _bearer(token: str) -> dict[str, str]:
 
 
 def test_the_throttle_forgets_old_tokens_but_not_a_busy_throttled_one(
-    start_emulator: Callable[..., RunningEmulator], plain_http: httpx.Client, fake_clock: FakeClock
+    pcinsights_start_emulator: Callable[..., RunningEmulator], plain_http: httpx.Client, fake_clock: FakeClock
 ) -> None:
     """With room for 50 buckets and time standing still, a token seen before 60 newer ones is forgotten (its empty
     bucket with it: it passes again), while a throttled one that keeps trying stays throttled."""
     cold, hot, *others = [secrets.token_urlsafe(12) for _ in range(62)]
-    running = start_emulator(rate_limit=0.2, rate_limit_tokens=50, accepted_tokens=[cold, hot, *others])
+    running = pcinsights_start_emulator(
+        rate_limit=0.2, rate_limit_tokens=50, accepted_tokens=[cold, hot, *others], clock=fake_clock
+    )
     url = running.base_url + "/v1/customers"
 
     def status(token: str) -> int:
@@ -339,9 +343,9 @@ def test_the_throttle_forgets_old_tokens_but_not_a_busy_throttled_one(
 
 
 def test_a_request_without_a_valid_token_gets_401_even_when_every_request_fails(
-    start_emulator: Callable[..., RunningEmulator], plain_http: httpx.Client
+    pcinsights_start_emulator: Callable[..., RunningEmulator], plain_http: httpx.Client
 ) -> None:
-    running = start_emulator(fail_503=1.0)
+    running = pcinsights_start_emulator(fail_503=1.0)
     url = running.base_url + "/v1/analytics/licenses/deployment"
     assert plain_http.get(url).status_code == 401
     assert plain_http.get(url, headers={"Authorization": "Basic abc"}).status_code == 401
@@ -349,10 +353,10 @@ def test_a_request_without_a_valid_token_gets_401_even_when_every_request_fails(
 
 
 def test_unauthenticated_requests_take_nothing_from_the_throttle(
-    start_emulator: Callable[..., RunningEmulator], plain_http: httpx.Client, fake_clock: FakeClock
+    pcinsights_start_emulator: Callable[..., RunningEmulator], plain_http: httpx.Client, fake_clock: FakeClock
 ) -> None:
     first, second = secrets.token_urlsafe(12), secrets.token_urlsafe(12)
-    running = start_emulator(rate_limit=1.0, accepted_tokens=[first, second])
+    running = pcinsights_start_emulator(rate_limit=1.0, accepted_tokens=[first, second], clock=fake_clock)
     url = running.base_url + "/v1/customers"
     assert [plain_http.get(url).status_code for _ in range(3)] == [401, 401, 401]
     assert plain_http.get(url, headers=_bearer("not-accepted")).status_code == 401
@@ -367,11 +371,11 @@ WAIT = 60.0  # the bound on every wait of the test that holds it: generous, sinc
 
 
 def test_a_partner_call_waiting_for_the_aggregates_stalls_no_other_request(
-    start_emulator: Callable[..., RunningEmulator], plain_http: httpx.Client
+    pcinsights_start_emulator: Callable[..., RunningEmulator], plain_http: httpx.Client
 ) -> None:
     """Told by the order of events, not by a race against the clock: the aggregation is held mid-way until the
     other requests have been answered, so on any machine they are answered while a partner call waits for it."""
-    running = start_emulator(customers=BIG_WORLD)
+    running = pcinsights_start_emulator(customers=BIG_WORLD)
     auth = _bearer(token_for(running))
     aggregating, release = threading.Event(), threading.Event()
 

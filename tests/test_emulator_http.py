@@ -76,9 +76,9 @@ def test_the_scheme_is_case_insensitive(http: httpx.Client, emulator: RunningEmu
 
 
 def test_a_token_outside_the_accepted_set_is_401(
-    start_emulator: Callable[..., RunningEmulator], plain_http: httpx.Client
+    pcinsights_start_emulator: Callable[..., RunningEmulator], plain_http: httpx.Client
 ) -> None:
-    running = start_emulator(accepted_tokens=frozenset({TOKEN}))
+    running = pcinsights_start_emulator(accepted_tokens=frozenset({TOKEN}))
     url = running.base_url + "/v1/customers"
     rejected = plain_http.get(url, headers={"Authorization": "Bearer someone-else"})
     _assert_error(rejected, 401)
@@ -87,8 +87,10 @@ def test_a_token_outside_the_accepted_set_is_401(
     assert plain_http.get(url, headers={"Authorization": f"Bearer {TOKEN}"}).status_code == 200
 
 
-def test_a_forbidden_token_is_403(start_emulator: Callable[..., RunningEmulator], plain_http: httpx.Client) -> None:
-    running = start_emulator(forbidden_tokens=frozenset({"read-only"}))
+def test_a_forbidden_token_is_403(
+    pcinsights_start_emulator: Callable[..., RunningEmulator], plain_http: httpx.Client
+) -> None:
+    running = pcinsights_start_emulator(forbidden_tokens=frozenset({"read-only"}))
     forbidden = {"Authorization": "Bearer read-only"}
     for template in ALL_PATHS:
         response = plain_http.get(running.base_url + _path(template, running), headers=forbidden)
@@ -244,8 +246,10 @@ def test_customer_items_match_the_world(http: httpx.Client, emulator: RunningEmu
     assert all(item["id"] == item["companyProfile"]["tenantId"] for item in items)
 
 
-def test_the_default_page_size_is_100(start_emulator: Callable[..., RunningEmulator], plain_http: httpx.Client) -> None:
-    running = start_emulator(customers=150)
+def test_the_default_page_size_is_100(
+    pcinsights_start_emulator: Callable[..., RunningEmulator], plain_http: httpx.Client
+) -> None:
+    running = pcinsights_start_emulator(customers=150)
     auth = {"Authorization": f"Bearer {token_for(running)}"}
     page = plain_http.get(running.base_url + "/v1/customers", headers=auth).json()
     assert page["totalCount"] == 100
@@ -305,9 +309,9 @@ def test_the_spec_is_served_without_auth(emulator: RunningEmulator, plain_http: 
 
 
 def test_a_hundred_thousand_customers_page_from_the_far_end(
-    start_emulator: Callable[..., RunningEmulator], plain_http: httpx.Client
+    pcinsights_start_emulator: Callable[..., RunningEmulator], plain_http: httpx.Client
 ) -> None:
-    running = start_emulator(customers=100_000, seed=9)
+    running = pcinsights_start_emulator(customers=100_000, seed=9)
     auth = {"Authorization": f"Bearer {token_for(running)}"}
     first = plain_http.get(running.base_url + "/v1/customers", params={"size": 500}, headers=auth).json()
     assert first["totalCount"] == 500

@@ -28,11 +28,11 @@ def _client(emulator: RunningEmulator) -> AuthenticatedClient:
 @pytest.mark.slow
 @pytest.mark.xdist_group("fanout")
 async def test_many_customers_through_a_throttle_arrive_exactly_once(
-    start_emulator: Callable[..., RunningEmulator],
+    pcinsights_start_emulator: Callable[..., RunningEmulator],
 ) -> None:
     # A bucket of R tokens refilled at R/s engages for N requests once the client sends faster than R*N/(N-R):
     # 46 requests/s here, well below what even a loaded 2-core machine sends over loopback (60-80/s seen).
-    emulator = start_emulator(customers=300, rate_limit=40.0, retry_after=1)
+    emulator = pcinsights_start_emulator(customers=300, rate_limit=40.0, retry_after=1)
     client = _client(emulator)
     async with client:
         seen = Counter[str]()
@@ -48,8 +48,8 @@ async def test_many_customers_through_a_throttle_arrive_exactly_once(
     assert client.stats.retries >= emulator.stats.by_status[429]
 
 
-async def test_listing_pages_through_every_customer(start_emulator: Callable[..., RunningEmulator]) -> None:
-    emulator = start_emulator(customers=57)
+async def test_listing_pages_through_every_customer(pcinsights_start_emulator: Callable[..., RunningEmulator]) -> None:
+    emulator = pcinsights_start_emulator(customers=57)
     async with _client(emulator) as client:
         ids = [str(customer.id) async for customer in iter_customers(client, page_size=10)]
     assert sorted(ids) == sorted(str(customer.id) for customer in emulator.world.customers)
@@ -68,8 +68,8 @@ async def test_a_failing_customer_is_reported_not_raised(emulator: RunningEmulat
     assert all(result.insights is not None for result in results if result.ok)
 
 
-def test_sync_wrapper_streams_every_customer(start_emulator: Callable[..., RunningEmulator]) -> None:
-    emulator = start_emulator(customers=30)
+def test_sync_wrapper_streams_every_customer(pcinsights_start_emulator: Callable[..., RunningEmulator]) -> None:
+    emulator = pcinsights_start_emulator(customers=30)
     with _client(emulator) as client:
         results = list(fan_out_sync(client, InsightKind.USAGE, concurrency=4, page_size=7))
         again = list(fan_out_sync(client, InsightKind.DEPLOYMENT, concurrency=2, page_size=50))
@@ -78,8 +78,8 @@ def test_sync_wrapper_streams_every_customer(start_emulator: Callable[..., Runni
         assert all(r.ok for r in run)
 
 
-def test_sync_wrapper_can_stop_early(start_emulator: Callable[..., RunningEmulator]) -> None:
-    emulator = start_emulator(customers=40)
+def test_sync_wrapper_can_stop_early(pcinsights_start_emulator: Callable[..., RunningEmulator]) -> None:
+    emulator = pcinsights_start_emulator(customers=40)
     with _client(emulator) as client:
         stream = fan_out_sync(client, concurrency=2, page_size=5)
         first = next(stream)
@@ -88,9 +88,9 @@ def test_sync_wrapper_can_stop_early(start_emulator: Callable[..., RunningEmulat
 
 
 async def test_stopping_early_with_every_queue_full_ends_promptly(
-    start_emulator: Callable[..., RunningEmulator],
+    pcinsights_start_emulator: Callable[..., RunningEmulator],
 ) -> None:
-    emulator = start_emulator(customers=200, latency=0.02)
+    emulator = pcinsights_start_emulator(customers=200, latency=0.02)
     async with _client(emulator) as client:
         stream = fan_out(client, concurrency=2)
         first = await anext(stream)
@@ -99,9 +99,9 @@ async def test_stopping_early_with_every_queue_full_ends_promptly(
 
 
 def test_sync_wrapper_stopping_early_with_slow_calls_ends_promptly(
-    start_emulator: Callable[..., RunningEmulator],
+    pcinsights_start_emulator: Callable[..., RunningEmulator],
 ) -> None:
-    emulator = start_emulator(customers=300, latency=0.05)
+    emulator = pcinsights_start_emulator(customers=300, latency=0.05)
     with _client(emulator) as client:
         stream = fan_out_sync(client, concurrency=1)
         first = next(stream)

@@ -227,8 +227,10 @@ def test_installed_it_is_enabled_and_loads_nothing_until_asked(pytester: pytest.
     pytester.runpytest_subprocess(*NO_ASYNC).assert_outcomes(passed=1)
 
 
-def test_faults_switched_before_the_first_request_apply(start_emulator: Callable[..., RunningEmulator]) -> None:
-    emulator = start_emulator(customers=1)
+def test_faults_switched_before_the_first_request_apply(
+    pcinsights_start_emulator: Callable[..., RunningEmulator],
+) -> None:
+    emulator = pcinsights_start_emulator(customers=1)
     emulator.faults.set(fail_503=1.0)  # before the app builds its fault injector, on its first request
     token = token_for(emulator)  # only /v1 requests meet faults
     headers = {"Authorization": f"Bearer {token}"}

@@ -172,14 +172,14 @@ def pcinsights_emulator(pytestconfig: pytest.Config) -> Iterator[RunningEmulator
 
 @pytest.fixture
 def pcinsights_start_emulator() -> Iterator[Callable[..., RunningEmulator]]:
-    """Start more emulators, each with its own ``EmulatorConfig`` fields (``start(customers=5, fail_503=1.0)``);
-    every one started is stopped after the test."""
+    """Start more emulators, each with its own ``EmulatorConfig`` fields (``start(customers=5, fail_503=1.0)``)
+    and, with ``clock=``, a monotonic clock of the test's for its throttle; every one is stopped after the test."""
     from pcinsights.emulator import EmulatorConfig, run_in_background
 
     with ExitStack() as stack:
 
-        def start(**fields: Any) -> RunningEmulator:
-            return stack.enter_context(run_in_background(EmulatorConfig(**fields)))
+        def start(*, clock: Callable[[], float] | None = None, **fields: Any) -> RunningEmulator:
+            return stack.enter_context(run_in_background(EmulatorConfig(**fields), clock=clock))
 
         yield start
 
