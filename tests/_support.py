@@ -75,8 +75,8 @@ def token_for(emulator: RunningEmulator) -> str:
 class FakeClock:
     """Time that passes only when someone sleeps: the client's retry waits advance it, the emulator reads it."""
 
-    def __init__(self) -> None:
-        self.now = 0.0
+    def __init__(self, start: float = 0.0) -> None:
+        self.now = start
         self.sleeps: list[float] = []
 
     def __call__(self) -> float:

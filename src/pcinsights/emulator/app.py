@@ -242,16 +242,18 @@ def create_app(
     *,
     stats: EmulatorStats | None = None,
     clock: Callable[[], float] | None = None,
+    wall_clock: Callable[[], float] | None = None,
 ) -> Starlette:
     """A fresh emulator app; its world, config and stats are on ``app.state``.
 
     ``clock`` (monotonic seconds; ``time.monotonic`` when None) is what the throttle refills by: a test hands in
-    a fake one, so waiting out a 429's Retry-After takes no real time. Tokens keep the wall clock.
+    a fake one, so waiting out a 429's Retry-After takes no real time. ``wall_clock`` (Unix seconds; ``time.time``
+    when None) is what tokens are issued and expire by, so a test can let one expire without waiting for it.
     """
     config = config or EmulatorConfig()
     stats = stats or EmulatorStats()
     world = World(config.seed, config.customers)
-    issuer = Issuer(config)
+    issuer = Issuer(config) if wall_clock is None else Issuer(config, clock=wall_clock)
     operations = _Operations(world, Gate(issuer))
     routes = [
         Route("/openapi.json", _openapi, methods=["GET"]),
