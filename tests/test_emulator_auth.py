@@ -1,5 +1,6 @@
 """The emulator's tokens over real HTTP: its token endpoint, discovery and keys; only its own tokens pass; App-only
-versus App+User; --require-mfa; --accept-any-token; short lifetimes under a fan-out; the start-up banner."""
+versus App+User; MFA required unless --allow-no-mfa; --accept-any-token; short lifetimes under a fan-out; the
+start-up banner."""
 
 from __future__ import annotations
 
@@ -159,10 +160,10 @@ def test_refresh_tokens_and_codes_are_no_access_tokens(emulator: RunningEmulator
         _refused(_get(plain_http, emulator, LISTING, token), 401, "invalid_token")
 
 
-def test_require_mfa_refuses_app_user_tokens_without_mfa(
+def test_app_user_tokens_without_mfa_are_refused_by_default(
     pcinsights_start_emulator: Start, plain_http: httpx.Client
 ) -> None:
-    emulator = pcinsights_start_emulator(require_mfa=True)
+    emulator = pcinsights_start_emulator()
     without = fetch_token(emulator, mfa=False, http=plain_http).token
     for path in (LISTING, ANALYTICS[0]):
         challenge = _refused(_get(plain_http, emulator, path, without), 401, "invalid_token", MFA_REQUIRED_CODE)
@@ -170,7 +171,7 @@ def test_require_mfa_refuses_app_user_tokens_without_mfa(
         assert _get(plain_http, emulator, path, fetch_token(emulator, http=plain_http).token).status_code == 200
     app_only = fetch_token(emulator, app_only=True, http=plain_http).token  # App-only calls carry no user to ask
     assert _get(plain_http, emulator, LISTING, app_only).status_code == 200
-    relaxed = pcinsights_start_emulator()
+    relaxed = pcinsights_start_emulator(allow_no_mfa=True)
     assert _get(plain_http, relaxed, ANALYTICS[0], fetch_token(relaxed, mfa=False).token).status_code == 200
 
 
@@ -289,6 +290,7 @@ def test_the_banner_gives_a_working_token_and_curl_line(emulator: RunningEmulato
     lines = banner(emulator.base_url, emulator.config, issuer_of(emulator)).splitlines()
     assert lines[0].startswith(f"Partner Center emulator on {emulator.base_url} ")
     assert token_endpoint(emulator.base_url, emulator.config.tenant_id) in lines[1]
+    assert lines[3].endswith("; tokens without mfa get a 401, as in Partner Center):")
     token = lines[4].strip()
     assert lines[-1].strip() == (
         f'curl -H "Authorization: Bearer {token}" {emulator.base_url}/v1/analytics/licenses/deployment'

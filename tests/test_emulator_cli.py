@@ -38,7 +38,7 @@ FLAGS = {
     "--client-id": "PC_EMULATOR_CLIENT_ID",
     "--client-secret": "PC_EMULATOR_CLIENT_SECRET",
     "--token-lifetime": "PC_EMULATOR_TOKEN_LIFETIME",
-    "--require-mfa": "PC_EMULATOR_REQUIRE_MFA",
+    "--allow-no-mfa": "PC_EMULATOR_ALLOW_NO_MFA",
     "--accept-any-token": "PC_EMULATOR_ACCEPT_ANY_TOKEN",
     "--accept-token": "PC_EMULATOR_ACCEPT_TOKEN",
     "--forbid-token": "PC_EMULATOR_FORBID_TOKEN",
@@ -104,7 +104,7 @@ def test_flags_fill_every_field() -> None:
     argv = "--seed 7 --customers 9 --latency-ms 50 --fail-429 0.1 --fail-500 0.2 --fail-503 0.3 --rate-limit 50"
     argv += " --retry-after 4 --bom --drop-rate 0.4 --html-rate 0.5 --html-status 504"
     argv += " --tenant-id 11111111-2222-4333-8444-555555555555 --client-id 66666666-7777-4888-9999-000000000000"
-    argv += " --client-secret s3 --token-lifetime 5 --require-mfa --accept-any-token"
+    argv += " --client-secret s3 --token-lifetime 5 --allow-no-mfa --accept-any-token"
     argv += " --accept-token a --accept-token b --forbid-token c"
     assert _served_config(argv.split()) == EmulatorConfig(
         seed=7,
@@ -123,7 +123,7 @@ def test_flags_fill_every_field() -> None:
         client_id="66666666-7777-4888-9999-000000000000",
         client_secret="s3",
         token_lifetime=5,
-        require_mfa=True,
+        allow_no_mfa=True,
         accept_any_token=True,
         accepted_tokens=frozenset({"a", "b"}),
         forbidden_tokens=frozenset({"c"}),

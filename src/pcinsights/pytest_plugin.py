@@ -7,7 +7,8 @@ asks for a fixture, and importing this module imports neither the emulator nor t
 - ``pcinsights_emulator``: the session's emulator on loopback (``RunningEmulator``), with real auth; its tenant
   from the ``pcinsights_customers`` and ``pcinsights_seed`` ini options or the ``--pcinsights-*`` flags.
 - ``pcinsights_start_emulator``: more emulators for one test, each with its own settings, stopped after it.
-- ``pcinsights_token``: a valid App+User token from the emulator's token endpoint.
+- ``pcinsights_token``: a valid App+User token from the emulator's token endpoint (with ``mfa`` in ``amr``: the
+  emulator, like Partner Center since April 2026, refuses App+User tokens without it).
 - ``pcinsights_client`` and ``pcinsights_async_client``: a ready ``AuthenticatedClient`` for the sync and the
   ``asyncio`` operations, fetching and refreshing its token from the token endpoint as an app's credential does.
 - ``pcinsights_faults``: fault switches for one test (``fail_503()``, ``rate_limit(2)``, ``latency(0.2)``,

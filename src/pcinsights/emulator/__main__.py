@@ -19,6 +19,8 @@ from pcinsights.emulator.server import build_server, listening_socket
 from pcinsights.emulator.tokens import Issuer
 from pcinsights.emulator.world import World
 
+_MFA = {False: "tokens without mfa get a 401, as in Partner Center", True: "--allow-no-mfa: tokens without mfa pass"}
+
 
 def banner(base_url: str, config: EmulatorConfig, issuer: Issuer) -> str:
     """What the emulator prints on start-up: its address, then how to call it (a token minted for the purpose)."""
@@ -28,7 +30,7 @@ def banner(base_url: str, config: EmulatorConfig, issuer: Issuer) -> str:
             f"Partner Center emulator on {base_url} (seed {config.seed}, {config.customers} customers)",
             f"token endpoint: {token_endpoint(base_url, config.tenant_id)}",
             f"  tenant {config.tenant_id}, client id {config.client_id}, client secret {config.client_secret}",
-            f"App+User token (amr pwd+mfa, valid {config.token_lifetime} s):",
+            f"App+User token (amr pwd+mfa, valid {config.token_lifetime} s; {_MFA[config.allow_no_mfa]}):",
             f"  {issued.token}",
             "refresh token (grant_type=refresh_token at the token endpoint, for more):",
             f"  {issued.refresh_token}",

@@ -221,9 +221,12 @@ class EmulatorConfig:
         validator=[attrs.validators.ge(1), attrs.validators.le(86400)],
         metadata=option("lifetime in seconds of the access tokens the token endpoint issues", "5"),
     )
-    require_mfa: bool = attrs.field(
+    allow_no_mfa: bool = attrs.field(
         default=False,
-        metadata=option("refuse App+User tokens whose amr lacks mfa (401, code 900421), as Partner Center does"),
+        metadata=option(
+            "accept App+User tokens whose amr lacks mfa; by default they get a 401 (code 900421), as Partner Center"
+            " has answered them since 1 April 2026"
+        ),
     )
     accept_any_token: bool = attrs.field(
         default=False,

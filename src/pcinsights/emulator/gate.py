@@ -4,7 +4,8 @@ In order: a missing or malformed header (401); a ``--forbid-token`` one (403); w
 well-formed token passes, and ``--accept-token`` ones pass as App+User; every other token must be one this
 emulator signed, unexpired, for Partner Center's audience (401 otherwise). An App-only token on an App+User-only
 operation gets a 403 (``insufficient_scope``: a fresh token of the same kind would not help, so no 401 that
-invites a refresh); with ``--require-mfa`` an App+User token without ``mfa`` in ``amr`` gets a 401 (900421).
+invites a refresh); an App+User token without ``mfa`` in ``amr`` gets a 401 (900421), as Partner Center has
+required MFA since 1 April 2026, unless ``--allow-no-mfa``.
 """
 
 from __future__ import annotations
@@ -66,7 +67,7 @@ class Gate:
                 "Access denied: this operation accepts App+User tokens only, and this token is App-only.",
                 _challenge("insufficient_scope", "an App+User token is required"),
             )
-        if caller.kind is CallerKind.APP_USER and self.config.require_mfa and not caller.mfa:
+        if caller.kind is CallerKind.APP_USER and not self.config.allow_no_mfa and not caller.mfa:
             raise ApiError(
                 401,
                 MFA_REQUIRED_CODE,
