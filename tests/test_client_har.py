@@ -24,11 +24,11 @@ from typer.testing import CliRunner
 from pcinsights.cli.app import app as cli_app
 from pcinsights.emulator import RunningEmulator
 from pcinsights.emulator.auth import AppRegistration, issuer_of, request_token
+from pcinsights.har import parse_har
 from tests import _hostile
 from tests._hostile import hostile_server
 from tests._support import call, opened, token_for
 from tools import drift
-from tools.har import parse_har
 
 JWT = rb"eyJ[\w-]+\.[\w-]+\."  # a JWT's header and payload (the continuation tokens are one base64 part)
 NEXT = ListCustomersSeekOperation.NEXT

@@ -21,9 +21,9 @@ import httpx
 import pytest
 
 from pcinsights.emulator import RunningEmulator
+from pcinsights.har import HarError, parse_har, read_har
 from tests._support import PROJECT, SPEC_PATH, token_for
 from tools import drift
-from tools.har import HarError, parse_har, read_har
 from tools.specdoc import load_spec, operations
 
 NODE = shutil.which("npx") is not None and shutil.which("node") is not None

@@ -6,6 +6,7 @@ auto-enabled plugin loads neither the emulator nor the client until a test asks 
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 
 import httpcore  # noqa: F401  (see below)
@@ -182,6 +183,91 @@ def test_emulators_started_for_a_test_have_their_own_settings_and_stop_after_it(
         """
     )
     pytester.runpytest_inprocess(*NO_ASYNC).assert_outcomes(passed=2)
+
+
+RECORDED_TESTS = """
+import pytest
+
+import app
+
+
+def test_names(pcinsights_client):
+    assert len(app.customer_names(pcinsights_client)) == 4
+
+
+@pytest.mark.pcinsights_faults(fail_503=1.0)
+def test_outage(pcinsights_client):
+    assert app.customer_count_or_none(pcinsights_client) is None
+
+
+@pytest.mark.asyncio
+async def test_async(pcinsights_async_client):
+    assert await app.customer_count(pcinsights_async_client) == 4
+"""
+
+
+def test_a_suite_recorded_against_the_emulator_passes_in_replay_without_it(pytester: pytest.Pytester) -> None:
+    pytester.makepyfile(app=APP, test_app=RECORDED_TESTS)
+    recordings = pytester.path / "recordings"
+    pytester.runpytest_inprocess(*LEAN, "--pcinsights-mode=record", "--pcinsights-customers=4").assert_outcomes(
+        passed=3
+    )
+    hars = sorted(path.relative_to(recordings).as_posix() for path in recordings.rglob("*.har"))
+    assert hars == ["test_app/test_async.har", "test_app/test_names.har", "test_app/test_outage.har"]
+    outage = json.loads((recordings / "test_app" / "test_outage.har").read_text(encoding="utf-8"))
+    assert [entry["response"]["status"] for entry in outage["log"]["entries"]] == [503]  # a call's final answer
+    for har in recordings.rglob("*.har"):
+        assert "eyJ" not in har.read_text(encoding="utf-8")  # no token (a JWT) kept
+
+    # An emulator with -1 customers cannot start: replay must not need one.
+    replayed = pytester.runpytest_inprocess(*LEAN, "--pcinsights-mode=replay", "--pcinsights-customers=-1")
+    replayed.assert_outcomes(passed=3)
+
+
+def test_replay_names_the_request_it_has_no_recording_for(pytester: pytest.Pytester) -> None:
+    pytester.makepyfile(
+        app=APP,
+        test_app="""
+        from partner_center_analytics.api.customers import list_customers
+
+
+        def test_listing(pcinsights_client):
+            list_customers.sync(client=pcinsights_client, size=2)
+        """,
+    )
+    pytester.runpytest_inprocess(*NO_ASYNC, "--pcinsights-mode=record").assert_outcomes(passed=1)
+    pytester.makepyfile(
+        test_app="""
+        from partner_center_analytics.api.customers import list_customers
+
+
+        def test_listing(pcinsights_client):
+            list_customers.sync(client=pcinsights_client, size=3)
+        """
+    )
+    result = pytester.runpytest_inprocess(*NO_ASYNC, "--pcinsights-mode=replay")
+    result.assert_outcomes(failed=1)
+    result.stdout.fnmatch_lines(["*NotFoundError: HTTP 404 Not Found: no recording for GET /v1/customers?size=3*"])
+
+
+def test_replay_fails_a_test_whose_app_swallowed_an_unrecorded_request(pytester: pytest.Pytester) -> None:
+    tests = """
+        from partner_center_analytics import NotFoundError
+        from partner_center_analytics.api.customers import list_customers
+
+
+        def test_listing(pcinsights_client):
+            try:
+                list_customers.sync(client=pcinsights_client, size={size})
+            except NotFoundError:
+                pass
+        """
+    pytester.makepyfile(app=APP, test_app=tests.format(size=2))
+    pytester.runpytest_inprocess(*NO_ASYNC, "--pcinsights-mode=record").assert_outcomes(passed=1)
+    pytester.makepyfile(test_app=tests.format(size=3))
+    result = pytester.runpytest_inprocess(*NO_ASYNC, "--pcinsights-mode=replay")
+    result.assert_outcomes(passed=1, errors=1)
+    result.stdout.fnmatch_lines(["*requests with no recording in test_listing.har: GET /v1/customers?size=3*"])
 
 
 def test_a_bad_ini_value_is_a_usage_error(pytester: pytest.Pytester) -> None:

@@ -18,11 +18,14 @@ asks for a fixture, and importing this module imports neither the emulator nor t
 
 from __future__ import annotations
 
+import os
+import re
 import ssl
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator, Iterator
 from contextlib import ExitStack
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
@@ -34,6 +37,7 @@ if TYPE_CHECKING:
     from pcinsights.emulator import EmulatorConfig, RunningEmulator
     from pcinsights.emulator.faults import FaultSwitches
     from pcinsights.emulator.tokens import IssuedToken
+    from pcinsights.replay import ReplayApp
 
 MARKER = "pcinsights_faults"
 _TENANT_OPTIONS = (("customers", "number of customers in the emulated tenant"), ("seed", "seed of the emulated tenant"))
@@ -41,11 +45,44 @@ _TENANT_OPTIONS = (("customers", "number of customers in the emulated tenant"), 
 _FAULT_FIXTURES = frozenset({"pcinsights_faults", "pcinsights_client", "pcinsights_async_client"})
 
 
+# What the fixture clients talk to: the emulator; a live URL or the emulator, keeping one HAR per test; those HARs.
+MODES = ("emulator", "record", "replay", "live")
+LIVE_URL, LIVE_TOKEN = "PCINSIGHTS_LIVE_URL", "PCINSIGHTS_LIVE_TOKEN"  # environment only: no token on a command line
+
+
 def pytest_addoption(parser: pytest.Parser) -> None:
     group = parser.getgroup("pcinsights", "Partner Center emulator (pcinsights)")
     for name, help in _TENANT_OPTIONS:
         parser.addini(f"pcinsights_{name}", f"{help} (an integer; default: the emulator's)")
         group.addoption(f"--pcinsights-{name}", type=int, default=None, help=f"{help} (overrides the ini option)")
+    mode_help = (
+        "what the fixture clients call: emulator (default); record (the live URL in $PCINSIGHTS_LIVE_URL with the token"
+        " in $PCINSIGHTS_LIVE_TOKEN, else the emulator, keeping one redacted HAR per test); replay (those HARs,"
+        " nothing else running); live (the live URL, nothing kept)"
+    )
+    parser.addini("pcinsights_mode", mode_help)
+    group.addoption("--pcinsights-mode", choices=MODES, default=None, help=mode_help)
+    recordings_help = "folder of the per-test recordings (default: recordings/, beside the ini file)"
+    parser.addini("pcinsights_recordings", recordings_help)
+    group.addoption("--pcinsights-recordings", default=None, help=recordings_help)
+
+
+def client_mode(config: pytest.Config) -> str:
+    """The session's mode: the command line's, else the ini file's, else ``emulator``."""
+    mode = config.getoption("pcinsights_mode") or str(config.getini("pcinsights_mode") or "").strip() or "emulator"
+    if mode not in MODES:
+        raise pytest.UsageError(f"pcinsights_mode must be one of {', '.join(MODES)}, not {mode!r}")
+    return mode
+
+
+def recording_path(request: pytest.FixtureRequest) -> Path:
+    """Where this test's recording lives: the recordings folder, the test file's path, the test's name."""
+    config = request.config
+    folder = config.getoption("pcinsights_recordings") or str(config.getini("pcinsights_recordings") or "").strip()
+    root = Path(folder) if folder else config.rootpath / "recordings"
+    module, _, name = request.node.nodeid.partition("::")
+    safe = re.sub(r"[^A-Za-z0-9._\[\]-]+", "_", name)
+    return (root if root.is_absolute() else config.rootpath / root) / Path(module).with_suffix("") / f"{safe}.har"
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -53,6 +90,20 @@ def pytest_configure(config: pytest.Config) -> None:
         "markers",
         f"{MARKER}(**settings): the emulator's faults for this test (EmulatorConfig fault fields, e.g. fail_503=1.0)",
     )
+
+
+_CALL_FAILED = pytest.StashKey[bool]()
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(
+    item: pytest.Item, call: pytest.CallInfo[None]
+) -> Generator[None, pytest.TestReport, pytest.TestReport]:
+    """Remember whether the test itself failed, so replay adds no second report of the request it failed on."""
+    report: pytest.TestReport = yield
+    if report.when == "call":
+        item.stash[_CALL_FAILED] = report.failed
+    return report
 
 
 def pytest_runtest_setup(item: pytest.Item) -> None:
@@ -119,16 +170,18 @@ class Faults:
     ``Retry-After: 0`` unless told otherwise, so the client's retries do not slow the test down.
     """
 
-    def __init__(self, switches: FaultSwitches) -> None:
-        self._switches = switches
+    def __init__(self, switches: FaultSwitches | None) -> None:
+        self._switches = switches  # None in replay mode: the recording holds the faults' answers already
 
     def set(self, **settings: Any) -> None:
         """Any fault setting by its ``EmulatorConfig`` name and unit (``latency`` in seconds); they add up."""
-        self._switches.set(**settings)
+        if self._switches is not None:
+            self._switches.set(**settings)
 
     def reset(self) -> None:
         """Back to the emulator's configured faults (none, by default)."""
-        self._switches.reset()
+        if self._switches is not None:
+            self._switches.reset()
 
     def fail_503(self, share: float = 1.0, *, retry_after: int = 0) -> None:
         self.set(fail_503=share, retry_after=retry_after)
@@ -159,7 +212,7 @@ class Faults:
         self.set(drop_rate=share)
 
     def __repr__(self) -> str:
-        return f"Faults({self._switches.current!r})"
+        return "Faults(replayed)" if self._switches is None else f"Faults({self._switches.current!r})"
 
 
 @pytest.fixture(scope="session")
@@ -186,9 +239,16 @@ def pcinsights_start_emulator() -> Iterator[Callable[..., RunningEmulator]]:
 
 
 @pytest.fixture
-def pcinsights_faults(pcinsights_emulator: RunningEmulator, request: pytest.FixtureRequest) -> Iterator[Faults]:
-    """This test's fault switches, set from the ``pcinsights_faults`` marker if it has one; reset afterwards."""
-    faults = Faults(pcinsights_emulator.faults)
+def pcinsights_faults(request: pytest.FixtureRequest) -> Iterator[Faults]:
+    """This test's fault switches, set from the ``pcinsights_faults`` marker if it has one; reset afterwards.
+
+    In replay mode they switch nothing (the recording answers as the faults made it); against a live URL a test
+    that sets faults is skipped, since only the emulator has them.
+    """
+    mode = client_mode(request.config)
+    if mode in ("record", "live") and _live(mode) is not None:
+        pytest.skip("faults are the emulator's: this test needs it, not a live URL")
+    faults = Faults(None if mode == "replay" else request.getfixturevalue("pcinsights_emulator").faults)
     faults.reset()
     marker = request.node.get_closest_marker(MARKER)
     try:
@@ -229,21 +289,64 @@ def pcinsights_retry_policy() -> RetryPolicy:
     return RetryPolicy(base_delay=0.01, max_delay=0.1, deadline=30.0)
 
 
+@pytest.fixture(scope="session")
+def _pcinsights_replay() -> Iterator[tuple[ReplayApp, str]]:
+    """One replay server for the session; each test loads its own recording into it."""
+    from pcinsights.replay import ReplayApp, serve_replay
+
+    app = ReplayApp()
+    with serve_replay(app) as base_url:
+        yield app, base_url
+
+
+def _live(mode: str) -> tuple[str, str] | None:
+    """The live URL and token from the environment; None when record mode goes to the emulator instead."""
+    url, token = os.environ.get(LIVE_URL, "").strip(), os.environ.get(LIVE_TOKEN, "").strip()
+    if url and token:
+        return url, token
+    if mode == "live":
+        pytest.skip(f"live mode: set {LIVE_URL} and {LIVE_TOKEN}")
+    return None
+
+
 @pytest.fixture
 def _pcinsights_client_options(
-    pcinsights_emulator: RunningEmulator,
-    _pcinsights_tokens: Tokens,
-    _pcinsights_tls: ssl.SSLContext,
-    pcinsights_faults: Faults,
-    pcinsights_retry_policy: RetryPolicy,
-) -> dict[str, Any]:
-    """What both fixture clients are built from (after this test's faults are set)."""
-    return {
-        "base_url": pcinsights_emulator.base_url,
-        "token": _pcinsights_tokens,
-        "retry": pcinsights_retry_policy,
-        "verify_ssl": _pcinsights_tls,
-    }
+    request: pytest.FixtureRequest, _pcinsights_tls: ssl.SSLContext, pcinsights_retry_policy: RetryPolicy
+) -> Iterator[dict[str, Any]]:
+    """What both fixture clients are built from, by mode (in emulator mode, after this test's faults are set)."""
+    from partner_center_analytics import HarRecorder
+
+    from pcinsights.replay import Recording
+
+    mode = client_mode(request.config)
+    options: dict[str, Any] = {"retry": pcinsights_retry_policy, "verify_ssl": _pcinsights_tls}
+    if mode == "replay":
+        path = recording_path(request)
+        if not path.is_file():
+            pytest.fail(f"no recording of this test at {path}: record it with --pcinsights-mode=record", False)
+        app, base_url = request.getfixturevalue("_pcinsights_replay")
+        app.load(Recording.read(path))
+        yield {**options, "base_url": base_url, "token": "replayed"}
+        if app.unmatched and not request.node.stash.get(_CALL_FAILED, False):  # else the failure says it already
+            pytest.fail(f"requests with no recording in {path.name}: {'; '.join(app.unmatched)}", False)
+        return
+    live = _live(mode)
+    if live is None:
+        request.getfixturevalue("pcinsights_faults")
+        options |= {
+            "base_url": request.getfixturevalue("pcinsights_emulator").base_url,
+            "token": request.getfixturevalue("_pcinsights_tokens"),
+        }
+    else:
+        options |= {"base_url": live[0], "token": live[1]}
+    if mode != "record":
+        yield options
+        return
+    path = recording_path(request)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.unlink(missing_ok=True)  # one recording per test, made anew
+    with HarRecorder(path) as recorder:
+        yield {**options, "recorder": recorder}
 
 
 @pytest.fixture

@@ -13,7 +13,7 @@ from openapi_schema_validator import OAS30Validator
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT4
 
-from tools.har import Exchange
+from pcinsights.har import Exchange
 from tools.specdoc import locate, operations, pointer
 from tools.strictview import AT, OPEN_ENUM, strict_view
 

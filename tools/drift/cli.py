@@ -19,10 +19,10 @@ from pathlib import Path
 
 import attrs
 
+from pcinsights.har import HarError, read_har
 from tools.drift.accepted import DriftConfigError, load_acceptances
 from tools.drift.check import find_drift
 from tools.drift.second_opinion import redocly_findings
-from tools.har import HarError, read_har
 from tools.project import add_project_argument, project_from
 from tools.redocly import REDOCLY_PACKAGE
 from tools.specdoc import load_spec

@@ -16,6 +16,7 @@ from pcinsights.cli import chart, licenses, output, reports
 from pcinsights.cli.failures import EXPECTED, common_exit_code, describe, exit_code
 from pcinsights.cli.options import BarsOpt, Connection, FormatOpt, OutputFormat, resolve_format, with_connection
 from pcinsights.cli.progress import FanOutProgress, PageProgress
+from pcinsights.cli.replay import replay
 from pcinsights.cli.session import open_client
 from pcinsights.fanout import DEFAULT_CONCURRENCY, DEFAULT_PAGE_SIZE
 from pcinsights.insights import InsightKind, Scope
@@ -223,3 +224,7 @@ def _add_insight_commands() -> None:
 
 
 _add_insight_commands()
+app.command(
+    "replay",
+    epilog=_examples("pcinsights replay recordings/test_app/test_names.har --port 9000"),
+)(replay)

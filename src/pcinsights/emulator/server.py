@@ -14,6 +14,7 @@ from typing import Any
 import attrs
 import uvicorn
 from starlette.applications import Starlette
+from starlette.types import ASGIApp
 
 from pcinsights.emulator.app import create_app
 from pcinsights.emulator.config import EmulatorConfig
@@ -123,7 +124,7 @@ class _Server(uvicorn.Server):
         await super().serve(sockets)
 
 
-def build_server(app: Starlette, config: EmulatorConfig, **options: Any) -> uvicorn.Server:
+def build_server(app: ASGIApp, config: EmulatorConfig, **options: Any) -> uvicorn.Server:
     """A uvicorn server for the app with the hardened h11 protocol (``protocol``) and the config's limits."""
     backlog, cap = _backlog_and_cap(config.max_connections)
     limits = Limits(config.request_timeout, cap, config.max_head_bytes)
@@ -138,6 +139,30 @@ def build_server(app: Starlette, config: EmulatorConfig, **options: Any) -> uvic
             **options,
         )
     )
+
+
+@contextmanager
+def serve_in_background(
+    app: ASGIApp, limits: EmulatorConfig, *, host: str = "127.0.0.1", name: str = "pc-emulator"
+) -> Iterator[tuple[str, int]]:
+    """Serve any ASGI app on a free loopback port, with the emulator's hardened server and ``limits``' limits, until
+    the block ends; yields its base URL and port. Quiet: warnings only, no access log."""
+    sock = listening_socket(host)
+    port = int(sock.getsockname()[1])
+    server = build_server(app, limits, log_config=None, timeout_graceful_shutdown=3)
+    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, name=f"{name}:{port}", daemon=True)
+    thread.start()
+    try:
+        deadline = time.monotonic() + STARTUP_TIMEOUT
+        while not server.started:
+            if not thread.is_alive() or time.monotonic() > deadline:
+                raise EmulatorStartError(f"the server on {host}:{port} did not start within {STARTUP_TIMEOUT:.0f} s")
+            time.sleep(0.005)
+        yield f"http://{host}:{port}", port
+    finally:
+        server.should_exit = True
+        thread.join(SHUTDOWN_TIMEOUT)
+        sock.close()
 
 
 @contextmanager
@@ -160,26 +185,7 @@ def run_in_background(
         raise TypeError("pass the config (and clock) or the app create_app made with them, not both")
     config = app.state.config
     assert isinstance(config, EmulatorConfig), "the app is not one create_app made"
-    sock = listening_socket(host)
-    port = int(sock.getsockname()[1])
-    server = build_server(app, config, log_config=None, timeout_graceful_shutdown=3)
-    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, name=f"pc-emulator:{port}", daemon=True)
-    thread.start()
-    try:
-        deadline = time.monotonic() + STARTUP_TIMEOUT
-        while not server.started:
-            if not thread.is_alive() or time.monotonic() > deadline:
-                raise EmulatorStartError(f"the emulator on {host}:{port} did not start within {STARTUP_TIMEOUT:.0f} s")
-            time.sleep(0.005)
+    with serve_in_background(app, config, host=host) as (base_url, port):
         yield RunningEmulator(
-            base_url=f"http://{host}:{port}",
-            port=port,
-            config=config,
-            world=app.state.world,
-            stats=app.state.stats,
-            app=app,
+            base_url=base_url, port=port, config=config, world=app.state.world, stats=app.state.stats, app=app
         )
-    finally:
-        server.should_exit = True
-        thread.join(SHUTDOWN_TIMEOUT)
-        sock.close()

@@ -3,7 +3,8 @@
 Only what HAR 1.2 requires is relied on (``log.entries[].request.method/url/headers``, ``response.status/headers/
 content``); optional parts (``queryString``, ``content.text``, ``content.encoding: base64``) are used when present.
 So a HAR from the client's recorder, from ``schemathesis run --report har``, from a browser or written by hand in a
-test reads the same. A malformed file is a ``HarError`` that says where, never a KeyError.
+test reads the same. A malformed file is a ``HarError`` that says where, never a KeyError. The drift checker
+(tools/drift) and replay (``pcinsights.replay``) read recordings through it.
 """
 
 from __future__ import annotations
@@ -39,6 +40,7 @@ class Exchange:
     response_headers: tuple[tuple[str, str], ...]
     mime_type: str
     body: str | None  # the response body as text; None when the recorder kept none
+    request_body: str | None = None  # the request's ``postData.text``, when it had one
 
     @property
     def path(self) -> str:
@@ -76,6 +78,7 @@ def _pairs(node: Any, key: str, where: str) -> tuple[tuple[str, str], ...]:
 
 
 def _body(content: Any, where: str) -> str | None:
+    """The text of a HAR ``content`` (a response's) or ``postData`` (a request's), base64 decoded."""
     if not isinstance(content, Mapping) or not isinstance(content.get("text"), str):
         return None
     text: str = content["text"]
@@ -83,7 +86,7 @@ def _body(content: Any, where: str) -> str | None:
         try:
             return base64.b64decode(text, validate=True).decode("utf-8", errors="replace")
         except (binascii.Error, ValueError) as error:
-            raise HarError(f"{where}.content.text: not base64 ({error})") from None
+            raise HarError(f"{where}: text not base64 ({error})") from None
     return text
 
 
@@ -105,6 +108,7 @@ def _exchange(index: int, entry: Any) -> Exchange:
         response_headers=_pairs(response, "headers", f"{where}.response"),
         mime_type=mime if isinstance(mime, str) else "",
         body=_body(content, f"{where}.response"),
+        request_body=_body(request.get("postData"), f"{where}.request"),
     )
 
 
