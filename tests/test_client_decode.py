@@ -31,6 +31,7 @@ from partner_center_analytics.api.analytics import (
 from partner_center_analytics.models import (
     Channel,
     Error,
+    LicensesUsageRow,
     PartnerLicensesDeploymentInsights,
     PartnerLicensesDeploymentInsightsCollection,
     ServiceName,
@@ -361,3 +362,59 @@ async def test_the_docs_unclosed_usage_example_is_a_typed_error(mode: str) -> No
     with pytest.raises(UnexpectedResponseError, match="does not match the spec") as caught:
         await call(mode, get_licenses_usage, client=mock_client(200, published))
     assert caught.value.body_snippet.startswith('{ "Value": [ {"processedDateTime"')
+
+
+UTC = datetime.UTC
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2018-10-14T00:00:00", datetime.datetime(2018, 10, 14, tzinfo=UTC)),  # the docs' form: no offset is UTC
+        ("2017-03-14T03:25:16.36+00:00", datetime.datetime(2017, 3, 14, 3, 25, 16, 360000, tzinfo=UTC)),
+        ("2019-04-17T11:07:22.1Z", datetime.datetime(2019, 4, 17, 11, 7, 22, 100000, tzinfo=UTC)),
+        ("2019-04-17T11:07:22.1234567Z", datetime.datetime(2019, 4, 17, 11, 7, 22, 123456, tzinfo=UTC)),
+        (
+            "2019-04-17T11:07:22.1234567-05:30",
+            datetime.datetime(2019, 4, 17, 16, 37, 22, 123456, tzinfo=UTC),
+        ),
+    ],
+)
+async def test_commercial_processed_date_time_is_an_aware_datetime_and_to_dict_sends_back_the_text(
+    mode: str, text: str, expected: datetime.datetime
+) -> None:
+    content = json.dumps({"Value": [{**DOCS_USAGE_ROW, "processedDateTime": text}]}).encode()
+    page = await call(mode, get_licenses_usage, client=mock_client(200, content))
+    (row,) = page.value
+    assert isinstance(row.processed_date_time, datetime.datetime)
+    assert row.processed_date_time.tzinfo is not None
+    assert row.processed_date_time == expected
+    assert row.to_dict()["processedDateTime"] == text
+    assert type(row).from_dict(row.to_dict()) == row
+
+
+@pytest.mark.parametrize("text", ["yesterday", "2021-02-30T00:00:00", "2018-10-14T25:00:00", ""])
+async def test_an_unreadable_commercial_processed_date_time_is_kept_as_the_string_sent(mode: str, text: str) -> None:
+    content = json.dumps({"Value": [{**DOCS_USAGE_ROW, "processedDateTime": text}, DOCS_USAGE_ROW]}).encode()
+    client = mock_client(200, content)
+    page = await call(mode, get_licenses_usage, client=client)
+    odd, fine = page.value
+    assert odd.processed_date_time == text
+    assert odd.to_dict()["processedDateTime"] == text
+    assert fine.processed_date_time == datetime.datetime(2018, 10, 14, tzinfo=UTC)
+    assert client.stats.unknown_values == {("LicensesUsageRow", "processedDateTime", text): 1}
+
+
+async def test_a_commercial_processed_date_time_that_is_no_string_is_a_typed_error(mode: str) -> None:
+    content = json.dumps({"Value": [{**DOCS_USAGE_ROW, "processedDateTime": 20181014}]}).encode()
+    with pytest.raises(UnexpectedResponseError, match="processedDateTime: expected a date-time string, got an integer"):
+        await call(mode, get_licenses_usage, client=mock_client(200, content))
+
+
+def test_a_commercial_processed_date_time_the_app_changed_is_written_with_isoformat() -> None:
+    row = LicensesUsageRow.from_dict(DOCS_USAGE_ROW)
+    assert isinstance(row.processed_date_time, datetime.datetime)
+    row.processed_date_time = row.processed_date_time + datetime.timedelta(hours=1)
+    assert row.to_dict()["processedDateTime"] == "2018-10-14T01:00:00+00:00"
+    row.processed_date_time = None
+    assert row.to_dict()["processedDateTime"] is None

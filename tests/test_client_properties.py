@@ -57,7 +57,10 @@ PROPERTY_SETTINGS = settings(
 
 # --- OpenAPI 3.0 schema -> JSON Schema --------------------------------------------------------------------------
 
-_ANNOTATIONS = frozenset({"description", "example", "title", "default", "externalDocs", "deprecated", "readOnly"})
+# x-pcinsights-decode says how the client types a string; it admits the same JSON values, so it is an annotation here.
+_ANNOTATIONS = frozenset(
+    {"description", "example", "title", "default", "externalDocs", "deprecated", "readOnly", "x-pcinsights-decode"}
+)
 _KEYWORDS = frozenset(
     {"type", "properties", "required", "items", "enum", "minimum", "maximum", "minLength", "maxLength", "pattern"}
     | {"minItems", "maxItems", "additionalProperties", "anyOf", "oneOf", "allOf", "nullable", "format", "$ref"}

@@ -204,7 +204,7 @@ def test_a_page_past_the_end_is_empty_and_last(emulator: RunningEmulator) -> Non
 def test_processed_date_time_selects_the_snapshot_as_of_that_moment(emulator: RunningEmulator) -> None:
     with client_for(emulator) as client:
         latest = get_licenses_deployment.sync(client=client)
-        processed = str(latest.value[0].processed_date_time)
+        processed = str(latest.value[0].to_dict()["processedDateTime"])  # the text sent, no offset
         day = processed[:10]
         at = get_licenses_deployment.sync(client=client, processed_date_time=processed)
         aware = get_licenses_deployment.sync(client=client, processed_date_time=processed + "+00:00")

@@ -1,7 +1,8 @@
 """Regenerate the typed client from the spec and ``overrides/``, reproducibly.
 
 The generator runs into a scratch folder, from ``overrides/templates`` plus a template of the spec's
-``x-pcinsights-pager`` extensions (tools/pagers.py: the generator shows templates no vendor extension); the
+``x-pcinsights-pager`` and ``x-pcinsights-decode`` extensions (tools/pagers.py, tools/decoders.py: the generator
+shows templates no vendor extension); the
 files of its own that the hand-written runtime from ``overrides/runtime`` supersedes are deleted (and their
 absence is an error: the pinned generator changed), the runtime modules are copied in with a first line naming
 their source, models no operation can return are dropped, the pinned ruff formats the lot once, and only then
@@ -23,7 +24,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from tools import pagers, queryfields
+from tools import decoders, pagers, queryfields
 from tools.project import PACKAGE_NAME, add_project_argument, project_from
 from tools.specdoc import load_spec, operations, resolve_ref
 
@@ -160,8 +161,8 @@ def _templates(folder: Path, overrides: Path, document: Mapping[str, Any]) -> Pa
         raise CodegenError(f"overrides/templates/{pagers.TEMPLATE} would hide the one codegen writes from the spec")
     shutil.copytree(overrides / "templates", folder)
     try:
-        text = pagers.template(document)
-    except pagers.PagerError as error:
+        text = pagers.template(document) + decoders.template(document)
+    except (pagers.PagerError, decoders.DecodeError) as error:
         raise CodegenError(str(error)) from None
     (folder / pagers.TEMPLATE).write_text(text, encoding="utf-8")
     return folder

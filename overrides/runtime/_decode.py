@@ -15,6 +15,7 @@ import logging
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 from uuid import UUID
 
@@ -50,7 +51,7 @@ def note_unknown_fields(model: str, names: Iterable[str]) -> None:
 
 
 def note_unknown_value(model: str, field: str, value: str) -> None:
-    """``model.field``, an open enum, held a value the spec does not list."""
+    """``model.field`` held a value the spec does not list (an open enum) or that its client cannot read (kept)."""
     stats = _DECODING_FOR.get()
     if stats is not None:
         value = value[:MAX_VALUE_CHARS]
@@ -97,6 +98,50 @@ def parse_datetime(name: str, value: Any) -> datetime.datetime:
         return datetime.datetime.fromisoformat(value.upper())
     except ValueError:
         raise ValueError(f"{name}: not an ISO 8601 date-time") from None
+
+
+class SentDateTime(datetime.datetime):
+    """A decoded ``utc-date-time`` that remembers the text it came from, so ``to_dict`` sends back what came.
+
+    A datetime in every other way; one derived from it (``replace``, arithmetic) has no text and is written
+    with ``isoformat``.
+    """
+
+    __slots__ = ("sent",)
+    sent: str
+
+
+def parse_utc_datetime(model: str, name: str, value: Any) -> datetime.datetime | str:
+    """``x-pcinsights-decode: utc-date-time``: ``parse_datetime``'s readings, timezone-aware, UTC without an offset.
+
+    A string that is no date-time comes back unchanged (and is reported like an unknown enum value), so a row
+    is never lost to its timestamp and ``to_dict`` sends back what came; a value that is no string is a TypeError.
+    """
+    if not isinstance(value, str):
+        raise wrong_type(name, "a date-time string", value)
+    parsed = _utc(value)
+    if parsed is None:
+        note_unknown_value(model, name, value)
+        return value
+    return parsed
+
+
+@lru_cache(maxsize=64)  # the rows of a page usually share one processing time; the result is immutable
+def _utc(value: str) -> SentDateTime | None:
+    try:
+        parsed = parse_datetime("", value)
+    except ValueError:
+        return None
+    tz = parsed.tzinfo or datetime.UTC
+    result = SentDateTime(*parsed.timetuple()[:6], parsed.microsecond, tzinfo=tz, fold=parsed.fold)
+    result.sent = value
+    return result
+
+
+def utc_datetime_text(value: datetime.datetime) -> str:
+    """What ``to_dict`` writes for a ``utc-date-time``: the text it was decoded from, else ``isoformat()``."""
+    sent: str | None = getattr(value, "sent", None)
+    return value.isoformat() if sent is None else sent
 
 
 def parse_date(name: str, value: Any) -> datetime.date:

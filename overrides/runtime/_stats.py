@@ -9,7 +9,8 @@ import threading
 class ClientStats:
     """Counters of one client: ``requests`` sent over the wire (every attempt) and how many of them were ``retries``;
     what its responses held that the spec does not describe: ``unknown_fields`` counts by (model, field) and
-    ``unknown_values`` of open enums by (model, field, value), each logged once at INFO when first seen."""
+    ``unknown_values`` of open enums (and date-times it could not read) by (model, field, value), each logged once
+    at INFO when first seen."""
 
     def __init__(self) -> None:
         self.lock = threading.Lock()

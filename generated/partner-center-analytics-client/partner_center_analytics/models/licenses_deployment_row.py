@@ -1,12 +1,13 @@
 from __future__ import annotations
 
+import datetime
 from collections.abc import Mapping
 from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from .._decode import note_unknown_fields, wrong_type
+from .._decode import note_unknown_fields, parse_utc_datetime, utc_datetime_text, wrong_type
 from .._types import UNSET, Unset
 
 T = TypeVar("T", bound="LicensesDeploymentRow")
@@ -19,9 +20,11 @@ class LicensesDeploymentRow:
     or null.
 
         Attributes:
-            processed_date_time (None | str | Unset): When Partner Center processed the data, for example
-                `2018-10-14T00:00:00`. The docs' examples send no offset, which is not an RFC 3339 date-time, so this is a
-                string rather than `format: date-time`; read it as UTC. An offset or a fraction is allowed too.
+            processed_date_time (datetime.datetime | None | str | Unset): When Partner Center processed the data, for
+                example `2018-10-14T00:00:00`. The docs' examples send no offset, which is not an RFC 3339 date-time, so this is
+                a string rather than `format: date-time`; read it as UTC. An offset or a fraction is allowed too. Generated
+                clients decode it (`x-pcinsights-decode`) to a timezone-aware date-time, UTC when there is no offset; a value
+                they cannot read as one is kept as the string that was sent.
             service_code (None | str | Unset): The service's short code, for example `o365` or `crm` (what the legacy
                 partner rows call `serviceName`).
             service_name (None | str | Unset): The service's display name, for example `Microsoft Office 365`.
@@ -36,7 +39,7 @@ class LicensesDeploymentRow:
             licenses_sold (int | None | Unset): A number of licenses.
     """
 
-    processed_date_time: None | str | Unset = UNSET
+    processed_date_time: datetime.datetime | None | str | Unset = UNSET
     service_code: None | str | Unset = UNSET
     service_name: None | str | Unset = UNSET
     channel: None | str | Unset = UNSET
@@ -50,8 +53,8 @@ class LicensesDeploymentRow:
 
     def to_dict(self) -> dict[str, Any]:
         processed_date_time: None | str | Unset
-        if isinstance(self.processed_date_time, Unset):
-            processed_date_time = UNSET
+        if isinstance(self.processed_date_time, datetime.datetime):
+            processed_date_time = utc_datetime_text(self.processed_date_time)
         else:
             processed_date_time = self.processed_date_time
 
@@ -143,13 +146,8 @@ class LicensesDeploymentRow:
         if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
             raise wrong_type("LicensesDeploymentRow", "an object", src_dict)
         processed_date_time: Any = src_dict.get("processedDateTime", UNSET)
-        if (
-            type(processed_date_time) is not str
-            and processed_date_time is not None
-            and processed_date_time is not UNSET
-            and not isinstance(processed_date_time, str)
-        ):
-            raise wrong_type("processedDateTime", "a string", processed_date_time)
+        if processed_date_time is not None and processed_date_time is not UNSET:
+            processed_date_time = parse_utc_datetime("LicensesDeploymentRow", "processedDateTime", processed_date_time)
 
         service_code: Any = src_dict.get("serviceCode", UNSET)
         if (

@@ -1,12 +1,13 @@
 from __future__ import annotations
 
+import datetime
 from collections.abc import Mapping
 from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from .._decode import note_unknown_fields, wrong_type
+from .._decode import note_unknown_fields, parse_utc_datetime, utc_datetime_text, wrong_type
 from .._types import UNSET, Unset
 
 T = TypeVar("T", bound="LicensesUsageRow")
@@ -19,9 +20,11 @@ class LicensesUsageRow:
     field may be absent or null.
 
         Attributes:
-            processed_date_time (None | str | Unset): When Partner Center processed the data, for example
-                `2018-10-14T00:00:00`. The docs' examples send no offset, which is not an RFC 3339 date-time, so this is a
-                string rather than `format: date-time`; read it as UTC. An offset or a fraction is allowed too.
+            processed_date_time (datetime.datetime | None | str | Unset): When Partner Center processed the data, for
+                example `2018-10-14T00:00:00`. The docs' examples send no offset, which is not an RFC 3339 date-time, so this is
+                a string rather than `format: date-time`; read it as UTC. An offset or a fraction is allowed too. Generated
+                clients decode it (`x-pcinsights-decode`) to a timezone-aware date-time, UTC when there is no offset; a value
+                they cannot read as one is kept as the string that was sent.
             workload_code (None | str | Unset): The workload's code, for example `SPO` or `EXO`.
             workload_name (None | str | Unset): The workload, for example `SharePoint`.
             service_code (None | str | Unset): The service's short code, for example `o365`.
@@ -37,7 +40,7 @@ class LicensesUsageRow:
             licenses_qualified (int | None | Unset): A number of licenses.
     """
 
-    processed_date_time: None | str | Unset = UNSET
+    processed_date_time: datetime.datetime | None | str | Unset = UNSET
     workload_code: None | str | Unset = UNSET
     workload_name: None | str | Unset = UNSET
     service_code: None | str | Unset = UNSET
@@ -53,8 +56,8 @@ class LicensesUsageRow:
 
     def to_dict(self) -> dict[str, Any]:
         processed_date_time: None | str | Unset
-        if isinstance(self.processed_date_time, Unset):
-            processed_date_time = UNSET
+        if isinstance(self.processed_date_time, datetime.datetime):
+            processed_date_time = utc_datetime_text(self.processed_date_time)
         else:
             processed_date_time = self.processed_date_time
 
@@ -162,13 +165,8 @@ class LicensesUsageRow:
         if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
             raise wrong_type("LicensesUsageRow", "an object", src_dict)
         processed_date_time: Any = src_dict.get("processedDateTime", UNSET)
-        if (
-            type(processed_date_time) is not str
-            and processed_date_time is not None
-            and processed_date_time is not UNSET
-            and not isinstance(processed_date_time, str)
-        ):
-            raise wrong_type("processedDateTime", "a string", processed_date_time)
+        if processed_date_time is not None and processed_date_time is not UNSET:
+            processed_date_time = parse_utc_datetime("LicensesUsageRow", "processedDateTime", processed_date_time)
 
         workload_code: Any = src_dict.get("workloadCode", UNSET)
         if (
