@@ -2,11 +2,10 @@
 
 The generator runs into a scratch folder, from ``overrides/templates`` plus a template of the spec's
 ``x-pcinsights-pager`` and ``x-pcinsights-decode`` extensions (tools/pagers.py, tools/decoders.py: the generator
-shows templates no vendor extension); the
-files of its own that the hand-written runtime from ``overrides/runtime`` supersedes are deleted (and their
-absence is an error: the pinned generator changed), the runtime modules are copied in with a first line naming
-their source, models no operation can return are dropped, the pinned ruff formats the lot once, and only then
-is the result swapped into place.
+shows templates no vendor extension); the files of its own that the hand-written runtime from ``overrides/runtime``
+supersedes are deleted (and their absence is an error: the pinned generator changed), the runtime modules are
+copied in with a first line naming their source, models no operation can return are dropped, the pinned ruff
+formats the lot once, and only then is the result swapped into place.
 """
 
 from __future__ import annotations
