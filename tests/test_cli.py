@@ -33,11 +33,12 @@ UNKNOWN_CUSTOMER = "00000000-0000-4000-8000-000000000000"
 
 
 def pcinsights(
-    *args: str, token: str | None = None, pythonpath: Path | None = None
+    *args: str, token: str | None = None, pythonpath: Path | None = None, more_env: dict[str, str] | None = None
 ) -> subprocess.CompletedProcess[str]:
     """Run the console script with ``token`` in PARTNER_CENTER_TOKEN and its output captured (stdout a pipe)."""
     env = {key: value for key, value in os.environ.items() if key != "PARTNER_CENTER_TOKEN"}
     env["COLUMNS"] = "200"
+    env.update(more_env or {})
     if pythonpath is not None:
         env["PYTHONPATH"] = str(pythonpath)
     if token is not None:
@@ -222,6 +223,56 @@ def test_no_token_is_a_clear_error(emulator: RunningEmulator, tmp_path: Path) ->
     result = pcinsights("deployment", "--base-url", emulator.base_url, token=None, pythonpath=tmp_path)
     line = _one_line_error(result, 3)
     assert line == "pcinsights: no token: use --token-file, PARTNER_CENTER_TOKEN, or install pcinsights[azure]"
+
+
+def test_azure_identity_finding_no_sign_in_is_one_line_and_its_log_only_with_verbose(tmp_path: Path) -> None:
+    # The real azure-identity with its developer credentials only (no managed-identity probe off the machine),
+    # an empty HOME (no token cache) and a PATH without az, pwsh or azd: every one of them fails, locally.
+    alone = {"AZURE_TOKEN_CREDENTIALS": "dev", "HOME": str(tmp_path), "PATH": str(tmp_path)}
+    quiet = pcinsights("deployment", "--base-url", "http://127.0.0.1:9", more_env=alone)
+    line = _one_line_error(quiet, 3)
+    assert line.startswith("pcinsights: ")
+    assert "sign-in failed: DefaultAzureCredential failed to retrieve a token" in line
+    verbose = pcinsights("deployment", "--base-url", "http://127.0.0.1:9", "-v", more_env=alone)
+    assert verbose.returncode == 3
+    assert "azure.identity" in verbose.stderr
+    assert "AzureCliCredential" in verbose.stderr  # the credentials it tried, as azure-identity logs them
+    assert verbose.stderr.strip().splitlines()[-1] == line
+
+
+def _unreadable(path: Path) -> Path:
+    path.write_text(SECRET)
+    path.chmod(0)
+    return path
+
+
+@pytest.mark.parametrize(
+    ("make", "says"),
+    [
+        (lambda folder: folder / "missing", "cannot read --token-file {path}: No such file or directory"),
+        (lambda folder: folder, "cannot read --token-file {path}: Is a directory"),
+        (lambda folder: _written(folder / "blank", b" \n"), "--token-file {path} is empty"),
+        (lambda folder: _written(folder / "latin1", b"caf\xe9"), "--token-file {path} is not UTF-8 text"),
+        (lambda folder: _written(folder / "big", b"x" * 70_000), "--token-file {path} is larger than 64 KiB"),
+        pytest.param(
+            lambda folder: _unreadable(folder / "locked"),
+            "cannot read --token-file {path}: Permission denied",
+            marks=pytest.mark.skipif(os.geteuid() == 0, reason="root reads any file"),
+        ),
+    ],
+    ids=["missing", "directory", "empty", "not-utf8", "too-large", "unreadable"],
+)
+def test_a_token_file_that_gives_no_token_is_one_line_and_exit_3(
+    tmp_path: Path, make: Callable[[Path], Path], says: str
+) -> None:
+    path = make(tmp_path)
+    line = _one_line_error(pcinsights("deployment", "--base-url", "http://127.0.0.1:9", "--token-file", str(path)), 3)
+    assert line.startswith("pcinsights: " + says.format(path=path))
+
+
+def _written(path: Path, data: bytes) -> Path:
+    path.write_bytes(data)
+    return path
 
 
 def test_rejected_tokens_exit_3_without_echoing_them(pcinsights_start_emulator: Callable[..., RunningEmulator]) -> None:

@@ -14,6 +14,8 @@ from pathlib import Path
 from typing import Any
 
 TOKEN_ENV = "PARTNER_CENTER_TOKEN"
+# Entra access tokens are a few KiB; a larger file is the wrong file, and is not read whole.
+MAX_TOKEN_FILE = 64 * 1024
 NO_TOKEN = "no token: use --token-file, PARTNER_CENTER_TOKEN, or install pcinsights[azure]"
 
 
@@ -43,17 +45,29 @@ def resolve_token(
 ) -> str | Credential:
     """The first source that yields something: --token-file, PARTNER_CENTER_TOKEN, azure-identity."""
     if token_file is not None:
-        try:
-            token = token_file.read_text(encoding="utf-8-sig").strip()
-        except OSError as error:
-            raise TokenError(f"cannot read --token-file {token_file}: {error.strerror}") from None
-        if not token:
-            raise TokenError(f"--token-file {token_file} is empty")
-        return token
+        return _read_token_file(token_file)
     token = os.environ.get(TOKEN_ENV, "").strip()
     if token:
         return token
     return _azure_credential(tenant_id, client_id)
+
+
+def _read_token_file(token_file: Path) -> str:
+    """The file's token; a missing, unreadable, oversized or non-UTF-8 file is a TokenError (exit 3)."""
+    try:
+        with token_file.open("rb") as file:
+            data = file.read(MAX_TOKEN_FILE + 1)
+    except OSError as error:
+        raise TokenError(f"cannot read --token-file {token_file}: {error.strerror or error}") from None
+    if len(data) > MAX_TOKEN_FILE:
+        raise TokenError(f"--token-file {token_file} is larger than {MAX_TOKEN_FILE // 1024} KiB: not a token")
+    try:
+        token = data.decode("utf-8-sig").strip()
+    except UnicodeDecodeError:
+        raise TokenError(f"--token-file {token_file} is not UTF-8 text") from None
+    if not token:
+        raise TokenError(f"--token-file {token_file} is empty")
+    return token
 
 
 def _azure_credential(tenant_id: str | None, client_id: str | None) -> Credential:

@@ -5,10 +5,14 @@ from __future__ import annotations
 import logging
 import sys
 
-# The client logs retries; httpx logs each request line (never its headers).
-CLIENT_LOGGERS = ("partner_center_analytics", "httpx")
+# The client logs retries; httpx logs each request line (never its headers); azure-identity each credential it tried.
+CLIENT_LOGGERS = ("partner_center_analytics", "httpx", "azure.identity")
+# Azure's SDK warns as it goes (a dozen lines when DefaultAzureCredential finds nothing), and with no handler set
+# Python prints warnings to stderr: without -v the CLI's own one-line error is all there is.
+QUIET_LOGGERS = ("azure",)
 LOGGER = "pcinsights.cli"
 log = logging.getLogger(LOGGER)
+_SILENT = logging.NullHandler()
 
 
 class Redact(logging.Filter):
@@ -25,7 +29,11 @@ class Redact(logging.Filter):
 
 
 def configure(verbosity: int, secret: str | None) -> None:
-    """-v logs requests, retries and timings at INFO; -vv adds the client's DEBUG detail."""
+    """-v logs requests, retries, sign-in attempts and timings at INFO; -vv adds DEBUG detail; else Azure is silent."""
+    for name in QUIET_LOGGERS:
+        quiet = logging.getLogger(name)
+        quiet.addHandler(_SILENT)
+        quiet.propagate = False
     if verbosity <= 0:
         return
     handler = logging.StreamHandler(sys.stderr)

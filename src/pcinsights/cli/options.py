@@ -76,7 +76,8 @@ class Connection:
         metadata=_option(
             "--token-file",
             help="A file holding a bearer token (else PARTNER_CENTER_TOKEN, else azure-identity).",
-            dir_okay=False,
+            # Not click's checks (exit 2 and a box): the CLI reads the file and reports any failure as exit 3.
+            readable=False,
             show_default=False,
         ),
     )
