@@ -347,6 +347,14 @@ def test_every_command_has_an_example_in_its_help(command: list[str]) -> None:
     assert f"pcinsights {' '.join(command)} " in result.output.split("Examples:")[1]
 
 
+@pytest.mark.parametrize("command", [["deployment"], ["customer", "usage"], ["licenses", "deployment"]])
+def test_verbose_is_shown_as_the_counter_it_is(command: list[str]) -> None:
+    result = CliRunner().invoke(app, [*command, "--help"], env={"COLUMNS": "200"})
+    assert result.exit_code == 0
+    (line,) = [line for line in result.output.splitlines() if "--verbose" in line]
+    assert re.search(r"--verbose\s+-v\s+Log requests", line), line  # no value column: -v, -vv, ...
+
+
 @pytest.mark.parametrize("command", [["deployment"], ["customer", "usage", "--all"]])
 def test_top_is_only_the_apis_page_size_so_a_chart_command_refuses_it(command: list[str]) -> None:
     result = pcinsights(*command, "--emulator", "--format", "chart", "--top", "3")

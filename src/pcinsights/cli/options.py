@@ -119,7 +119,8 @@ class Connection:
             "--verbose",
             "-v",
             count=True,
-            help="Log requests, retries and timings to stderr (-vv for more).",
+            metavar="",  # a counter takes no value: typer's help would otherwise show its type (<int>)
+            help="Log requests, retries, sign-in attempts and timings to stderr (-vv for more).",
             show_default=False,
             rich_help_panel=None,
         ),
