@@ -54,6 +54,10 @@ def every_row(tenant: RunningEmulator, kind: str) -> list[Row]:
         return [row.to_dict() for row in operation.iter_rows(client=client)]
 
 
+# Each kind's metrics: the part, then the whole the chart ranks by.
+METRICS = {"deployment": ("licensesDeployed", "licensesSold"), "usage": ("licensesActive", "licensesQualified")}
+
+
 def one_error_line(result: subprocess.CompletedProcess[str], status: int) -> str:
     assert result.returncode == status, result.stderr
     assert result.stdout == ""
@@ -134,9 +138,25 @@ def test_table_and_chart(tenant: RunningEmulator) -> None:
     bars = [line for line in chart.stdout.splitlines() if "%" in line]
     largest = sorted(groups, key=lambda row: -row["licensesSold"])[:3]
     assert len(bars) == 3
+    names = {row["serviceCode"]: row["serviceName"] for row in every_row(tenant, "deployment")}
     for bar, row in zip(bars, largest, strict=True):
-        assert bar.startswith(f"{row['serviceCode']} · {row['channel']} ")
+        assert bar.startswith(f"{names[row['serviceCode']]} · {row['channel']} ")  # the chart names what it can
         assert bar.endswith(f"{row['licensesDeployed']:,} of {row['licensesSold']:,} deployed")
+
+
+@pytest.mark.parametrize("kind", ["deployment", "usage"])
+def test_a_chart_grouped_by_ids_is_labelled_by_names(tenant: RunningEmulator, kind: str) -> None:
+    chart = licenses(tenant, kind, "--group-by", "customerTenantId", "--format", "chart", "--bars", "5")
+    assert chart.returncode == 0, chart.stderr
+    names = {row["customerTenantId"]: row["customerName"] for row in every_row(tenant, kind)}
+    grouped = json.loads(licenses(tenant, kind, "--group-by", "customerTenantId", "-f", "json").stdout)
+    assert all(set(row) <= {"processedDateTime", "customerTenantId"} | set(METRICS[kind]) for row in grouped)
+    largest = sorted(grouped, key=lambda row: -row[METRICS[kind][1]])[:5]
+    bars = [line for line in chart.stdout.splitlines() if "%" in line]
+    assert len(bars) == 5
+    for bar, row in zip(bars, largest, strict=True):
+        assert bar.startswith(names[row["customerTenantId"]] + " "), bar
+        assert row["customerTenantId"] not in chart.stdout
 
 
 def test_a_filter_the_service_cannot_parse_is_one_line_and_exit_1(tenant: RunningEmulator) -> None:

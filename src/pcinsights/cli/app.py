@@ -171,6 +171,9 @@ def _licenses(kind: InsightKind) -> Callable[..., None]:
         output_format: FormatOpt = None,
         bars: BarsOpt = 10,
     ) -> None:
+        if group_by is not None and output_format is OutputFormat.CHART:
+            group_by = chart.named_groups(group_by, kind.value.fields)
+
         async def fetch(client: AuthenticatedClient) -> reports.Report:
             with PageProgress(stderr, client, page_rows) as progress:
                 return await licenses.fetch(

@@ -25,6 +25,14 @@ _LABELS = (
 )
 
 
+def named_groups(group_by: str, fields: tuple[str, ...]) -> str:
+    """``group_by`` with each grouped code's name field added where the query offers it, so that a chart of rows
+    grouped by ids (``customerTenantId``) is labelled by names: a name goes with its code, so the rows are the same."""
+    grouped = {field.strip() for field in group_by.split(",")}
+    names = [name for name, code in _LABELS if code in grouped and name not in grouped and name in fields]
+    return ",".join([group_by, *names])
+
+
 @attrs.frozen
 class Bar:
     label: str
