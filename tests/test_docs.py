@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 import shutil
 
@@ -46,3 +47,12 @@ def test_the_page_is_prerendered_and_self_contained(page: str) -> None:
     for tag in spec["tags"]:
         assert tag["name"] in text.split()  # the navigation is in the HTML itself, not only built by the script
     assert 'from "https://' not in page  # Redoc's script is inlined: the page opens offline
+
+
+def test_the_page_keeps_the_specs_paragraphs(page: str) -> None:
+    description = load_spec(SPEC_PATH)["info"]["description"]
+    paragraphs = [" ".join(part.split()) for part in description.split("\n\n")]
+    assert len(paragraphs) > 1
+    shown = [" ".join(re.sub(r"<[^>]+>", "", p).split()) for p in re.findall(r"<p>(.*?)</p>", page, flags=re.S)]
+    for paragraph in paragraphs:  # each its own <p>, as Redoc renders the Markdown
+        assert any(text == html.unescape(paragraph).replace("`", "") for text in map(html.unescape, shown)), paragraph

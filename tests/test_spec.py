@@ -62,6 +62,15 @@ def test_spec_follows_house_style(spec: dict[str, Any]) -> None:
     assert speclint.check_style(spec) == []
 
 
+def test_a_folded_block_that_would_lose_its_paragraphs_fails() -> None:
+    assert speclint.check_paragraphs(SPEC_PATH.read_text(encoding="utf-8")) == []
+    folded = "info:\n  description: >-\n    One\n    paragraph.\n\n    Another.\n"
+    assert [str(f) for f in speclint.check_paragraphs(folded)] == [
+        "[style] line 2: a folded block (>) loses its paragraph breaks; use |"
+    ]
+    assert speclint.check_paragraphs(folded.replace(">-", "|-")) == []
+
+
 def test_unquoted_yaml_date_stays_a_string(tmp_path: Path) -> None:
     path = tmp_path / "dated.yaml"
     path.write_text("when: 2017-03-10T00:00:00Z\n", encoding="utf-8")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import shutil
 import subprocess
 from collections.abc import Iterator, Mapping
@@ -15,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import attrs
+import yaml
 from openapi_schema_validator import OAS30Validator
 from openapi_spec_validator import OpenAPIV30SpecValidator
 from referencing import Registry, Resource
@@ -24,6 +26,7 @@ from tools.project import add_project_argument, project_from
 from tools.specdoc import load_spec, operations, pointer, resolve_ref, schema_nodes
 
 REDOCLY_PACKAGE = "@redocly/cli@2.77.0"
+_LONE_NEWLINE = re.compile(r"(?<!\n)\n(?!\n)")
 # A base URI only so that the spec's own "#/..." references resolve inside the registry; never fetched.
 _SPEC_URI = "https://spec.invalid/openapi.json"
 
@@ -124,13 +127,23 @@ def check_style(spec: Mapping[str, Any]) -> list[Finding]:
     return findings
 
 
+def check_paragraphs(text: str) -> list[Finding]:
+    """YAML folding (``>``) turns one blank line into one newline, which Markdown joins into the paragraph before:
+    text with paragraphs is a literal block (``|``), whose blank lines stay."""
+    return [
+        Finding("style", f"line {token.start_mark.line + 1}", "a folded block (>) loses its paragraph breaks; use |")
+        for token in yaml.scan(text)
+        if isinstance(token, yaml.ScalarToken) and token.style == ">" and _LONE_NEWLINE.search(token.value)
+    ]
+
+
 def lint_spec(spec_path: Path) -> list[Finding]:
     """All in-process checks; examples and style only run on a structurally valid spec."""
     spec = load_spec(spec_path)
     findings = validate_structure(spec)
     if findings:
         return findings
-    return validate_examples(spec) + check_style(spec)
+    return validate_examples(spec) + check_style(spec) + check_paragraphs(spec_path.read_text(encoding="utf-8"))
 
 
 @attrs.frozen

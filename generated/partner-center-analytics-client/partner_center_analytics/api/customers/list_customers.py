@@ -84,12 +84,15 @@ def sync_detailed(
 ) -> Response[CustomerCollection | Error]:
     """List customers
 
-     One page of the partner's customers. Pass the previous page's `continuationToken` back in the `MS-
-    ContinuationToken` header with `seekOperation=Next` to get the next page; the last page has no
+     One page of the partner's customers. Pass the previous page's
+    `continuationToken` back in the `MS-ContinuationToken` header with
+    `seekOperation=Next` to get the next page; the last page has no
     `links.next` and no `continuationToken`.
-    Choices made here: `totalCount` is the number of items on this page (the .NET SDK derives it from
-    `items`); the token travels both in the body and in `links.next.headers`; `size` is 1 to 500
-    (Partner Center publishes no maximum).
+
+    Choices made here: `totalCount` is the number of items on this page
+    (the .NET SDK derives it from `items`); the token travels both in the
+    body and in `links.next.headers`; `size` is 1 to 500 (Partner Center
+    publishes no maximum).
 
     Args:
         size (int | Unset):  Default: 100.
@@ -134,12 +137,15 @@ def sync(
 ) -> CustomerCollection:
     """List customers
 
-     One page of the partner's customers. Pass the previous page's `continuationToken` back in the `MS-
-    ContinuationToken` header with `seekOperation=Next` to get the next page; the last page has no
+     One page of the partner's customers. Pass the previous page's
+    `continuationToken` back in the `MS-ContinuationToken` header with
+    `seekOperation=Next` to get the next page; the last page has no
     `links.next` and no `continuationToken`.
-    Choices made here: `totalCount` is the number of items on this page (the .NET SDK derives it from
-    `items`); the token travels both in the body and in `links.next.headers`; `size` is 1 to 500
-    (Partner Center publishes no maximum).
+
+    Choices made here: `totalCount` is the number of items on this page
+    (the .NET SDK derives it from `items`); the token travels both in the
+    body and in `links.next.headers`; `size` is 1 to 500 (Partner Center
+    publishes no maximum).
 
     Args:
         size (int | Unset):  Default: 100.
@@ -183,12 +189,15 @@ async def asyncio_detailed(
 ) -> Response[CustomerCollection | Error]:
     """List customers
 
-     One page of the partner's customers. Pass the previous page's `continuationToken` back in the `MS-
-    ContinuationToken` header with `seekOperation=Next` to get the next page; the last page has no
+     One page of the partner's customers. Pass the previous page's
+    `continuationToken` back in the `MS-ContinuationToken` header with
+    `seekOperation=Next` to get the next page; the last page has no
     `links.next` and no `continuationToken`.
-    Choices made here: `totalCount` is the number of items on this page (the .NET SDK derives it from
-    `items`); the token travels both in the body and in `links.next.headers`; `size` is 1 to 500
-    (Partner Center publishes no maximum).
+
+    Choices made here: `totalCount` is the number of items on this page
+    (the .NET SDK derives it from `items`); the token travels both in the
+    body and in `links.next.headers`; `size` is 1 to 500 (Partner Center
+    publishes no maximum).
 
     Args:
         size (int | Unset):  Default: 100.
@@ -233,12 +242,15 @@ async def asyncio(
 ) -> CustomerCollection:
     """List customers
 
-     One page of the partner's customers. Pass the previous page's `continuationToken` back in the `MS-
-    ContinuationToken` header with `seekOperation=Next` to get the next page; the last page has no
+     One page of the partner's customers. Pass the previous page's
+    `continuationToken` back in the `MS-ContinuationToken` header with
+    `seekOperation=Next` to get the next page; the last page has no
     `links.next` and no `continuationToken`.
-    Choices made here: `totalCount` is the number of items on this page (the .NET SDK derives it from
-    `items`); the token travels both in the body and in `links.next.headers`; `size` is 1 to 500
-    (Partner Center publishes no maximum).
+
+    Choices made here: `totalCount` is the number of items on this page
+    (the .NET SDK derives it from `items`); the token travels both in the
+    body and in `links.next.headers`; `size` is 1 to 500 (Partner Center
+    publishes no maximum).
 
     Args:
         size (int | Unset):  Default: 100.
