@@ -136,7 +136,6 @@ def test_an_expired_token_is_401(plain_http: httpx.Client) -> None:
     wall = FakeClock(start=time.time())
     with run_in_background(app=create_app(EmulatorConfig(token_lifetime=60), wall_clock=wall)) as emulator:
         issued = fetch_token(emulator, http=plain_http)
-        assert issued.expires_on == int(wall.now) + 60
         wall.sleep(59)
         assert _get(plain_http, emulator, ANALYTICS[0], issued.token).status_code == 200
         wall.sleep(1)
