@@ -95,15 +95,13 @@ def pytest_configure(config: pytest.Config) -> None:
 _CALL_FAILED = pytest.StashKey[bool]()
 
 
-@pytest.hookimpl(wrapper=True)
-def pytest_runtest_makereport(
-    item: pytest.Item, call: pytest.CallInfo[None]
-) -> Generator[None, pytest.TestReport, pytest.TestReport]:
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Generator[None, Any, None]:
     """Remember whether the test itself failed, so replay adds no second report of the request it failed on."""
-    report: pytest.TestReport = yield
+    outcome = yield
+    report: pytest.TestReport = outcome.get_result()
     if report.when == "call":
         item.stash[_CALL_FAILED] = report.failed
-    return report
 
 
 def pytest_runtest_setup(item: pytest.Item) -> None:
