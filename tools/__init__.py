@@ -2,12 +2,12 @@
 
 - Generation: ``codegen`` (the client from the spec and ``overrides/``), ``pagers`` (the pager extension),
   ``queryfields`` (the ``groupby`` fields the package carries).
-- The spec: ``speclint`` (lint), ``specdoc`` (the one reader and schema walker), ``docs`` (the reference page).
+- The spec: ``speclint`` (lint), ``specdoc`` (the one reader of its YAML), ``docs`` (the reference page).
 - The contract run: ``contract`` (schemathesis against the emulator or a live URL), ``coverage`` (what it exercised).
 - Change: ``breaking`` (the gate), ``specdiff`` (the wire diff), ``apidiff`` (the Python API diff), ``change``
   (one difference), ``diffreview`` (Redocly's diff beside ours).
-- Traffic: ``har`` (reading HAR files), ``strictview`` (the spec with nothing else allowed), ``drift`` (traffic
-  against the spec).
+- Traffic: ``drift`` (recorded traffic against the spec; its checker, the strict view and the schema walker ship
+  in ``pcinsights.spec``, which the validating proxy uses too).
 - Shared: ``project`` (where a checkout keeps things), ``redocly`` (Redocly CLI at its pinned version).
 
 Each acts on the project it finds from the working directory (or ``--project``); none is part of the

@@ -3,8 +3,8 @@
 The checker is ``check``, Redocly's second opinion ``second_opinion``, drift.toml ``accepted``, the command ``cli``.
 """
 
+from pcinsights.spec.drift import Checker, Finding, find_drift, infer_schema
 from tools.drift.accepted import Acceptance, DriftConfigError, load_acceptances
-from tools.drift.check import Checker, Finding, find_drift, infer_schema
 from tools.drift.cli import main
 
 __all__ = [

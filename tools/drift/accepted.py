@@ -9,7 +9,7 @@ from typing import Any
 
 import attrs
 
-from tools.drift.check import Finding
+from pcinsights.spec.drift import Finding
 
 
 @attrs.frozen

@@ -1,13 +1,13 @@
 """Drift: recorded traffic (HAR 1.2) against the spec; what Partner Center sends that the spec does not say.
 
 ``python -m tools.drift TRAFFIC.har`` (``make drift TRAFFIC=...``) matches every recorded call to an operation and
-checks its response against a strict view of the spec (``tools.strictview``: no properties beyond the described
-ones, open enums closed to their known values): fields the spec does not describe at any depth, type and format
-mismatches, new values of open enums, statuses, media types and headers the spec does not list, required headers
-missing, and calls to operations the spec lacks. Each finding gives the operation, the JSON path, an example value,
-how often it was seen, and a spec fragment to add. Redocly CLI's ``drift`` (pinned, through npx; skipped with a
-message where Node.js is absent) runs against the same strict view as a second opinion: what it finds that this
-tool does not is added. Exit 1 on any drift, 2 when the traffic or spec cannot be read, else 0.
+checks its response against a strict view of the spec (``pcinsights.spec.strictview``: no properties beyond the
+described ones, open enums closed to their known values): fields the spec does not describe at any depth, type and
+format mismatches, new values of open enums, statuses, media types and headers the spec does not list, required headers
+missing, and calls to operations the spec lacks. Each finding gives the operation, the JSON path, an example value, how
+often it was seen, and a spec fragment to add. Redocly CLI's ``drift`` (pinned, through npx; skipped with a message
+where Node.js is absent) runs against the same strict view as a second opinion: what it finds that this tool does not is
+added. Exit 1 on any drift, 2 when the traffic or spec cannot be read, else 0.
 """
 
 from __future__ import annotations
@@ -20,13 +20,13 @@ from pathlib import Path
 import attrs
 
 from pcinsights.har import HarError, read_har
+from pcinsights.spec.drift import find_drift
+from pcinsights.spec.strictview import strict_view
 from tools.drift.accepted import DriftConfigError, load_acceptances
-from tools.drift.check import find_drift
 from tools.drift.second_opinion import redocly_findings
 from tools.project import add_project_argument, project_from
 from tools.redocly import REDOCLY_PACKAGE
 from tools.specdoc import load_spec
-from tools.strictview import strict_view
 
 
 def main(argv: list[str] | None = None) -> int:

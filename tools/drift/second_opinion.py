@@ -12,7 +12,7 @@ from typing import Any
 import attrs
 
 from pcinsights.har import Exchange
-from tools.drift.check import Finding, json_path
+from pcinsights.spec.drift import Finding, json_path
 from tools.redocly import run_redocly
 
 # Redocly's drift rules run here; "security-baseline" is left out because every recorder redacts the bearer token,

@@ -1,4 +1,5 @@
-"""The drift checker: each recorded exchange against the strict view of the spec, findings counted by place."""
+"""The drift checker: each exchange (recorded, or passing the proxy) against the strict view of the spec, findings
+counted by place. ``tools.drift`` (``make drift``) and ``pcinsights proxy`` both use it."""
 
 from __future__ import annotations
 
@@ -14,8 +15,8 @@ from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT4
 
 from pcinsights.har import Exchange
-from tools.specdoc import locate, operations, pointer
-from tools.strictview import AT, OPEN_ENUM, strict_view
+from pcinsights.spec.strictview import AT, OPEN_ENUM, strict_view
+from pcinsights.spec.walk import locate, operations, pointer
 
 # Headers every HTTP stack adds; a spec does not list them.
 TRANSPORT_HEADERS = frozenset(
@@ -389,23 +390,36 @@ def _parsed_body(exchange: Exchange) -> Any:
         return None
 
 
+class Tally:
+    """Findings counted as exchanges come in, one per kind and place: ``make drift`` feeds a recording, the proxy
+    each exchange as it passes."""
+
+    def __init__(self, spec: Mapping[str, Any]):
+        self.checker = Checker(spec)
+        self._counted: dict[tuple[str, ...], tuple[_Seen, int]] = {}
+
+    def add(self, exchange: Exchange) -> list[Finding]:
+        """Count what ``exchange`` shows; returns its findings (their counts so far), first sightings included."""
+        found = []
+        for seen in self.checker.check(exchange):
+            first, count = self._counted.get(seen.key, (seen, 0))
+            self._counted[seen.key] = (first, count + 1)
+            found.append(_finding(first, count + 1))
+        return found
+
+    def findings(self) -> list[Finding]:
+        """Every finding so far, in the order first seen."""
+        return [_finding(seen, count) for seen, count in self._counted.values()]
+
+
+def _finding(seen: _Seen, count: int) -> Finding:
+    suggestion = seen.suggestion if isinstance(seen.suggestion, str) else _flow(seen.suggestion)
+    return Finding(seen.kind, seen.operation, seen.location, seen.example, count, seen.spec_pointer, suggestion)
+
+
 def find_drift(spec: Mapping[str, Any], exchanges: list[Exchange]) -> list[Finding]:
     """Every drift in ``exchanges``, one finding per kind and place, with counts."""
-    checker = Checker(spec)
-    counted: dict[tuple[str, ...], tuple[_Seen, int]] = {}
+    tally = Tally(spec)
     for exchange in exchanges:
-        for seen in checker.check(exchange):
-            first, count = counted.get(seen.key, (seen, 0))
-            counted[seen.key] = (first, count + 1)
-    return [
-        Finding(
-            seen.kind,
-            seen.operation,
-            seen.location,
-            seen.example,
-            count,
-            seen.spec_pointer,
-            seen.suggestion if isinstance(seen.suggestion, str) else _flow(seen.suggestion),
-        )
-        for seen, count in counted.values()
-    ]
+        tally.add(exchange)
+    return tally.findings()

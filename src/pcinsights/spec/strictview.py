@@ -13,7 +13,7 @@ import copy
 from collections.abc import Mapping
 from typing import Any
 
-from tools.specdoc import Parts, located_properties, pointer, resolve_ref
+from pcinsights.spec.walk import Parts, located_properties, pointer, resolve_ref
 
 AT = "x-drift-at"  # JSON pointer (with "#") of the schema in the real spec; for objects, where a property goes
 OPEN_ENUM = "x-drift-open-enum"  # JSON pointer of the enum an open-enum field takes its known values from
