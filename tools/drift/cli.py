@@ -20,9 +20,9 @@ from pathlib import Path
 import attrs
 
 from pcinsights.har import HarError, read_har
+from pcinsights.spec.accepted import DriftConfigError, load_acceptances
 from pcinsights.spec.drift import find_drift
 from pcinsights.spec.strictview import strict_view
-from tools.drift.accepted import DriftConfigError, load_acceptances
 from tools.drift.second_opinion import redocly_findings
 from tools.project import add_project_argument, project_from
 from tools.redocly import REDOCLY_PACKAGE

@@ -16,6 +16,7 @@ from pcinsights.cli import chart, licenses, output, reports
 from pcinsights.cli.failures import EXPECTED, common_exit_code, describe, exit_code
 from pcinsights.cli.options import BarsOpt, Connection, FormatOpt, OutputFormat, resolve_format, with_connection
 from pcinsights.cli.progress import FanOutProgress, PageProgress
+from pcinsights.cli.proxy import proxy
 from pcinsights.cli.replay import replay
 from pcinsights.cli.session import open_client
 from pcinsights.fanout import DEFAULT_CONCURRENCY, DEFAULT_PAGE_SIZE
@@ -231,3 +232,10 @@ app.command(
     "replay",
     epilog=_examples("pcinsights replay recordings/test_app/test_names.har --port 9000"),
 )(replay)
+app.command(
+    "proxy",
+    epilog=_examples(
+        "pcinsights proxy --upstream https://api.partnercenter.microsoft.com --port 8080 --report drift.json",
+        "pcinsights proxy --upstream http://127.0.0.1:8000 --strict   (CI: a drifting response becomes a 502)",
+    ),
+)(proxy)

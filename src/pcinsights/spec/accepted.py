@@ -1,4 +1,4 @@
-"""drift.toml: the drift the project knows about and accepts for now, each with its reason."""
+"""drift.toml: the drift the project knows about and accepts for now, each with its reason (make drift, the proxy)."""
 
 from __future__ import annotations
 
