@@ -21,6 +21,7 @@ from typing import Any
 import httpx
 from partner_center_analytics import HarRecorder, UnexpectedResponseError
 from partner_center_analytics._body import DEFAULT_MAX_RESPONSE_SIZE, BoundedBody  # the client's own bounded read
+from partner_center_analytics._har import REDACTED  # the recorder's marker, in the log and report too
 from starlette.types import Message, Receive, Scope, Send
 
 from pcinsights.har import Exchange
@@ -33,7 +34,6 @@ _HOP_BY_HOP = frozenset(
 )
 MAX_REQUEST_BYTES = 16 * 1024 * 1024  # Partner Center's analytics calls are GETs; a body this big is not one of them
 UPSTREAM_TIMEOUT = httpx.Timeout(120.0, connect=15.0)  # its commercial queries can take a minute
-REDACTED = "[REDACTED]"
 _MAX_TOKENS = 32  # tokens remembered to strike from texts (a token lives an hour; a run sees few)
 
 
