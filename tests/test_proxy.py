@@ -23,7 +23,7 @@ from partner_center_analytics.api.analytics import get_partner_licenses_deployme
 from partner_center_analytics.api.customers import list_customers
 from starlette.applications import Starlette
 from starlette.requests import Request
-from starlette.responses import JSONResponse, Response
+from starlette.responses import JSONResponse, Response, StreamingResponse
 from starlette.routing import Route
 
 from pcinsights.emulator import RunningEmulator
@@ -82,8 +82,12 @@ def _planted_app(seen_tokens: list[str]) -> Starlette:
             return JSONResponse(conflict, status_code=409, headers=headers)
         elif plant == "header":
             headers["X-Partner-Trace"] = "abc"
-        elif plant == "big":  # over the proxy's body limit: passed on unread, so its planted field is not seen
-            body["items"] = [{**body["items"][0], "region": "emea"} for _ in range(200)]
+        elif plant in ("big", "chunked"):  # over the proxy's body limit: passed on unread, its planted field unseen
+            body["items"] = [{**body["items"][0], "region": "emea"} for _ in range(2000)]
+            if plant == "chunked":  # no Content-Length: the limit is found mid-stream
+                text = json.dumps(body).encode()
+                pieces = (text[start : start + 1000] for start in range(0, len(text), 1000))
+                return StreamingResponse(pieces, media_type="application/json", headers=headers)
         return JSONResponse(body, headers=headers)
 
     return Starlette(routes=[Route(DEPLOYMENT, answer), Route(USAGE, answer)])
@@ -182,14 +186,16 @@ def test_strict_answers_each_planted_drift_with_a_502_naming_it(
     assert TOKEN not in drifted.text
 
 
+@pytest.mark.parametrize("plant", ["big", "chunked"])
 def test_a_body_over_the_limit_streams_through_whole_and_unread(
-    planted: tuple[str, list[str]], plain_http: httpx.Client
+    plant: str, planted: tuple[str, list[str]], plain_http: httpx.Client
 ) -> None:
     upstream, _ = planted
     with _proxy(upstream, max_body=4096) as (app, base_url, _lines):
-        direct = _get(plain_http, upstream, DEPLOYMENT, "big")
-        through = _get(plain_http, base_url, DEPLOYMENT, "big")
-    assert len(direct.content) > 4 * 4096
+        direct = _get(plain_http, upstream, DEPLOYMENT, plant)
+        through = _get(plain_http, base_url, DEPLOYMENT, plant)
+    assert len(direct.content) > 100 * 4096
+    assert ("content-length" in direct.headers) is (plant == "big")
     assert through.content == direct.content
     assert app.tally.findings() == []  # its planted field was past the limit, not read; status and headers conform
 
