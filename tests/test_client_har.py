@@ -1,6 +1,7 @@
 """The HAR recorder: the generated client's calls against the emulator, sync and async, written as HAR 1.2 with
 bodies kept and no credential anywhere in the file's bytes; the recording passes ``make drift``'s checks; the CLI's
-``--record``; and the redaction rules on real token-endpoint traffic (form and JSON secrets, cookies, query)."""
+``--record``, which appends across commands; and the redaction rules on real token-endpoint traffic (form and JSON
+secrets, cookies, query)."""
 
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ from typing import Any
 import httpx
 import jsonschema  # type: ignore[import-untyped]
 import pytest
-from partner_center_analytics import AuthenticatedClient, HarRecorder, api
+from partner_center_analytics import AuthenticatedClient, HarFileError, HarRecorder, api
 from partner_center_analytics._har import REDACTED, RecordingTransport
 from partner_center_analytics.models import ListCustomersSeekOperation
 from typer.testing import CliRunner
@@ -24,7 +25,7 @@ from typer.testing import CliRunner
 from pcinsights.cli.app import app as cli_app
 from pcinsights.emulator import RunningEmulator
 from pcinsights.emulator.auth import AppRegistration, issuer_of, request_token
-from pcinsights.har import parse_har
+from pcinsights.har import parse_har, read_har
 from tests import _hostile
 from tests._hostile import hostile_server
 from tests._support import call, opened, token_for
@@ -202,6 +203,55 @@ def test_the_cli_records_with_record(tmp_path: Path) -> None:
     assert all(entry["response"]["content"]["text"] for entry in entries)
     assert re.search(JWT, path.read_bytes()) is None
     assert drift.main([str(path), "--no-redocly"]) == 0
+
+
+def test_cli_recordings_build_up_across_commands_until_fresh(tmp_path: Path) -> None:
+    path = tmp_path / "tenant.har"
+    usage = ["customer", "usage", "--all", "--emulator", "--customers", "2", "--format", "json", "--record", str(path)]
+    deployment = ["deployment", "--emulator", "--format", "json", "--record", str(path)]
+    assert CliRunner().invoke(cli_app, usage).exit_code == 0
+    first = [exchange.path for exchange in read_har(path)]
+    assert CliRunner().invoke(cli_app, deployment).exit_code == 0
+    both = [exchange.path for exchange in read_har(path)]
+    assert both[: len(first)] == first  # the first command's entries, kept as they were
+    assert both[len(first) :] == ["/v1/analytics/licenses/deployment"]
+    assert "/v1/customers" in first and any(p.endswith("/analytics/licenses/usage") for p in first)
+    jsonschema.validate(json.loads(path.read_bytes()), HAR_12)
+    assert drift.main([str(path), "--no-redocly"]) == 0
+
+    assert CliRunner().invoke(cli_app, [*deployment, "--fresh"]).exit_code == 0
+    assert [exchange.path for exchange in read_har(path)] == ["/v1/analytics/licenses/deployment"]
+
+
+def test_the_cli_refuses_to_append_to_a_file_it_did_not_record(tmp_path: Path) -> None:
+    path = tmp_path / "notes.har"
+    path.write_text('{"log": {"entries": []}, "comment": "written by hand"}', encoding="utf-8")
+    result = CliRunner().invoke(cli_app, ["deployment", "--emulator", "--record", str(path)])
+    assert result.exit_code == 1
+    assert "not a HAR recording this recorder wrote" in result.output
+    assert "Traceback" not in result.output
+    assert path.read_text(encoding="utf-8") == '{"log": {"entries": []}, "comment": "written by hand"}'
+
+
+def test_appending_resumes_a_recording_and_leaves_it_alone_without_traffic(tmp_path: Path) -> None:
+    path = tmp_path / "resumed.har"
+    with hostile_server(_hostile.reply("200 OK")) as server:
+        for status in range(3):  # a run that records, one that records nothing, one that records again
+            with HarRecorder(path, append=True) as recorder:
+                if status != 1:
+                    with httpx.Client(transport=RecordingTransport(httpx.HTTPTransport(), recorder)) as http:
+                        http.get(f"{server.url}/v1/x", params={"run": str(status)})
+            document = json.loads(path.read_bytes())  # valid after every run
+            jsonschema.validate(document, HAR_12)
+    assert [entry["request"]["queryString"] for entry in document["log"]["entries"]] == [
+        [{"name": "run", "value": "0"}],
+        [{"name": "run", "value": "2"}],
+    ]
+    other = tmp_path / "other.har"  # valid HAR, but not laid out as the recorder writes it
+    other.write_bytes(b'{"log": {"entries": []}}')
+    with pytest.raises(HarFileError, match="not a HAR recording"):
+        HarRecorder(other, append=True)
+    assert other.read_bytes() == b'{"log": {"entries": []}}'
 
 
 def test_token_endpoint_traffic_keeps_no_secret(emulator: RunningEmulator, tmp_path: Path) -> None:

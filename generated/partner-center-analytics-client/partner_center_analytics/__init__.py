@@ -17,7 +17,7 @@ from ._errors import (
     UnexpectedStatus,
 )
 from ._filter import Filter, FilterError
-from ._har import HarRecorder
+from ._har import HarFileError, HarRecorder
 from ._pager import TooManyPagesError
 from ._retry import RetryPolicy
 from ._stats import ClientStats
@@ -34,6 +34,7 @@ __all__ = (
     "DeadlineExceededError",
     "Filter",
     "FilterError",
+    "HarFileError",
     "HarRecorder",
     "NotFoundError",
     "PartnerCenterError",

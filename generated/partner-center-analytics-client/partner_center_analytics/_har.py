@@ -8,7 +8,9 @@ and form fields and query parameters named like a token (bar paging cursors and 
 or assertion, and the bearer token itself wherever it appears, all become ``[redacted]``.
 
 The file is valid HAR after every entry (the closing brackets are rewritten in place), so a crash keeps what was
-recorded, and writing stays linear in the traffic.
+recorded, and writing stays linear in the traffic. ``HarRecorder(path, append=True)`` adds to a recording that a
+recorder wrote before (another run's, another process's), so one file can gather several runs; any other file is a
+``HarFileError`` rather than being overwritten or corrupted.
 """
 
 from __future__ import annotations
@@ -39,17 +41,24 @@ _TRAILER = "\n]}}\n"
 _CREATOR = "partner_center_analytics"
 
 
+class HarFileError(Exception):
+    """The file to append to is not a HAR this recorder wrote, so entries cannot be added to it in place."""
+
+
 class HarRecorder:
     """Writes each recorded exchange to ``path`` as a HAR 1.2 entry; thread-safe, shared by sync and async.
 
-    ``extra_secret_headers`` are redacted too. ``close()`` (or leaving a ``with`` block) closes the file.
+    ``extra_secret_headers`` are redacted too. ``close()`` (or leaving a ``with`` block) closes the file. With
+    ``append`` an existing recording keeps its entries and gets the new ones after them (checked here, before any
+    traffic: ``HarFileError`` when the file is not one a recorder wrote); without it the file is replaced.
     """
 
-    def __init__(self, path: str | Path, *, extra_secret_headers: tuple[str, ...] = ()) -> None:
+    def __init__(self, path: str | Path, *, extra_secret_headers: tuple[str, ...] = (), append: bool = False) -> None:
         self.path = Path(path)
         self._secret_headers = secret_headers(*extra_secret_headers)
         self._lock = threading.Lock()
         self._file: BinaryIO | None = None
+        self._resumes = append and _has_entries(self.path)  # the first entry goes after the file's own
         self.entries = 0  # how many have been written
 
     def record(
@@ -59,11 +68,11 @@ class HarRecorder:
         credential besides the usual ones; the response body must have been read."""
         entry = self._entry(request, response, started, elapsed, auth_header.lower())
         with self._lock:
-            if self._file is None and not self.entries:
+            if self._file is None and not self.entries and not self._resumes:
                 self._file = self.path.open("wb")
                 self._file.write(json.dumps(_log_head())[: -len("]}}")].encode())
             else:
-                if self._file is None:  # recording again after close(): append to what is there
+                if self._file is None:  # recording again after close(), or to a recording resumed: append
                     self._file = self.path.open("r+b")
                 self._file.seek(-len(_TRAILER), 2)
                 self._file.write(b",")
@@ -76,7 +85,7 @@ class HarRecorder:
         """Close the file; a recorder that saw no traffic still leaves a valid, empty HAR."""
         with self._lock:
             if self._file is None:
-                if not self.entries:
+                if not self.entries and not self._resumes:
                     self.path.write_text(json.dumps(_log_head()) + "\n", encoding="utf-8")
             else:
                 self._file.close()
@@ -148,6 +157,34 @@ def _headers(headers: httpx.Headers, secret: frozenset[str], scrub: _Scrubber) -
 
 def _log_head() -> dict[str, Any]:
     return {"log": {"version": "1.2", "creator": {"name": _CREATOR, "version": "1"}, "entries": []}}
+
+
+def _has_entries(path: Path) -> bool:
+    """Whether ``path`` is a recording with entries to append after; False when missing, empty or an empty HAR.
+
+    Only the first and last bytes are read (the head and closing brackets this recorder writes), so resuming a
+    large recording costs nothing; a file that does not have them could not take an entry in place.
+    """
+    empty = (json.dumps(_log_head()) + "\n").encode()
+    head = empty[: -len("]}}\n")]
+    try:
+        with path.open("rb") as file:
+            size = file.seek(0, 2)
+            if size == 0:
+                return False
+            file.seek(0)
+            start = file.read(len(empty))
+            file.seek(max(0, size - len(_TRAILER)))
+            end = file.read()
+    except FileNotFoundError:
+        return False
+    except OSError as error:
+        raise HarFileError(f"{path}: cannot append to it ({error.strerror or error})") from None
+    if start == empty and size == len(empty):
+        return False
+    if start.startswith(head + b"\n") and end == _TRAILER.encode():
+        return True
+    raise HarFileError(f"{path}: not a HAR recording this recorder wrote, so nothing can be appended to it")
 
 
 def _secret_name(name: str) -> bool:
@@ -271,4 +308,4 @@ class AsyncRecordingTransport(httpx.AsyncBaseTransport):
         await self._inner.aclose()
 
 
-__all__ = ["AsyncRecordingTransport", "HarRecorder", "RecordingTransport"]
+__all__ = ["AsyncRecordingTransport", "HarFileError", "HarRecorder", "RecordingTransport"]

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from partner_center_analytics import (
     AuthError,
     ConnectionFailedError,
+    HarFileError,
     NotFoundError,
     PartnerCenterError,
     ServerError,
@@ -27,7 +28,7 @@ HINTS = {
     403: "Partner Center's analytics operations accept App+User tokens only",
 }
 
-EXPECTED: tuple[type[Exception], ...] = (PartnerCenterError, TokenError)
+EXPECTED: tuple[type[Exception], ...] = (PartnerCenterError, TokenError, HarFileError)
 
 
 def exit_code(error: BaseException) -> int:

@@ -103,11 +103,16 @@ class Connection:
         default=None,
         metadata=_option(
             "--record",
-            help="Write every request and answer to this file as HAR 1.2 (credentials redacted), for `make drift`.",
+            help="Add every request and answer to this HAR 1.2 file (credentials redacted), for `make drift`:"
+            " appended to a recording already there, so several commands build up one file.",
             dir_okay=False,
             writable=True,
             show_default=False,
         ),
+    )
+    fresh: bool = attrs.field(
+        default=False,
+        metadata=_option("--fresh", help="With --record: start the file anew instead of appending to it."),
     )
     max_attempts: int = attrs.field(
         default=5,

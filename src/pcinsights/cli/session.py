@@ -16,9 +16,11 @@ from pcinsights.cli.options import Connection
 def open_client(connection: Connection) -> Iterator[AuthenticatedClient]:
     """A client for the chosen server; with --emulator one runs on a free loopback port until exit, and the client
     signs in to it as an app would: App+User tokens from its token endpoint, fetched again before they expire.
-    With --record the traffic is written to that file as HAR, closed when the command ends."""
+    With --record the traffic is added to that HAR file (started anew with --fresh), closed when the command ends."""
     with ExitStack() as stack:
-        recorder = stack.enter_context(HarRecorder(connection.record)) if connection.record else None
+        recorder = None
+        if connection.record:
+            recorder = stack.enter_context(HarRecorder(connection.record, append=not connection.fresh))
         yield stack.enter_context(_client(connection, RetryPolicy(max_attempts=connection.max_attempts), recorder))
 
 
