@@ -7,6 +7,7 @@ import re
 import signal
 import subprocess
 import sys
+from pathlib import Path
 
 import attrs
 import httpx
@@ -14,7 +15,7 @@ import pytest
 
 from pcinsights.emulator import EmulatorConfig, flags
 from pcinsights.emulator.__main__ import main
-from pcinsights.emulator.config import option
+from pcinsights.emulator.config import Listen, option
 from pcinsights.emulator.flags import build_parser, config_from_args, parse
 from pcinsights.emulator.server import listening_socket
 
@@ -64,7 +65,7 @@ def test_help_documents_every_flag_with_its_variable_and_an_example() -> None:
 
 
 def test_every_config_field_has_a_flag_and_existing_spellings_stay() -> None:
-    assert len(DERIVED) == len(attrs.fields(EmulatorConfig)) + 2  # + --host and --port
+    assert len(DERIVED) == len(attrs.fields(EmulatorConfig)) + len(attrs.fields(Listen))  # + --host, --port, ...
     assert FLAGS.items() <= DERIVED.items()
 
 
@@ -202,3 +203,14 @@ def test_a_port_in_use_is_refused_with_a_message(capsys: pytest.CaptureFixture[s
         port = taken.getsockname()[1]
         assert main(["--port", str(port)]) == 2
     assert f"cannot listen on 127.0.0.1:{port}:" in capsys.readouterr().err
+
+
+def test_an_unusable_certificate_or_recording_is_refused_before_serving(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    not_pem = tmp_path / "server.pem"
+    not_pem.write_text("not a certificate", encoding="utf-8")
+    assert main(["--port", "0", "--tls-cert", str(not_pem)]) == 2
+    assert f"cannot serve TLS with {not_pem}:" in capsys.readouterr().err
+    assert main(["--port", "0", "--record", str(tmp_path / "no-such-folder" / "received.har")]) == 2
+    assert "cannot record to" in capsys.readouterr().err

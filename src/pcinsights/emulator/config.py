@@ -97,13 +97,29 @@ def _hidden(value: str) -> str:
 
 @attrs.frozen(kw_only=True)
 class Listen:
-    """Where ``python -m pcinsights.emulator`` listens (tests and the CLI bind port 0 themselves)."""
+    """How ``python -m pcinsights.emulator`` serves: where it listens, over TLS or not, and what it records (tests
+    and the CLI bind port 0 themselves)."""
 
     host: str = attrs.field(default="127.0.0.1", metadata=option("interface to listen on", "0.0.0.0"))
     port: int = attrs.field(
         default=8080,
         validator=[attrs.validators.ge(0), attrs.validators.le(65535)],
         metadata=option("port to listen on (0 picks a free one)", "9000"),
+    )
+    tls_cert: str = attrs.field(
+        default="",
+        metadata=option(
+            "serve HTTPS with this PEM file: the certificate chain and its private key (empty: plain HTTP)",
+            "server.pem",
+        ),
+    )
+    record: str = attrs.field(
+        default="",
+        metadata=option(
+            "write every request the emulator receives, with its answer, to this HAR 1.2 file (credentials"
+            " redacted): what a client really sent, as the server saw it and when",
+            "received.har",
+        ),
     )
 
 
