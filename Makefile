@@ -9,6 +9,7 @@ SPEC := openapi/partner-center-analytics.yaml
 PORT ?= 8080
 BASE_URL ?=
 TOKEN ?=
+RATE ?=
 REPORT_DIR ?= reports/contract
 BASE ?=
 TRAFFIC ?=
@@ -34,7 +35,7 @@ generate: $(STAMP) ## regenerate generated/ from the spec and overrides/
 	$(PY) -m tools.codegen
 
 contract: $(STAMP) ## validate the spec, regenerate, run schemathesis against the emulator (or BASE_URL with TOKEN)
-	$(PY) -m tools.contract --spec $(SPEC) --report-dir $(REPORT_DIR) $(if $(BASE_URL),--base-url $(BASE_URL)) $(if $(TOKEN),--token-env TOKEN)
+	$(PY) -m tools.contract --spec $(SPEC) --report-dir $(REPORT_DIR) $(if $(BASE_URL),--base-url $(BASE_URL)) $(if $(TOKEN),--token-env TOKEN) $(if $(RATE),--rate-limit $(RATE))
 
 test: $(STAMP) ## the whole suite: lint, types, spec lint, pytest (contract, client, emulator, generated-is-current)
 	$(BIN)/ruff check src tools tests benchmarks overrides/runtime noxfile.py

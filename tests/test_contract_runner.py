@@ -38,7 +38,9 @@ def test_live_runs_send_positive_data_only_at_a_gentle_rate(tmp_path: Path) -> N
     assert command[command.index("--mode") + 1] == "positive"
     assert command[command.index("--rate-limit") + 1] == contract.LIVE_RATE_LIMIT
     assert "stateful" not in command[command.index("--phases") + 1]
-    assert "unsupported_method" in command[command.index("--exclude-checks") + 1]
+    excluded = command[command.index("--exclude-checks") + 1].split(",")
+    assert {"unsupported_method", "negative_data_rejection", "ignored_auth"} <= set(excluded)  # junk, no token
+    assert command[command.index("--workers") + 1] == "1"
     assert "--continue-on-failure" in command
 
 

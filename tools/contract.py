@@ -2,8 +2,10 @@
 
 Against the emulator (the default) every phase and every check runs, including negative data, with an App+User
 token from the emulator's own token endpoint (so made-up credentials get the 401 they would in Partner Center).
-Against a live tenant (``--base-url``) only positive data is sent, at a gentle rate, so a real
-Partner Center is never fuzzed with junk. Every run also writes its traffic as HAR (for ``make drift``).
+Against a live tenant (``--base-url``) the run is polite: only positive data (schema-valid requests, each with
+the token: no negative mode, no other methods, no unauthenticated probes), one request at a time at a steady
+rate (``--rate-limit``, 60 a minute by default), and a pause for every ``Retry-After`` a 429 or 503 carries
+(tools/live_hooks.py). Every run also writes its traffic as HAR (for ``make drift``).
 
 Against the emulator three more passes follow, so every documented response is produced and checked against
 the spec: one with the emulator's faults on (429 in both body shapes with Retry-After, 500, 503), one with a
@@ -36,8 +38,9 @@ TOKEN_VARIABLE = "PCINSIGHTS_CONTRACT_TOKEN"
 ALL_PHASES = "examples,coverage,fuzzing,stateful"
 LIVE_PHASES = "examples,coverage,fuzzing"
 LIVE_RATE_LIMIT = "60/m"
-# Checks that send other methods or junk; never pointed at a real tenant.
-LIVE_EXCLUDED_CHECKS = "unsupported_method,negative_data_rejection"
+# Checks that send other methods, junk or requests without the token; never pointed at a real tenant.
+LIVE_EXCLUDED_CHECKS = "unsupported_method,negative_data_rejection,ignored_auth"
+LIVE_HOOKS = Path(__file__).with_name("live_hooks.py")
 # The fault pass judges each answer against the spec only: a 429 or 503 says nothing about the data sent, so the
 # checks that judge the status against the data (positive acceptance, negative rejection, no server error) are off.
 FAULT_CHECKS = ",".join(sorted(coverage.RESPONSE_CHECKS))
@@ -84,9 +87,17 @@ def _command(
 
 
 def schemathesis_command(
-    spec: Path, base_url: str, report_dir: Path, *, live: bool, max_examples: int, seed: int, name: str = "main"
+    spec: Path,
+    base_url: str,
+    report_dir: Path,
+    *,
+    live: bool,
+    max_examples: int,
+    seed: int,
+    name: str = "main",
+    rate_limit: str = LIVE_RATE_LIMIT,
 ) -> list[str]:
-    """The ``schemathesis run`` command line, without the auth header."""
+    """The ``schemathesis run`` command line, without the auth header; ``rate_limit`` only for a live run."""
     command = _command(spec, base_url, report_dir, checks="all", max_examples=max_examples, seed=seed, name=name)
     if live:
         command += [
@@ -97,7 +108,9 @@ def schemathesis_command(
             "--exclude-checks",
             LIVE_EXCLUDED_CHECKS,
             "--rate-limit",
-            LIVE_RATE_LIMIT,
+            rate_limit,
+            "--workers",
+            "1",  # one request at a time: the rate and every Retry-After pause hold for the whole run
         ]
     else:
         command += ["--phases", ALL_PHASES]
@@ -156,13 +169,15 @@ def operations_documenting(spec: Path, status: str) -> list[str]:
 AUTH_SECTION = f'\n[auth.openapi.bearerAuth]\nbearer = "${{{TOKEN_VARIABLE}}}"\n'
 
 
-def run_schemathesis(command: Sequence[str], token: str, config: Path) -> int:
+def run_schemathesis(command: Sequence[str], token: str, config: Path, *, hooks: Path | None = None) -> int:
     """Run schemathesis with the token in its environment: never on a command line, in a file or in the output.
 
     The project's settings hold no token (schemathesis's own command passes one with -H), so the run uses a
-    copy of them with an auth section that names the variable.
+    copy of them with an auth section that names the variable. ``hooks``: a schemathesis hooks file to load.
     """
     env = {**os.environ, TOKEN_VARIABLE: token}
+    if hooks is not None:
+        env["SCHEMATHESIS_HOOKS"] = str(hooks)
     with tempfile.TemporaryDirectory(prefix="contract-") as scratch:
         settings = Path(scratch) / "schemathesis.toml"
         settings.write_text(config.read_text(encoding="utf-8") + AUTH_SECTION, encoding="utf-8")
@@ -180,6 +195,11 @@ def main(argv: list[str] | None = None) -> int:
         "--token-env", default="TOKEN", help="environment variable holding the live token (default: %(default)s)"
     )
     parser.add_argument("--max-examples", type=int, default=None, help="per operation (default: 100, live: 10)")
+    parser.add_argument(
+        "--rate-limit",
+        default=LIVE_RATE_LIMIT,
+        help="live runs: at most this many requests per second, minute or hour (N/s, N/m, N/h; default %(default)s)",
+    )
     parser.add_argument("--seed", type=int, default=20261126)
     parser.add_argument("--no-generate", action="store_true", help="skip regenerating the client")
     args = parser.parse_args(argv)
@@ -204,10 +224,19 @@ def main(argv: list[str] | None = None) -> int:
         if not token:
             parser.error(f"a live run needs a token in ${args.token_env}")
         command = schemathesis_command(
-            args.spec, args.base_url, args.report_dir, live=True, max_examples=args.max_examples or 10, seed=args.seed
+            args.spec,
+            args.base_url,
+            args.report_dir,
+            live=True,
+            max_examples=args.max_examples or 10,
+            seed=args.seed,
+            rate_limit=args.rate_limit,
         )
-        print(f"contract-testing {args.base_url} (live: positive data only, {LIVE_RATE_LIMIT})")
-        code = run_schemathesis(command, token, project.schemathesis_config)
+        print(
+            f"contract-testing {args.base_url} (live: positive data only, at most {args.rate_limit},"
+            " pausing for every Retry-After)"
+        )
+        code = run_schemathesis(command, token, project.schemathesis_config, hooks=LIVE_HOOKS)
     else:
         with run_in_background(EmulatorConfig()) as emulator:
             command = schemathesis_command(
