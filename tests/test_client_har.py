@@ -228,7 +228,9 @@ def test_the_cli_refuses_to_append_to_a_file_it_did_not_record(tmp_path: Path) -
     path.write_text('{"log": {"entries": []}, "comment": "written by hand"}', encoding="utf-8")
     result = CliRunner().invoke(cli_app, ["deployment", "--emulator", "--record", str(path)])
     assert result.exit_code == 1
-    assert "not a HAR recording this recorder wrote" in result.output
+    assert "not a HAR recording this recorder wrote, so nothing can be appended to it; --fresh replaces it" in (
+        " ".join(result.output.split())
+    )
     assert "Traceback" not in result.output
     assert path.read_text(encoding="utf-8") == '{"log": {"entries": []}, "comment": "written by hand"}'
 

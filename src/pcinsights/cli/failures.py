@@ -52,4 +52,6 @@ def describe(error: BaseException) -> str:
     """One line; a PartnerCenterError's text already carries the status, code and request id."""
     line = " ".join(str(error).split()) or type(error).__name__
     hint = HINTS.get(error.status_code or 0) if isinstance(error, AuthError) else None
+    if isinstance(error, HarFileError):
+        hint = "--fresh replaces it"
     return f"{line}; {hint}" if hint else line
