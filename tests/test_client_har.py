@@ -243,9 +243,8 @@ def test_appending_resumes_a_recording_and_leaves_it_alone_without_traffic(tmp_p
                 if status != 1:
                     with httpx.Client(transport=RecordingTransport(httpx.HTTPTransport(), recorder)) as http:
                         http.get(f"{server.url}/v1/x", params={"run": str(status)})
-            document = json.loads(path.read_bytes())  # valid after every run
-            jsonschema.validate(document, HAR_12)
-    assert [entry["request"]["queryString"] for entry in document["log"]["entries"]] == [
+            jsonschema.validate(json.loads(path.read_bytes()), HAR_12)  # valid after every run
+    assert [entry["request"]["queryString"] for entry in json.loads(path.read_bytes())["log"]["entries"]] == [
         [{"name": "run", "value": "0"}],
         [{"name": "run", "value": "2"}],
     ]
