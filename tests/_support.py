@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
+import re
+import subprocess
 import weakref
 from pathlib import Path
 from types import ModuleType
@@ -92,3 +94,13 @@ class FakeClock:
     def policy(self, **fields: Any) -> RetryPolicy:
         """A client's retry policy (``fields`` as ``RetryPolicy``'s) whose deadline, waits and dates use this clock."""
         return RetryPolicy(**fields, clock=self, now=self, sleep=self.sleep, async_sleep=self.asleep)
+
+
+def announced(process: subprocess.Popen[str], pattern: str) -> re.Match[str]:
+    """The first line a server process prints (where it listens), matched against ``pattern``; the process's
+    stdout must be a text pipe. A process that exits first gives an empty line, which fails with what it said."""
+    assert process.stdout is not None
+    line = process.stdout.readline()
+    match = re.search(pattern, line)
+    assert match is not None, line or process.stdout.read()
+    return match

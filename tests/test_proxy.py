@@ -6,11 +6,9 @@ from __future__ import annotations
 
 import copy
 import json
-import re
 import signal
 import subprocess
 import sys
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -34,7 +32,7 @@ from pcinsights.har import read_har
 from pcinsights.proxy import ProxyApp
 from pcinsights.spec.accepted import load_acceptances
 from pcinsights.spec.drift import Tally
-from tests._support import PROJECT, token_for
+from tests._support import PROJECT, announced, token_for
 
 PCINSIGHTS = Path(sys.executable).parent / "pcinsights"  # the installed console script
 SPEC: dict[str, Any] = json.loads(spec_json())
@@ -200,17 +198,6 @@ def test_a_body_over_the_limit_streams_through_whole_and_unread(
     assert app.tally.findings() == []  # its planted field was past the limit, not read; status and headers conform
 
 
-def _announced(process: subprocess.Popen[str]) -> str:
-    assert process.stdout is not None
-    deadline = time.monotonic() + 30
-    line = ""
-    while time.monotonic() < deadline and not line:
-        line = process.stdout.readline()
-    match = re.search(r"proxying (http://\S+) -> ", line)
-    assert match is not None, line
-    return match.group(1)
-
-
 def test_the_command_reports_and_records_on_sigterm_without_the_token(
     planted: tuple[str, list[str]], plain_http: httpx.Client, tmp_path: Path
 ) -> None:
@@ -219,7 +206,7 @@ def test_the_command_reports_and_records_on_sigterm_without_the_token(
     command = [str(PCINSIGHTS), "proxy", "--upstream", upstream, "--report", str(report), "--record", str(har)]
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
-        base_url = _announced(process)
+        base_url = announced(process, r"proxying (http://\S+) -> ").group(1)
         for plant in ("", *PLANTED):
             assert _get(plain_http, base_url, _path(plant), plant).status_code in (200, 409)
     finally:

@@ -3,10 +3,8 @@
 
 from __future__ import annotations
 
-import re
 import subprocess
 import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -17,7 +15,7 @@ from partner_center_analytics.api.customers import list_customers
 
 from pcinsights.emulator import RunningEmulator
 from pcinsights.replay import Recording, ReplayApp, request_key, serve_replay
-from tests._support import token_for
+from tests._support import announced, token_for
 
 PCINSIGHTS = Path(sys.executable).parent / "pcinsights"  # the installed console script
 
@@ -79,22 +77,11 @@ def test_answers_come_in_recorded_order_and_the_last_repeats(recording: Path) ->
     assert len(data) == 3  # size=2, size=3 and the unknown customer
 
 
-def _announced(process: subprocess.Popen[str]) -> str:
-    assert process.stdout is not None
-    deadline = time.monotonic() + 30
-    line = ""
-    while time.monotonic() < deadline and not line:
-        line = process.stdout.readline()
-    match = re.search(r"replaying (\d+) recorded requests on (http://\S+)", line)
-    assert match is not None, line
-    return match.group(2)
-
-
 def test_the_command_serves_a_recording_with_the_emulator_gone(recording: Path, plain_http: httpx.Client) -> None:
     command = [str(PCINSIGHTS), "replay", str(recording)]
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     try:
-        base_url = _announced(process)
+        base_url = announced(process, r"replaying \d+ recorded requests on (http://\S+)").group(1)
         assert plain_http.get(base_url + "/v1/customers", params={"size": 2}).json()["totalCount"] == 2
         assert plain_http.get(base_url + "/v1/nowhere").status_code == 404
     finally:
