@@ -42,7 +42,7 @@ test: $(STAMP) ## the whole suite: lint, types, spec lint, pytest (contract, cli
 	$(BIN)/ruff format --check src tools tests benchmarks overrides/runtime noxfile.py
 	$(BIN)/mypy
 	cd $(GEN) && $(CURDIR)/$(BIN)/mypy --strict partner_center_analytics
-	$(BIN)/pyright --pythonpath $(PY)
+	$(BIN)/pyright --project pyproject.toml --pythonpath $(PY)
 	$(PY) -m tools.speclint $(SPEC)
 	$(BIN)/pytest -n 2 --dist loadgroup
 

@@ -136,7 +136,8 @@ def pyright_errors(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[t
     (folder / "pyrightconfig.json").write_text(json.dumps(config), encoding="utf-8")
     pyright = os.path.join(os.path.dirname(sys.executable), "pyright")
     result = subprocess.run(
-        [pyright, "--outputjson", "--pythonpath", sys.executable],
+        # The config by name: pyright would otherwise take a pyrightconfig.json found in a parent folder first.
+        [pyright, "--outputjson", "--project", str(folder / "pyrightconfig.json"), "--pythonpath", sys.executable],
         cwd=folder,
         capture_output=True,
         text=True,
