@@ -4,7 +4,7 @@ Data: ``catalogue`` (products, names) feeds ``world`` (the ``World``: customers 
 which ``commercial`` turns into the commercial tables (``odata_filter`` parses their ``filter``).
 HTTP: ``app`` answers the operations, through ``gate`` (the bearer check), ``faults`` (injected faults, the
 throttle) and ``paging`` (continuation tokens), in the JSON and error bodies of ``wire``; ``guid`` is the one
-GUID check; ``stats`` counts what was answered.
+GUID check; ``stats`` counts what was answered; ``recording`` writes what arrived as HAR (``--record``).
 Tokens: ``tokens`` signs and checks them (the server's ``Issuer``), ``entra`` serves the token endpoint and
 keys; ``auth`` holds the client's helpers (``fetch_token``, ``EmulatorCredential``).
 Running: ``config`` holds the settings, ``flags`` their command line, ``protocol`` uvicorn's hardened HTTP/1.1,
