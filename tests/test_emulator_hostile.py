@@ -19,7 +19,7 @@ import time
 import uuid
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack, contextmanager
-from typing import IO
+from pathlib import Path
 
 import httpx
 import pytest
@@ -175,12 +175,40 @@ def _descriptor_limit(limit: int) -> Callable[[], None]:
     return lower
 
 
-def _announced(log: IO[bytes], process: subprocess.Popen[bytes]) -> str:
+@contextmanager
+def _logging_process(
+    command: list[str], preexec_fn: Callable[[], None] | None = None
+) -> Iterator[tuple[subprocess.Popen[bytes], Callable[[], bytes]]]:
+    """``command`` running with its output in a file, and a function giving all it has written so far.
+
+    The child writes through one open file and this process reads through another: with one shared file offset,
+    a seek to read could land between two of the child's writes and have the next one overwrite the banner.
+    """
+    with tempfile.TemporaryDirectory(prefix="pc-emulator-log-") as folder:
+        path = Path(folder) / "output.log"
+        with path.open("wb") as output, path.open("rb") as log:
+            environment = {**os.environ, "PYTHONUNBUFFERED": "1"}
+            process = subprocess.Popen(
+                command, stdout=output, stderr=subprocess.STDOUT, env=environment, preexec_fn=preexec_fn
+            )
+
+            def written() -> bytes:
+                log.seek(0)
+                text: bytes = log.read()
+                return text
+
+            try:
+                yield process, written
+            finally:
+                process.terminate()
+                process.wait(10)
+
+
+def _announced(written: Callable[[], bytes], process: subprocess.Popen[bytes]) -> str:
     deadline = time.monotonic() + 30.0
     while time.monotonic() < deadline:
         assert process.poll() is None, "the emulator exited"
-        log.seek(0)
-        match = re.search(rb"Partner Center emulator on (http://\S+)", log.read())
+        match = re.search(rb"Partner Center emulator on (http://\S+)", written())
         if match is not None:
             return match.group(1).decode()
         time.sleep(0.02)
@@ -195,27 +223,16 @@ def _emulator_process(
     what it has logged since its start-up banner."""
     command = [sys.executable, "-m", "pcinsights.emulator", "--port", "0", "--customers", "3"]
     command += ["--request-timeout", str(request_timeout)]
-    with tempfile.TemporaryFile() as log:
-        process = subprocess.Popen(
-            command,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-            env={**os.environ, "PYTHONUNBUFFERED": "1"},
-            preexec_fn=None if limit is None else _descriptor_limit(limit),
-        )
-        try:
-            base_url = _announced(log, process)
-            httpx.get(base_url + "/openapi.json", timeout=10.0).raise_for_status()
-            banner_end = log.seek(0, os.SEEK_END)
+    preexec = None if limit is None else _descriptor_limit(limit)
+    with _logging_process(command, preexec_fn=preexec) as (process, written):
+        base_url = _announced(written, process)
+        httpx.get(base_url + "/openapi.json", timeout=10.0).raise_for_status()
+        banner_end = len(written())
 
-            def logged() -> str:
-                log.seek(banner_end)  # the child writes through the same file offset: seek, then read
-                return log.read().decode("utf-8", "replace")
+        def logged() -> str:
+            return written()[banner_end:].decode("utf-8", "replace")
 
-            yield base_url, process, logged
-        finally:
-            process.terminate()
-            process.wait(10)
+        yield base_url, process, logged
 
 
 @contextmanager
@@ -416,21 +433,12 @@ def test_a_partner_call_waiting_for_the_aggregates_stalls_no_other_request(
 
 def test_start_up_builds_a_big_worlds_aggregates_with_progress_while_serving() -> None:
     command = [sys.executable, "-m", "pcinsights.emulator", "--port", "0", "--customers", str(LARGE_WORLD)]
-    with tempfile.TemporaryFile() as log:
-        process = subprocess.Popen(
-            command, stdout=log, stderr=subprocess.STDOUT, env={**os.environ, "PYTHONUNBUFFERED": "1"}
-        )
-        try:
-            base_url = _announced(log, process)
-            spec = httpx.get(base_url + "/openapi.json", timeout=30.0)
-            log.seek(0)
-            while b"aggregates ready" not in (text := log.read()):
-                assert process.poll() is None, text[-2000:]
-                time.sleep(0.05)
-                log.seek(0)
-        finally:
-            process.terminate()
-            process.wait(10)
+    with _logging_process(command) as (process, written):
+        base_url = _announced(written, process)
+        spec = httpx.get(base_url + "/openapi.json", timeout=30.0)
+        while b"aggregates ready" not in (text := written()):
+            assert process.poll() is None, text[-2000:]
+            time.sleep(0.05)
     assert spec.status_code == 200
     lines = text.decode().splitlines()
     building = next(number for number, line in enumerate(lines) if line.startswith("building the aggregates"))
