@@ -10,6 +10,8 @@ from typing import Annotated
 
 import typer
 
+from pcinsights.cli.serving import listen_or_exit, serve
+
 
 def proxy(
     upstream: Annotated[str, typer.Option(help="Partner Center's base URL, or anything that claims to be it.")],
@@ -32,8 +34,6 @@ def proxy(
     from partner_center_analytics import HarRecorder
 
     from pcinsights.emulator.app import spec_json
-    from pcinsights.emulator.config import EmulatorConfig
-    from pcinsights.emulator.server import build_server, listening_socket
     from pcinsights.proxy import ProxyApp, describe
     from pcinsights.spec.accepted import DriftConfigError, load_acceptances
     from pcinsights.spec.drift import Tally
@@ -45,23 +45,19 @@ def proxy(
     try:
         accepted = load_acceptances(accept) if accept is not None else []
         app = ProxyApp(upstream, tally, strict=strict, accepted=accepted, log=log)
-        sock = listening_socket(host, port)
     except (ValueError, DriftConfigError) as error:
         print(f"pcinsights: {error}", file=sys.stderr)
         raise typer.Exit(2) from None
-    except OSError as error:
-        print(f"pcinsights: cannot listen on {host}:{port}: {error.strerror}", file=sys.stderr)
-        raise typer.Exit(2) from None
+    sock, base_url = listen_or_exit(host, port)
     app.recorder = HarRecorder(record) if record is not None else None
-    bound_host, bound_port = sock.getsockname()[:2]
     mode = "strict: drift answered with 502" if strict else "reporting drift"
-    print(f"proxying http://{bound_host}:{bound_port} -> {upstream} ({mode})", flush=True)
+    print(f"proxying {base_url} -> {upstream} ({mode})", flush=True)
     # uvicorn stops on SIGINT/SIGTERM, then raises the signal again for the handler it found: this one notes it,
     # so the report is written and the exit code says whether there was drift (not a traceback or a kill).
     for number in (signal.SIGINT, signal.SIGTERM):
         signal.signal(number, lambda *_: None)
     try:
-        build_server(app, EmulatorConfig()).run(sockets=[sock])
+        serve(app, sock)
     finally:
         if app.recorder is not None:
             app.recorder.close()

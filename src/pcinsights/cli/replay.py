@@ -8,8 +8,7 @@ from typing import Annotated
 
 import typer
 
-from pcinsights.har import HarError
-from pcinsights.replay import Recording, ReplayApp
+from pcinsights.cli.serving import listen_or_exit, serve
 
 
 def replay(
@@ -21,19 +20,14 @@ def replay(
 ) -> None:
     """Answer every request as the recordings do (matched by method, path, query and body; headers ignored); a
     request with no recording gets a JSON 404 that names it. Runs until interrupted."""
-    from pcinsights.emulator.config import EmulatorConfig
-    from pcinsights.emulator.server import build_server, listening_socket
+    from pcinsights.har import HarError
+    from pcinsights.replay import Recording, ReplayApp
 
     try:
         recording = Recording.read(*recordings)
     except HarError as error:
         print(f"pcinsights: {error}", file=sys.stderr)
         raise typer.Exit(2) from None
-    try:
-        sock = listening_socket(host, port)
-    except OSError as error:
-        print(f"pcinsights: cannot listen on {host}:{port}: {error.strerror}", file=sys.stderr)
-        raise typer.Exit(2) from None
-    bound_host, bound_port = sock.getsockname()[:2]
-    print(f"replaying {len(recording)} recorded requests on http://{bound_host}:{bound_port}", flush=True)
-    build_server(ReplayApp(recording), EmulatorConfig()).run(sockets=[sock])
+    sock, base_url = listen_or_exit(host, port)
+    print(f"replaying {len(recording)} recorded requests on {base_url}", flush=True)
+    serve(ReplayApp(recording), sock)
