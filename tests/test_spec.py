@@ -258,6 +258,9 @@ def test_reports_operations_declare_the_agreed_statuses_headers_and_bodies(spec:
         for code in {"400", "404"} & expected:  # the operation's own errors: the reports envelope
             content = resolve_ref(spec, responses[code])["content"]["application/json"]
             assert content["schema"] == {"$ref": "#/components/schemas/ReportsErrorEnvelope"}, (op_id, code)
+            examples = [e["value"] for e in content.get("examples", {}).values()] or [content["example"]]
+            for example in examples:
+                assert (example["statusCode"], example["value"], example["totalCount"]) == (int(code), [], 0)
         assert set(_ok(spec, operation)["headers"]) == {"MS-RequestId", "MS-CorrelationId", "MS-CV"}, op_id
         refs = {p.get("$ref") for p in operation["parameters"]}
         assert {f"#/components/parameters/{n}" for n in ("MSRequestId", "MSCorrelationId", "XLocale")} <= refs
