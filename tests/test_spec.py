@@ -12,10 +12,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import schemathesis
 import yaml
 from openapi_schema_validator import OAS30Validator
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT4
+from schemathesis.errors import InvalidStateMachine
 
 from tests._support import SPEC_PATH
 from tools import speclint
@@ -401,3 +403,14 @@ def test_license_dataset_rows_are_registered_with_columns_then_metrics(spec: dic
     columns = [c for c, p in schemas["DynamicsUsageRow"]["properties"].items() if not p.get("x-pcinsights-metric")]
     assert [c for c in columns if c in dynamics["selectableColumns"]] == dynamics["selectableColumns"]
     assert "x-pcinsights-report-rows" in spec["info"]["description"]
+
+
+def test_schemathesis_accepts_the_reports_links(spec: dict[str, Any]) -> None:
+    """schemathesis 4 reads a link's ``requestBody`` object field by field (each a runtime expression, merged into
+    a generated body); a link it cannot follow makes the state machine invalid, so this proves the syntax."""
+    schemathesis.openapi.from_dict(spec).as_state_machine()
+    broken = copy.deepcopy(spec)
+    link = broken["paths"][REPORTS["createReport"][1]]["post"]["responses"]["200"]["links"]["GetReportExecutions"]
+    link["parameters"]["executionState"] = "Pending"
+    with pytest.raises(InvalidStateMachine, match="executionState"):
+        schemathesis.openapi.from_dict(broken).as_state_machine()
