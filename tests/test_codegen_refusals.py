@@ -38,14 +38,63 @@ def _get(spec: dict[str, Any], path: str = CUSTOMERS) -> dict[str, Any]:
     return operation
 
 
-def test_a_request_body_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    def edit(spec: dict[str, Any]) -> None:
-        _get(spec)["requestBody"] = {"content": {"application/json": {"schema": {"type": "object"}}}}
+def _body(spec: dict[str, Any], content: dict[str, Any], path: str = CUSTOMERS) -> None:
+    _get(spec, path)["requestBody"] = {"required": True, "content": content}
 
-    assert _refusal(tmp_path, edit, capsys) == (
+
+OBJECT = {"schema": {"type": "object", "properties": {"Name": {"type": "string"}}}}
+
+
+def test_a_json_object_request_body_is_generated_not_refused() -> None:
+    spec = load_spec(SPEC_PATH)
+    _body(spec, {"application/json": OBJECT}, "/v1/analytics/licenses/usage")
+    codegen.check_spec(spec)  # tests/test_codegen_bodies.py generates and sends such bodies
+
+
+@pytest.mark.parametrize(
+    ("media", "what"),
+    [
+        ("multipart/form-data", "multipart"),
+        ("application/x-www-form-urlencoded", "form"),
+        ("application/octet-stream", "raw bytes"),
+        ("text/csv", "text"),
+    ],
+)
+def test_a_request_body_that_is_not_json_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], media: str, what: str
+) -> None:
+    assert _refusal(tmp_path, lambda spec: _body(spec, {media: OBJECT}), capsys) == (
         "codegen: refused: the spec needs templates overrides/ does not have:\n"
-        "  GET /v1/customers has a requestBody (the templates handle no request bodies)\n"
+        f"  GET /v1/customers has a {media} request body (the templates send JSON bodies only)\n"
+    ), what
+
+
+def test_a_request_body_in_several_media_types_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    def edit(spec: dict[str, Any]) -> None:
+        _body(spec, {"application/json": OBJECT, "application/x-www-form-urlencoded": OBJECT})
+
+    assert (
+        "GET /v1/customers has a request body in 2 media types (application/json, application/x-www-form-urlencoded;"
+        " the templates send one JSON body)"
+    ) in _refusal(tmp_path, edit, capsys)
+
+
+@pytest.mark.parametrize(
+    "schema",
+    [{"type": "array", "items": {"type": "string"}}, {"type": "string"}, {"$ref": "#/components/schemas/ServiceName"}],
+)
+def test_a_json_request_body_that_is_no_object_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], schema: dict[str, Any]
+) -> None:
+    refusal = _refusal(tmp_path, lambda spec: _body(spec, {"application/json": {"schema": schema}}), capsys)
+    assert "GET /v1/customers has a JSON request body that is no object (the templates send a model's to_dict())" in (
+        refusal
     )
+
+
+def test_a_request_body_on_a_paging_operation_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    refusal = _refusal(tmp_path, lambda spec: _body(spec, {"application/json": OBJECT}), capsys)
+    assert f"GET /v1/customers has a request body and {pagers.EXTENSION} (a pager sends no body)" in refusal
 
 
 def test_an_operations_own_security_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

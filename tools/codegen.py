@@ -25,7 +25,7 @@ from typing import Any
 
 from tools import decoders, pagers, queryfields
 from tools.project import PACKAGE_NAME, add_project_argument, project_from
-from tools.specdoc import load_spec, operations, resolve_ref
+from tools.specdoc import load_spec, object_view, operations, resolve_ref
 
 # Files the generator writes into the package that the runtime replaces (by a private module of its own).
 SUPERSEDED = {
@@ -39,13 +39,37 @@ class CodegenError(Exception):
     """The spec needs something the templates do not handle, or the generator's output is not what codegen expects."""
 
 
+def _is_json(media: str) -> bool:
+    media = media.split(";", 1)[0].strip().lower()
+    return media == "application/json" or (media.startswith("application/") and media.endswith("+json"))
+
+
+def _body_problems(spec: Mapping[str, Any], where: str, operation: Mapping[str, Any]) -> list[str]:
+    """What the templates cannot send of the operation's request body: they send one JSON object, a model's
+    ``to_dict()``, and nothing else (no form, multipart, raw bytes, or a choice of media types)."""
+    content = resolve_ref(spec, operation["requestBody"]).get("content") or {}
+    if len(content) != 1:
+        kinds = ", ".join(sorted(content)) or "none"
+        return [f"{where} has a request body in {len(content)} media types ({kinds}; the templates send one JSON body)"]
+    [(media, entry)] = content.items()
+    if not _is_json(media):
+        return [f"{where} has a {media} request body (the templates send JSON bodies only)"]
+    properties, _ = object_view(spec, entry.get("schema"))
+    schema = resolve_ref(spec, entry.get("schema"))
+    if not isinstance(schema, Mapping) or not (properties or schema.get("type") == "object"):
+        return [f"{where} has a JSON request body that is no object (the templates send a model's to_dict())"]
+    if pagers.EXTENSION in operation:
+        return [f"{where} has a request body and {pagers.EXTENSION} (a pager sends no body)"]
+    return []
+
+
 def check_spec(spec: Mapping[str, Any]) -> None:
     """Refuse what the templates in ``overrides/`` deliberately do not handle, rather than generate it wrong."""
     problems = []
     for path, method, item, operation in operations(spec):
         where = f"{method.upper()} {path}"
         if "requestBody" in operation:
-            problems.append(f"{where} has a requestBody (the templates handle no request bodies)")
+            problems += _body_problems(spec, where, operation)
         if "security" in operation:
             problems.append(f"{where} sets its own security (operations take AuthenticatedClient: the global one)")
         for parameter in [*item.get("parameters", []), *operation.get("parameters", [])]:

@@ -1,0 +1,143 @@
+"""Operations with JSON request bodies, generated from a small spec (tests/_codegen_fixture.py) and run against a
+real HTTP server on 127.0.0.1: the body goes out as the spec spells it, with its method and Content-Type.
+
+The generated package is imported in a child process (the checkout's own package is installed in this one).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from tests._codegen_fixture import fixture_spec
+from tests._support import PROJECT
+from tools.codegen import generate
+from tools.project import PACKAGE_NAME, PROJECT_NAME
+
+pytestmark = pytest.mark.xdist_group("codegen-fixture")
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("fixture-client")
+    (folder / "spec.yaml").write_text(yaml.safe_dump(fixture_spec()), encoding="utf-8")
+    return generate(folder / "spec.yaml", folder / PROJECT_NAME, PROJECT.overrides)
+
+
+# Serves every request with one envelope and prints what it received, as JSON, after the calls in CALLS.
+SERVER = """
+import asyncio, datetime, json, threading, uuid
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+import partner_center_analytics as package
+from partner_center_analytics import AuthenticatedClient
+from partner_center_analytics.api.things import create_thing, delete_thing, get_things, update_thing
+from partner_center_analytics.models import ThingCreate, ThingFormat, ThingUpdate
+
+seen = []
+REPLY = json.dumps(%(reply)s).encode()
+
+class Handler(BaseHTTPRequestHandler):
+    def _answer(self):
+        length = int(self.headers.get("Content-Length") or 0)
+        body = self.rfile.read(length).decode() if length else None
+        seen.append({"method": self.command, "path": self.path, "type": self.headers.get("Content-Type"), "body": body})
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(REPLY)))
+        self.end_headers()
+        self.wfile.write(REPLY)
+    do_GET = do_POST = do_PUT = do_DELETE = _answer
+    def log_message(self, *args):
+        pass
+
+server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+threading.Thread(target=server.serve_forever, daemon=True).start()
+client = AuthenticatedClient(base_url=f"http://127.0.0.1:{server.server_port}", token="t")
+results = []
+%(calls)s
+server.shutdown()
+print(json.dumps({"package": package.__file__, "seen": seen, "results": results}))
+"""
+
+CALLS = """
+query = uuid.UUID("6c3f6b1c-2f1e-4a53-9b1f-5f4a4b8a0c01")
+start = datetime.datetime(2026, 12, 6, 12, 0, tzinfo=datetime.UTC)
+created = create_thing.sync(
+    client=client,
+    body=ThingCreate(
+        thing_name="Monthly", query_id=query, start_time=start, format_=ThingFormat.TSV, recurrence_count=None
+    ),
+)
+results.append(created.to_dict())
+update_thing.sync("6c3f6b1c-2f1e-4a53-9b1f-5f4a4b8a0c02", client=client, body=ThingUpdate(thing_name="Renamed"))
+update_thing.sync("6c3f6b1c-2f1e-4a53-9b1f-5f4a4b8a0c03", client=client)
+asyncio.run(delete_thing.asyncio("6c3f6b1c-2f1e-4a53-9b1f-5f4a4b8a0c04", client=client))
+now = ThingCreate(thing_name="Now", query_id=query, execute_now=True)
+detailed = asyncio.run(create_thing.asyncio_detailed(client=client, body=now))
+results.append(int(detailed.status_code))
+get_things.sync(client=client)
+"""
+
+
+def run_client(project: Path, calls: str, reply: Any) -> dict[str, Any]:
+    """Run ``calls`` in a child process against a server answering ``reply``; what it saw and returned."""
+    script = SERVER % {"reply": repr(reply), "calls": calls}
+    env = {**os.environ, "PYTHONPATH": str(project)}
+    completed = subprocess.run(
+        [sys.executable, "-c", script], env=env, capture_output=True, text=True, check=False, timeout=60
+    )
+    assert completed.returncode == 0, completed.stderr
+    found: dict[str, Any] = json.loads(completed.stdout.splitlines()[-1])
+    assert Path(found["package"]).is_relative_to(project / PACKAGE_NAME)  # the fixture's client, not the checkout's
+    return found
+
+
+ENVELOPE: dict[str, Any] = {"value": [], "nextLink": None, "totalCount": 0, "message": None, "statusCode": 200}
+
+
+def test_bodies_go_out_as_the_spec_spells_them_with_their_method_and_content_type(project: Path) -> None:
+    found = run_client(project, CALLS, ENVELOPE)
+
+    seen = [(s["method"], s["path"], s["type"], json.loads(s["body"]) if s["body"] else None) for s in found["seen"]]
+    query = "6c3f6b1c-2f1e-4a53-9b1f-5f4a4b8a0c01"
+    assert seen == [
+        (
+            "POST",
+            "/v1/things",
+            "application/json",
+            {
+                "ThingName": "Monthly",
+                "QueryId": query,
+                "ExecuteNow": False,
+                "StartTime": "2026-12-06T12:00:00+00:00",
+                "Format": "TSV",
+                "RecurrenceCount": None,
+            },
+        ),
+        ("PUT", "/v1/things/6c3f6b1c-2f1e-4a53-9b1f-5f4a4b8a0c02", "application/json", {"ThingName": "Renamed"}),
+        ("PUT", "/v1/things/6c3f6b1c-2f1e-4a53-9b1f-5f4a4b8a0c03", None, None),  # an optional body left out
+        ("DELETE", "/v1/things/6c3f6b1c-2f1e-4a53-9b1f-5f4a4b8a0c04", None, None),
+        ("POST", "/v1/things", "application/json", {"ThingName": "Now", "QueryId": query, "ExecuteNow": True}),
+        ("GET", "/v1/things", None, None),
+    ]
+    assert found["results"] == [ENVELOPE, 200]
+
+
+def test_a_body_argument_is_typed_and_required_as_the_spec_says(project: Path) -> None:
+    package = project / PACKAGE_NAME
+    create = (package / "api" / "things" / "create_thing.py").read_text(encoding="utf-8")
+    update = (package / "api" / "things" / "update_thing.py").read_text(encoding="utf-8")
+    delete = (package / "api" / "things" / "delete_thing.py").read_text(encoding="utf-8")
+
+    for function in ("def sync_detailed(", "def sync(", "async def asyncio_detailed(", "async def asyncio("):
+        assert f"{function}\n    *,\n    client: AuthenticatedClient,\n    body: ThingCreate,\n" in create
+        assert f"{function}\n    thing_id: UUID | str,\n    *,\n    client: AuthenticatedClient,\n" in update
+    assert "    body: ThingUpdate | Unset = UNSET,\n" in update
+    assert "body" not in delete
