@@ -14,7 +14,7 @@ import pytest
 import yaml
 
 from tests._support import PROJECT, SPEC_PATH
-from tools import codegen, pagers
+from tools import codegen, lenientkeys, pagers
 from tools.specdoc import load_spec
 
 Edit = Callable[[dict[str, Any]], None]
@@ -197,3 +197,41 @@ def test_a_models_index_that_does_not_match_its_modules_is_refused(tmp_path: Pat
     (package / "models" / "orphan.py").write_text("class Orphan: ...\n", encoding="utf-8")
     with pytest.raises(codegen.CodegenError, match=message):
         codegen._drop_unreachable_models(package)
+
+
+def _schemas(spec: dict[str, Any]) -> dict[str, Any]:
+    schemas: dict[str, Any] = spec["components"]["schemas"]
+    return schemas
+
+
+def _mark(name: str, value: Any = lenientkeys.VALUE) -> Edit:
+    return lambda spec: _schemas(spec)[name].update({lenientkeys.EXTENSION: value})
+
+
+def _colliding(spec: dict[str, Any]) -> None:
+    _mark("Link")(spec)
+    _schemas(spec)["Link"]["properties"]["Uri"] = {"type": "string"}
+
+
+def _inline(spec: dict[str, Any]) -> None:
+    _schemas(spec)["Customer"]["properties"]["extra"] = {"type": "object", lenientkeys.EXTENSION: "lenient"}
+
+
+@pytest.mark.parametrize(
+    ("edit", "message"),
+    [
+        (_mark("Link", "loose"), "Link: x-pcinsights-keys must be 'lenient' ('loose')"),
+        (_mark("ServiceName"), "ServiceName: x-pcinsights-keys is for object schemas with properties"),
+        (_colliding, "Link: x-pcinsights-keys: properties 'Uri' and 'uri' read as one key"),
+        (
+            _inline,
+            "#/components/schemas/Customer/properties/extra: x-pcinsights-keys is honoured on component schemas only"
+            " (use a $ref)",
+        ),
+    ],
+    ids=["value", "no-object", "two-names-one-spelling", "inline"],
+)
+def test_a_lenient_keys_mark_the_templates_cannot_honour_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], edit: Edit, message: str
+) -> None:
+    assert _refusal(tmp_path, edit, capsys) == f"codegen: refused: {message}\n"

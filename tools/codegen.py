@@ -1,11 +1,13 @@
 """Regenerate the typed client from the spec and ``overrides/``, reproducibly.
 
 The generator runs into a scratch folder, from ``overrides/templates`` plus a template of the spec's
-``x-pcinsights-pager`` and ``x-pcinsights-decode`` extensions (tools/pagers.py, tools/decoders.py: the generator
-shows templates no vendor extension); the files of its own that the hand-written runtime from ``overrides/runtime``
-supersedes are deleted (and their absence is an error: the pinned generator changed), the runtime modules are
-copied in with a first line naming their source, models no operation can return are dropped, the pinned ruff
-formats the lot once, and only then is the result swapped into place.
+``x-pcinsights-pager``, ``x-pcinsights-decode`` and ``x-pcinsights-keys`` extensions (tools/pagers.py,
+tools/decoders.py, tools/lenientkeys.py: the generator shows templates no vendor extension); the files of its
+own that the hand-written runtime from ``overrides/runtime`` supersedes are deleted (and their absence is an
+error: the pinned generator changed), the runtime modules are copied in with a first line naming their source,
+the ``query_fields`` and ``report_rows`` modules are rendered from the spec (tools/queryfields.py,
+tools/reportrows.py), models nothing reaches are dropped, the pinned ruff formats the lot once, and only then
+is the result swapped into place.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from tools import decoders, pagers, queryfields
+from tools import decoders, lenientkeys, pagers, queryfields
 from tools.project import PACKAGE_NAME, add_project_argument, project_from
 from tools.specdoc import load_spec, object_view, operations, resolve_ref
 
@@ -184,8 +186,8 @@ def _templates(folder: Path, overrides: Path, document: Mapping[str, Any]) -> Pa
         raise CodegenError(f"overrides/templates/{pagers.TEMPLATE} would hide the one codegen writes from the spec")
     shutil.copytree(overrides / "templates", folder)
     try:
-        text = pagers.template(document) + decoders.template(document)
-    except (pagers.PagerError, decoders.DecodeError) as error:
+        text = pagers.template(document) + decoders.template(document) + lenientkeys.template(document)
+    except (pagers.PagerError, decoders.DecodeError, lenientkeys.LenientKeysError) as error:
         raise CodegenError(str(error)) from None
     (folder / pagers.TEMPLATE).write_text(text, encoding="utf-8")
     return folder

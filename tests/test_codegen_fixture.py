@@ -1,5 +1,6 @@
-"""Operations with JSON request bodies, generated from a small spec (tests/_codegen_fixture.py) and run against a
-real HTTP server on 127.0.0.1: the body goes out as the spec spells it, with its method and Content-Type.
+"""The templates on the shapes issue 19 brings, generated from a small spec (tests/_codegen_fixture.py): operations
+with JSON request bodies run against a real HTTP server on 127.0.0.1 (the body goes out as the spec spells it, with
+its method and Content-Type), lenient response keys, report row schemas.
 
 The generated package is imported in a child process (the checkout's own package is installed in this one).
 """
@@ -15,6 +16,7 @@ from typing import Any
 
 import pytest
 import yaml
+from partner_center_analytics._keys import lenient_keys, normalized, spellings
 
 from tests._codegen_fixture import fixture_spec
 from tests._support import PROJECT
@@ -141,3 +143,70 @@ def test_a_body_argument_is_typed_and_required_as_the_spec_says(project: Path) -
         assert f"{function}\n    thing_id: UUID | str,\n    *,\n    client: AuthenticatedClient,\n" in update
     assert "    body: ThingUpdate | Unset = UNSET,\n" in update
     assert "body" not in delete
+
+
+@pytest.mark.parametrize(
+    ("key", "expected"),
+    [
+        ("Value", "value"),
+        ("TotalCount", "totalCount"),
+        ("DatasetName ", "datasetName"),
+        (" RecurrenceCount", "recurrenceCount"),
+        ("\tnextLink\n", "nextLink"),
+        ("", ""),
+        ("URL", "uRL"),
+    ],
+)
+def test_a_key_is_normalized_by_its_whitespace_and_first_letter(key: str, expected: str) -> None:
+    assert normalized(key) == expected
+
+
+KNOWN = frozenset({"value", "totalCount", "datasetName"})
+
+
+def test_lenient_keys_rename_misspellings_and_let_exact_keys_win() -> None:
+    by_spelling = spellings(KNOWN)
+    exact = {"value": [], "totalCount": 0}
+
+    assert lenient_keys(exact, KNOWN, by_spelling) is exact  # nothing to do: no copy
+    assert lenient_keys({"Value": [1], " TotalCount ": 1, "odd": 2}, KNOWN, by_spelling) == {
+        "value": [1],
+        "totalCount": 1,
+        "odd": 2,
+    }
+    assert lenient_keys({"Value": 1, "value": 2}, KNOWN, by_spelling) == {"Value": 1, "value": 2}
+    assert lenient_keys({"Value": 1, "value ": 2}, KNOWN, by_spelling) == {"value": 1, "value ": 2}
+
+
+LENIENT = """
+from partner_center_analytics.models import ThingEnvelope
+envelope = ThingEnvelope.from_dict({
+    "Value": [{" RecurrenceCount": 3, "DatasetName ": "OfficeUsage", "thingId": "a", "ThingId": "b"}],
+    "TotalCount": 1, "statusCode ": 200, "odd": 1,
+})
+thing = envelope.value[0]
+results.append([thing.recurrence_count, thing.dataset_name, thing.thing_id, thing.additional_properties])
+results.append([envelope.total_count, envelope.status_code, envelope.additional_properties])
+results.append(envelope.to_dict())
+"""
+
+
+def test_a_lenient_schema_reads_the_docs_spellings(project: Path) -> None:
+    found = run_client(project, LENIENT, ENVELOPE)
+
+    assert found["results"] == [
+        [3, "OfficeUsage", "a", {"ThingId": "b"}],
+        [1, 200, {"odd": 1}],
+        {
+            "value": [{"recurrenceCount": 3, "datasetName": "OfficeUsage", "thingId": "a", "ThingId": "b"}],
+            "totalCount": 1,
+            "statusCode": 200,
+            "odd": 1,
+        },
+    ]
+
+
+def test_only_marked_schemas_are_lenient(project: Path) -> None:
+    models = project / PACKAGE_NAME / "models"
+    assert "lenient_keys(src_dict, _KNOWN_KEYS, _SPELLINGS)" in (models / "thing_envelope.py").read_text("utf-8")
+    assert "lenient_keys" not in (models / "thing_create.py").read_text("utf-8")
