@@ -14,7 +14,7 @@ import pytest
 import yaml
 
 from tests._support import PROJECT, SPEC_PATH
-from tools import codegen, lenientkeys, pagers
+from tools import codegen, lenientkeys, pagers, reportrows
 from tools.specdoc import load_spec
 
 Edit = Callable[[dict[str, Any]], None]
@@ -235,3 +235,47 @@ def test_a_lenient_keys_mark_the_templates_cannot_honour_is_refused(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], edit: Edit, message: str
 ) -> None:
     assert _refusal(tmp_path, edit, capsys) == f"codegen: refused: {message}\n"
+
+
+def _rows(entry: Any, schema: dict[str, Any] | None = None, name: str = "OfficeUsage") -> Edit:
+    def edit(spec: dict[str, Any]) -> None:
+        if schema is not None:
+            _schemas(spec)["OfficeUsageRow"] = schema
+        spec[reportrows.EXTENSION] = {name: entry}
+
+    return edit
+
+
+ROW_REF = {"$ref": "#/components/schemas/OfficeUsageRow"}
+UNITS = {"type": "integer", reportrows.METRIC: True}
+
+
+@pytest.mark.parametrize(
+    ("edit", "message"),
+    [
+        (_rows(ROW_REF, name="Office Usage"), "x-pcinsights-report-rows: dataset names are letters, digits and _"),
+        (_rows({"type": "object"}), "x-pcinsights-report-rows.OfficeUsage must be a $ref to a component schema"),
+        (_rows({"$ref": "#/components/schemas/Nope"}), "must be a $ref to a component schema"),
+        (_rows(ROW_REF, {"type": "string"}), "OfficeUsageRow must be an object schema with properties (no allOf)"),
+        (
+            _rows(ROW_REF, {"type": "object", "required": ["Units"], "properties": {"Units": UNITS}}),
+            "OfficeUsageRow requires Units; a report file holds only the selected columns, so every row property"
+            " must be optional",
+        ),
+        (
+            _rows(ROW_REF, {"type": "object", "properties": {"Tags": {"type": "array", "items": {}}}}),
+            "OfficeUsageRow.Tags must be one of string, integer, number, boolean ('array')",
+        ),
+        (
+            _rows(ROW_REF, {"type": "object", "properties": {"Units": {**UNITS, reportrows.METRIC: "yes"}}}),
+            "OfficeUsageRow.Units: x-pcinsights-metric must be true or false ('yes')",
+        ),
+    ],
+    ids=["dataset-name", "no-ref", "unknown-schema", "no-object", "required", "not-a-cell", "metric-flag"],
+)
+def test_report_rows_no_reader_could_fill_are_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], edit: Edit, message: str
+) -> None:
+    refusal = _refusal(tmp_path, edit, capsys)
+    assert refusal.startswith("codegen: refused: x-pcinsights-report-rows"), refusal
+    assert message in refusal

@@ -25,7 +25,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from tools import decoders, lenientkeys, pagers, queryfields
+from tools import decoders, lenientkeys, pagers, queryfields, reportrows
 from tools.project import PACKAGE_NAME, add_project_argument, project_from
 from tools.specdoc import load_spec, object_view, operations, resolve_ref
 
@@ -111,10 +111,27 @@ def _query_fields(templates: Path, document: Mapping[str, Any]) -> str:
         raise CodegenError(str(error)) from None
 
 
+def _report_rows(templates: Path, document: Mapping[str, Any]) -> str:
+    """The package's ``report_rows`` module: the spec's typed report rows (tools/reportrows.py)."""
+    try:
+        return reportrows.render(document, templates)
+    except reportrows.ReportRowsError as error:
+        raise CodegenError(str(error)) from None
+
+
+def _write_module(package: Path, name: str, text: str) -> None:
+    """Write a module codegen renders itself; the generator must not have written one of that name."""
+    if (package / name).exists():
+        raise CodegenError(f"the generator writes {name} too: rename the module codegen renders")
+    (package / name).write_text(text, encoding="utf-8")
+
+
 def _write_query_fields(package: Path, text: str) -> None:
-    if (package / queryfields.MODULE).exists():
-        raise CodegenError(f"the generator writes {queryfields.MODULE} too: rename the module codegen renders")
-    (package / queryfields.MODULE).write_text(text, encoding="utf-8")
+    _write_module(package, queryfields.MODULE, text)
+
+
+def _write_report_rows(package: Path, text: str) -> None:
+    _write_module(package, reportrows.MODULE, text)
 
 
 # CPython 3.11's ast.parse is not thread-safe ("AST constructor recursion depth mismatch", python/cpython#106905),
@@ -201,6 +218,7 @@ def generate(spec: Path, output: Path, overrides: Path) -> Path:
         project = Path(scratch) / output.name
         templates = _templates(Path(scratch) / "templates", overrides, document)
         query_fields = _query_fields(templates, document)  # refused, if at all, before the generator runs
+        report_rows = _report_rows(templates, document)  # likewise
         subprocess.run(
             [
                 sys.executable,  # the pinned generator of this environment, never one found on PATH
@@ -228,6 +246,7 @@ def generate(spec: Path, output: Path, overrides: Path) -> Path:
         _replace_superseded(package, runtime)
         _copy_runtime(package, runtime)
         _write_query_fields(package, query_fields)
+        _write_report_rows(package, report_rows)
         _drop_unreachable_models(package)
         shutil.rmtree(project / ".ruff_cache", ignore_errors=True)
         ruff = [sys.executable, "-m", "ruff"]
