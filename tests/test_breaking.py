@@ -28,6 +28,7 @@ ITEMS = "/v1/items"
 ITEM = "/v1/items/{item-id}"
 STATS = "/v1/stats"
 HEALTH = "/v1/health"
+BODIES = "/v1/item-bodies"
 
 
 def _operation(operation_id: str, schema: str, parameters: list[dict[str, Any]]) -> dict[str, Any]:
@@ -61,6 +62,21 @@ def _query(name: str, schema: dict[str, Any], *, where: str = "query", required:
     return {"name": name, "in": where, "required": required, "schema": schema}
 
 
+def _body_operation(operation_id: str, body: dict[str, Any] | None) -> dict[str, Any]:
+    """An operation that may take a JSON body and answers with an Item."""
+    operation: dict[str, Any] = copy.deepcopy(_operation(operation_id, "Item", [])["get"])
+    if body is not None:
+        operation["requestBody"] = body
+    return operation
+
+
+def _json_body(schema: str, *, required: bool = True) -> dict[str, Any]:
+    return {
+        "required": required,
+        "content": {"application/json": {"schema": {"$ref": f"#/components/schemas/{schema}"}}},
+    }
+
+
 BASE_SPEC: dict[str, Any] = {
     "openapi": "3.0.3",
     "info": {"title": "Items", "version": "1.0.0"},
@@ -82,6 +98,10 @@ BASE_SPEC: dict[str, Any] = {
         ),
         ITEM: _operation("getItem", "Item", [_query("item-id", {"type": "string"}, where="path", required=True)]),
         STATS: _operation("getStats", "Stats", []),
+        BODIES: {
+            "post": _body_operation("createItem", _json_body("ItemCreate")),
+            "delete": _body_operation("purgeItems", None),
+        },
         HEALTH: _operation("getHealth", "Stats", []),
     },
     "components": {
@@ -106,6 +126,17 @@ BASE_SPEC: dict[str, Any] = {
                 "properties": {"items": {"type": "array", "items": {"$ref": "#/components/schemas/Item"}}},
             },
             "Stats": {"type": "object", "properties": {"total": {"type": "integer"}}},
+            "ItemCreate": {
+                "type": "object",
+                "required": ["Name"],
+                "properties": {
+                    "Name": {"type": "string", "maxLength": 100},
+                    "Size": {"type": "number"},
+                    "Colour": {"type": "string", "enum": ["red", "blue"]},
+                    "Note": {"type": "string"},
+                    "Count": {"type": "integer"},
+                },
+            },
             "Error": {"type": "object", "properties": {"code": {"type": "integer"}, "message": {"type": "string"}}},
         }
     },
@@ -447,6 +478,12 @@ def _new_success_status(spec: dict[str, Any]) -> None:
     responses["202"] = responses.pop("200")
 
 
+def _create(spec: dict[str, Any]) -> dict[str, Any]:
+    schema: dict[str, Any] = spec["components"]["schemas"]["ItemCreate"]
+    return schema
+
+
+BODY = "createItem: body"
 Q = "listItems: query"
 SIZE, FILTER, CURSOR = f"{Q} size", f"{Q} filter", "listItems: header X-Cursor"
 KINDS = [
@@ -544,6 +581,59 @@ KINDS = [
         [("parameter made optional", f"{Q} lang", False)],
     ),
     WireKind(
+        "new required body property",
+        "request",
+        lambda spec: _update(
+            _create(spec),
+            required=["Name", "Owner"],
+            properties={**_create(spec)["properties"], "Owner": {"type": "string"}},
+        ),
+        [("new required input", f"{BODY}.Owner", True)],
+        [("input removed", f"{BODY}.Owner", True)],
+    ),
+    WireKind(
+        "body property removed",
+        "request",
+        lambda spec: _create(spec)["properties"].pop("Note"),
+        [("input removed", f"{BODY}.Note", True)],
+        [("optional input added", f"{BODY}.Note", False)],
+    ),
+    WireKind(
+        "body property narrowed",
+        "request",
+        lambda spec: _update(_create(spec)["properties"]["Size"], type="integer"),
+        [("parameter type changed", f"{BODY}.Size", True)],
+        [("input type widened", f"{BODY}.Size", False)],
+    ),
+    WireKind(
+        "body enum narrowed",
+        "request",
+        lambda spec: _update(_create(spec)["properties"]["Colour"], enum=["red"]),
+        [("enum value removed", f"{BODY}.Colour", True)],
+        [("enum value added", f"{BODY}.Colour", False)],
+    ),
+    WireKind(
+        "body maxLength lowered",
+        "request",
+        lambda spec: _update(_create(spec)["properties"]["Name"], maxLength=50),
+        [("maxLength lowered", f"{BODY}.Name", True)],
+        [("maxLength raised", f"{BODY}.Name", False)],
+    ),
+    WireKind(
+        "body property made required",
+        "request",
+        lambda spec: _create(spec)["required"].append("Count"),
+        [("input made required", f"{BODY}.Count", True)],
+        [("input made optional", f"{BODY}.Count", False)],
+    ),
+    WireKind(
+        "request body removed",
+        "body-removed",
+        lambda spec: spec["paths"][BODIES]["post"].pop("requestBody"),
+        [("request body removed", BODY, True)],
+        [("new required request body", BODY, True)],
+    ),
+    WireKind(
         "response field made nullable",
         "response",
         lambda spec: _update(_item(spec)["properties"]["name"], nullable=True),
@@ -637,6 +727,20 @@ KINDS = [
         [("parameter removed", f"{Q} offset", True)],
     ),
     WireKind(
+        "new optional body property",
+        "ok",
+        lambda spec: _update(_create(spec)["properties"], Tags={"type": "string"}),
+        [("optional input added", f"{BODY}.Tags", False)],
+        [("input removed", f"{BODY}.Tags", True)],
+    ),
+    WireKind(
+        "optional request body added",
+        "ok",
+        lambda spec: _update(spec["paths"][BODIES]["delete"], requestBody=_json_body("ItemCreate", required=False)),
+        [("optional request body added", "purgeItems: body", False)],
+        [("request body removed", "purgeItems: body", True)],
+    ),
+    WireKind(
         "loosened constraint",
         "ok",
         lambda spec: _update(_schema(spec, "X-Cursor"), minLength=0),
@@ -727,7 +831,7 @@ def test_harmless_changes_pass_the_whole_gate(judged: Callable[[str, str], break
     assert "Result: no breaking change" in result.report()
 
 
-@pytest.mark.parametrize("batch", ["request", "response", "media"])
+@pytest.mark.parametrize("batch", ["request", "body-removed", "response", "media"])
 def test_batches_of_breaks_fail_the_gate(batch: str, judged: Callable[[str, str], breaking.GateResult]) -> None:
     result = judged(batch, "forward" if batch != "media" else "reverse")
 
@@ -821,4 +925,39 @@ def test_security_schemes_on_the_wire_and_as_hints() -> None:
     ]
     assert [(c.kind, c.breaking) for c in breaking.diff_specs(anonymous_too, old)] == [
         ("security requirement changed", True)
+    ]
+
+
+def test_a_request_body_is_judged_as_input_and_a_schema_only_requests_use_is_never_read() -> None:
+    optional = copy.deepcopy(BASE_SPEC)
+    _create(optional)["required"] = []
+    assert [(c.kind, c.where, c.breaking) for c in breaking.diff_specs(BASE_SPEC, optional)] == [
+        ("input made optional", f"{BODY}.Name", False)  # no "response field made optional": nobody reads ItemCreate
+    ]
+    shared = copy.deepcopy(BASE_SPEC)
+    shared["paths"][BODIES]["post"]["requestBody"] = _json_body("Item")  # read in responses and sent in requests
+    loosened = copy.deepcopy(shared)
+    _item(loosened)["required"] = ["id"]
+    assert {(c.kind, c.where, c.breaking) for c in breaking.diff_specs(shared, loosened)} == {
+        ("input made optional", f"{BODY}.label", False),
+        ("response field made optional", "Item.label", True),
+    }
+
+
+def test_a_request_body_made_required_and_its_media_types() -> None:
+    optional = copy.deepcopy(BASE_SPEC)
+    optional["paths"][BODIES]["post"]["requestBody"]["required"] = False
+    form = copy.deepcopy(BASE_SPEC)
+    content = form["paths"][BODIES]["post"]["requestBody"]["content"]
+    content["application/x-www-form-urlencoded"] = content.pop("application/json")
+
+    assert [(c.kind, c.where, c.breaking, c.pointer) for c in breaking.diff_specs(optional, BASE_SPEC)] == [
+        ("request body made required", BODY, True, "#/paths/~1v1~1item-bodies/post/requestBody/required")
+    ]
+    assert [(c.kind, c.breaking) for c in breaking.diff_specs(BASE_SPEC, optional)] == [
+        ("request body made optional", False)
+    ]
+    assert [(c.kind, c.where, c.breaking) for c in breaking.diff_specs(BASE_SPEC, form)] == [
+        ("request media type removed", BODY, True),
+        ("request media type added", f"{BODY} application/x-www-form-urlencoded", False),
     ]

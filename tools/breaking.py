@@ -1,12 +1,13 @@
 """Breaking-change gate: the working tree's spec against the spec at a git ref, on the wire and in Python.
 
-The wire view (``tools.specdiff``) judges what a caller sends and reads: tightened request constraints, new
-required inputs, changed defaults, removed or retyped response fields, removed success statuses, media types
-and required headers. Redocly CLI's ``diff`` (pinned, through npx; skipped with a message where Node.js is
-absent) gives a second opinion: its major findings are agreed with, overruled where the generated client knows
-better (open enums, removed error statuses, path parameter names), or kept as breaks. The Python view turns both
-specs into clients with the current ``overrides/`` and compares their public APIs with griffe. Exit 1 on any
-breaking change, or when the public API changed and CHANGELOG.md did not; else 0.
+The wire view (``tools.specdiff``) judges what a caller sends and reads: tightened request constraints (of
+parameters and request bodies), new required inputs, changed defaults, removed or retyped response fields,
+removed success statuses, media types and required headers. Redocly CLI's ``diff`` (pinned, through npx;
+skipped with a message where Node.js is absent) gives a second opinion: its major findings are agreed with,
+overruled where the generated client knows better (open enums, removed error statuses, path parameter names),
+or kept as breaks. The Python view turns both specs into clients with the current ``overrides/`` and compares
+their public APIs with griffe. Exit 1 on any breaking change, or when the public API changed and CHANGELOG.md
+did not; else 0.
 
 The default base is the last tag, else ``main``. On ``main`` itself with everything committed that
 compares HEAD with HEAD (no change): pass ``--base HEAD~1`` (``make breaking BASE=HEAD~1``) to check

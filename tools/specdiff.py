@@ -1,8 +1,10 @@
 """The spec diff, as the wire sees it: what changed in the contract for a caller, operation by operation.
 
-Requests and responses are judged the other way round. What a caller sends may only be accepted more widely: a
-lower maximum, a higher minimum, a new or changed pattern, a removed enum value, a new format, a new required input
-or a changed default breaks a call that worked. What a caller reads may only grow: a removed, renamed or retyped
+Requests and responses are judged the other way round. What a caller sends, parameters and JSON request bodies
+alike, may only be accepted more widely: a lower maximum, a higher minimum, a new or changed pattern, a removed enum
+value, a new format, a narrower type, a new required input or body property, a removed body property or body, a
+body made required or a changed default breaks a call that worked (a schema only requests use is judged so and
+never as a response). What a caller reads may only grow: a removed, renamed or retyped
 field, a field that may now be missing or null, a removed success status or media type, a required header that may
 now be missing breaks a reader. What the generated client knows is used too: an enum used as ``anyOf: [Enum,
 string]`` is open (a new value decodes as a plain string, so it breaks no one), a path parameter's name is not on
@@ -254,16 +256,47 @@ def _diff_enum(
             yield Change("enum value added", where, value, breaking=False, pointer=f"{at}/enum", impact=impact)
 
 
+def _component_refs(spec: Spec, roots: list[Any]) -> set[str]:
+    """The component schemas ``roots`` reach through ``$ref``s, at any depth."""
+    seen: set[str] = set()
+    todo = list(roots)
+    while todo:
+        node = todo.pop()
+        if isinstance(node, Mapping):
+            ref = node.get("$ref")
+            if isinstance(ref, str) and ref.startswith("#/") and ref not in seen:
+                seen.add(ref)
+                todo.append(resolve_ref(spec, node))
+            todo.extend(node.values())
+        elif isinstance(node, list):
+            todo.extend(node)
+    prefix = "#/components/schemas/"
+    return {ref[len(prefix) :] for ref in seen if ref.startswith(prefix) and "/" not in ref[len(prefix) :]}
+
+
+def request_only_schemas(spec: Spec) -> set[str]:
+    """Component schemas only requests use (bodies, parameters): callers write them and never read them, so their
+    changes are judged as inputs (``_diff_body``), not as fields a reader may miss."""
+    sent: list[Any] = []
+    read: list[Any] = [spec.get("x-pcinsights-report-rows")]
+    for _path, _method, item, operation in operations(spec):
+        sent += [item.get("parameters"), operation.get("parameters"), operation.get("requestBody")]
+        read += [operation.get("responses")]
+    return _component_refs(spec, sent) - _component_refs(spec, read)
+
+
 def _diff_components(old: Spec, new: Spec) -> Iterator[Change]:
     old_schemas = (old.get("components") or {}).get("schemas") or {}
     new_schemas = (new.get("components") or {}).get("schemas") or {}
     closed = closed_response_enums(old)  # the readers that break are the old spec's clients
+    inputs = request_only_schemas(old) & request_only_schemas(new)
     for name, schema in old_schemas.items():
         parts = ("components", "schemas", name)
         if name not in new_schemas:
             yield Change("schema removed", name, pointer=_at(parts), impact=f"the generated model {name} is gone")
         elif _is_named_type(schema) or _is_named_type(new_schemas[name]):
-            yield from _diff_fields(old, new, schema, new_schemas[name], name, (parts, parts))
+            if name not in inputs:
+                yield from _diff_fields(old, new, schema, new_schemas[name], name, (parts, parts))
             yield from _diff_enum(
                 old, new, schema, new_schemas[name], name, _at(parts), closed_in_response=name in closed
             )
@@ -333,6 +366,8 @@ def _diff_input(
             if name in _required(new_spec, new) and name not in old_required:
                 impact = f"a request without `{name}` is now rejected (400)"
                 yield Change("input made required", f"{where}.{name}", pointer=_at(sub_parts), impact=impact)
+            elif name in old_required and name not in _required(new_spec, new):
+                yield Change("input made optional", f"{where}.{name}", breaking=False, pointer=_at(sub_parts))
             pair = (old_props[name][1], sub_parts)
             yield from _diff_input(old_spec, new_spec, old_props[name][0], schema, f"{where}.{name}", pair, depth + 1)
     for name, (_schema, sub_parts) in old_props.items():
@@ -471,6 +506,51 @@ def _diff_parameters(old_spec: Spec, new_spec: Spec, old: _Operation, new: _Oper
             yield Change("parameter made optional", label, breaking=False, pointer=_at((*new_parts, "required")))
         pair = ((*old_parts, "schema"), (*new_parts, "schema"))
         yield from _diff_input(old_spec, new_spec, old_param.get("schema"), new_param.get("schema"), label, pair)
+
+
+def _request_body(spec: Spec, operation: _Operation) -> tuple[Mapping[str, Any] | None, Parts]:
+    body = operation.operation.get("requestBody")
+    if body is None:
+        return None, (*operation.parts, "requestBody")
+    found, parts = locate(spec, body, (*operation.parts, "requestBody"))
+    return (found if isinstance(found, Mapping) else None), parts
+
+
+def _diff_body(old_spec: Spec, new_spec: Spec, old: _Operation, new: _Operation) -> Iterator[Change]:
+    """What a caller sends as the body: it must still be accepted, and the generated ``body`` argument still fit."""
+    (before, old_parts), (after, new_parts) = _request_body(old_spec, old), _request_body(new_spec, new)
+    where = f"{new.label}: body"
+    if before is None or after is None:
+        if before is not None:
+            impact = "the server no longer reads it; the generated function loses `body` (a call passing it fails)"
+            yield Change("request body removed", where, pointer=_at(old_parts), impact=impact)
+        elif after is not None and after.get("required"):
+            impact = "every call without it is rejected (400); the generated function gains a required `body`"
+            yield Change("new required request body", where, pointer=_at(new_parts), impact=impact)
+        elif after is not None:
+            yield Change("optional request body added", where, breaking=False, pointer=_at(new_parts))
+        return
+    if after.get("required") and not before.get("required"):
+        impact = "a call without a body is now rejected (400); the generated `body` argument becomes required"
+        yield Change("request body made required", where, pointer=_at((*new_parts, "required")), impact=impact)
+    elif before.get("required") and not after.get("required"):
+        yield Change("request body made optional", where, breaking=False, pointer=_at((*new_parts, "required")))
+    old_content, new_content = before.get("content") or {}, after.get("content") or {}
+    for media, content in old_content.items():
+        label = where if media == "application/json" else f"{where} {media}"
+        if media not in new_content:
+            impact = f"a call sending {media} is rejected (415)"
+            yield Change(
+                "request media type removed", label, pointer=_at((*old_parts, "content", media)), impact=impact
+            )
+            continue
+        pair = ((*old_parts, "content", media, "schema"), (*new_parts, "content", media, "schema"))
+        old_schema, new_schema = content.get("schema"), new_content[media].get("schema")
+        yield from _diff_input(old_spec, new_spec, old_schema, new_schema, label, pair)
+    for media in [media for media in new_content if media not in old_content]:
+        label = where if media == "application/json" else f"{where} {media}"
+        pointer = _at((*new_parts, "content", media))
+        yield Change("request media type added", label, breaking=False, pointer=pointer)
 
 
 def _is_success(code: str) -> bool:
@@ -687,6 +767,7 @@ def diff_specs(old: Spec, new: Spec) -> list[Change]:
                 )
             )
         changes += _diff_parameters(old, new, op, new_op)
+        changes += _diff_body(old, new, op, new_op)
         changes += _diff_responses(old, new, op, new_op)
     for key, op in new_ops.items():
         if key not in old_ops and op.op_id not in old_ids:
