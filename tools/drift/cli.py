@@ -1,12 +1,13 @@
 """Drift: recorded traffic (HAR 1.2) against the spec; what Partner Center sends that the spec does not say.
 
 ``python -m tools.drift TRAFFIC.har`` (``make drift TRAFFIC=...``) matches every recorded call to an operation and
-checks its response against a strict view of the spec (``pcinsights.spec.strictview``: no properties beyond the
-described ones, open enums closed to their known values): fields the spec does not describe at any depth, type and
-format mismatches, new values of open enums, statuses, media types and headers the spec does not list, required headers
-missing, and calls to operations the spec lacks. Each finding gives the operation, the JSON path, an example value, how
-often it was seen, and a spec fragment to add. Redocly CLI's ``drift`` (pinned, through npx; skipped with a message
-where Node.js is absent) runs against the same strict view as a second opinion: what it finds that this tool does not is
+checks its request body (when the recording kept one) and its response against a strict view of the spec
+(``pcinsights.spec.strictview``: no properties beyond the described ones, open enums closed to their known values):
+fields the spec does not describe at any depth, type and format mismatches, new values of open enums, statuses,
+media types and headers the spec does not list, required headers missing, and calls to operations the spec lacks.
+Each finding gives the operation, the JSON path (``request $...`` in a request body), an example value, how often
+it was seen, and a spec fragment to add. Redocly CLI's ``drift`` (pinned, through npx; skipped with a message where
+Node.js is absent) runs against the same strict view as a second opinion: what it finds that this tool does not is
 added. Exit 1 on any drift, 2 when the traffic or spec cannot be read, else 0.
 """
 

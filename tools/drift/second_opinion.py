@@ -84,6 +84,8 @@ def redocly_findings(
         operation = str(problem.get("operationId") or problem.get("operationPathTemplate") or "?")
         data_path = str(problem.get("dataPath") or "")
         location = _normalized(data_path) if data_path.startswith("/") else str(problem.get("target") or "")
+        if data_path.startswith("/") and problem.get("target") == "request":  # a request body, as the checker says
+            location = f"request {location}"
         if (operation, location) in places:
             matched.add((operation, location))
             continue

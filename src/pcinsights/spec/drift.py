@@ -187,6 +187,7 @@ class Checker:
                 ("operation", label), "undocumented operation", label, "call", exchange.url, "#/paths", new_path
             )
             return
+        yield from self._check_request_body(exchange, operation)
         responses = self.strict["paths"][operation.template][operation.method.lower()].get("responses") or {}
         code = str(exchange.status)
         key = code if code in responses else f"{code[0]}XX" if f"{code[0]}XX" in responses else "default"
@@ -207,6 +208,62 @@ class Checker:
         response, parts = locate(self.strict, responses[key], (*response_parts, key))
         yield from self._check_headers(exchange, operation, response, parts)
         yield from self._check_body(exchange, operation, response, parts)
+
+    def _check_request_body(self, exchange: Exchange, operation: _Operation) -> Iterator[_Seen]:
+        """The body the caller sent against the operation's ``requestBody`` (a recording without one shows nothing):
+        what the server would refuse or ignore is drift of the caller's, or of the spec's if the server took it."""
+        text = exchange.request_body
+        if text is None or not text.strip():
+            return
+        declared = self.strict["paths"][operation.template][operation.method.lower()]
+        sent = next((value for name, value in exchange.request_headers if name.lower() == "content-type"), "")
+        mime = sent.split(";", 1)[0].strip().lower()
+        if "requestBody" not in declared:
+            parsed = _parsed_json(text)
+            schema = infer_schema(parsed) if parsed is not None else {}
+            yield _Seen(
+                ("request body", operation.op_id),
+                "undocumented request body",
+                operation.op_id,
+                "request body",
+                parsed if parsed is not None else text[:200],
+                "#" + pointer(operation.parts),
+                {"requestBody": {"content": {mime or "application/json": {"schema": schema}}}},
+            )
+            return
+        body, parts = locate(self.strict, declared["requestBody"], (*operation.parts, "requestBody"))
+        content = (body.get("content") if isinstance(body, Mapping) else None) or {}
+        if not mime and len(content) == 1:  # a recorder that kept no headers: the one media type the spec names
+            mime = next(iter(content)).lower()
+        media = next((name for name in content if name.lower() == mime), None)
+        if media is None:
+            yield _Seen(
+                ("request media", operation.op_id, mime),
+                "undocumented request media type",
+                operation.op_id,
+                f"request {mime or '(no Content-Type)'}",
+                text[:200],
+                "#" + pointer((*parts, "content")),
+                {mime or "application/octet-stream": {"schema": {}}},
+            )
+            return
+        if not (mime == "application/json" or mime.endswith("+json")):
+            return
+        parsed = _parsed_json(text)
+        if parsed is None and text.strip() != "null":
+            yield _Seen(
+                ("request not json", operation.op_id),
+                "request body is not JSON",
+                operation.op_id,
+                "request body",
+                text[:200],
+                "#" + pointer((*parts, "content", media)),
+                "fix the caller or the recording",
+            )
+            return
+        schema_parts = (*parts, "content", media, "schema")
+        for error in self._errors(content[media].get("schema"), schema_parts, parsed):
+            yield from self._seen(operation, "", tuple(error.absolute_path), error, side="request ")
 
     def _content_fragment(self, exchange: Exchange, body: Any) -> dict[str, Any]:
         """The ``content`` of a new response: a component the body fits (such as Error), else an inferred schema."""
@@ -311,15 +368,17 @@ class Checker:
         yield from validator.iter_errors(value)
 
     @staticmethod
-    def _seen(operation: _Operation, prefix: str, where: tuple[Any, ...], error: Any) -> Iterator[_Seen]:
-        """What one validation error of the strict view means as drift."""
+    def _seen(
+        operation: _Operation, prefix: str, where: tuple[Any, ...], error: Any, side: str = ""
+    ) -> Iterator[_Seen]:
+        """What one validation error of the strict view means as drift (``side``: "request " for a request body)."""
         schema = error.schema if isinstance(error.schema, Mapping) else {}
         at = str(schema.get(AT, ""))
         instance = error.instance
-        location = prefix or json_path(where)
+        location = prefix or side + json_path(where)
         if error.validator == "additionalProperties" and isinstance(instance, Mapping):
             for name in sorted(set(instance) - set(schema.get("properties") or {})):  # one error names them all
-                field_path = json_path((*where, name))
+                field_path = side + json_path((*where, name))
                 yield _Seen(
                     ("field", operation.op_id, field_path),
                     "undocumented field",
@@ -382,10 +441,12 @@ def _header_value(schema: Any, value: str) -> Any:
 
 
 def _parsed_body(exchange: Exchange) -> Any:
-    if exchange.body is None:
-        return None
+    return None if exchange.body is None else _parsed_json(exchange.body)
+
+
+def _parsed_json(text: str) -> Any:
     try:
-        return json.loads(exchange.body)
+        return json.loads(text)
     except (json.JSONDecodeError, RecursionError):
         return None
 
