@@ -961,3 +961,25 @@ def test_a_request_body_made_required_and_its_media_types() -> None:
         ("request media type removed", BODY, True),
         ("request media type added", f"{BODY} application/x-www-form-urlencoded", False),
     ]
+
+
+@pytest.mark.skipif(shutil.which("npx") is None, reason="Node.js/npx not found: Redocly's diff is skipped")
+def test_redocly_agrees_with_the_request_body_breaks() -> None:
+    edited = copy.deepcopy(BASE_SPEC)
+    for case in KINDS:
+        if case.batch == "request" and "body" in case.name:
+            case.edit(edited)
+    changes = breaking.diff_specs(BASE_SPEC, edited)
+
+    findings, status = redocly_diff(yaml.safe_dump(BASE_SPEC), yaml.safe_dump(edited))
+    review = diffreview.review(findings, changes, status)
+
+    assert review.ran, status
+    assert {finding.rule for finding, _ in review.agreed} == {
+        "required-properties-added",
+        "enum-values-removed",
+        "schema-constraint-changed",
+        "schema-type-changed",
+    }
+    assert review.redocly_only == []  # nothing it calls major that the gate does not judge itself
+    assert [(change.kind, rating) for change, rating in review.beyond] == [("input removed", "patch")]

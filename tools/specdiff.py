@@ -355,19 +355,20 @@ def _diff_input(
     old_props = located_properties(old_spec, old, old_parts)
     new_props = located_properties(new_spec, new, new_parts)
     old_required = _required(old_spec, old)
+    required_at = _at((*new_parts, "required"))  # what makes a property required (Redocly points there too)
     for name, (schema, sub_parts) in new_props.items():
         if name not in old_props:
             if name in _required(new_spec, new):
                 impact = f"a request without `{name}` is now rejected (400)"
-                yield Change("new required input", f"{where}.{name}", pointer=_at(sub_parts), impact=impact)
+                yield Change("new required input", f"{where}.{name}", pointer=required_at, impact=impact)
             else:
                 yield Change("optional input added", f"{where}.{name}", breaking=False, pointer=_at(sub_parts))
         else:
             if name in _required(new_spec, new) and name not in old_required:
                 impact = f"a request without `{name}` is now rejected (400)"
-                yield Change("input made required", f"{where}.{name}", pointer=_at(sub_parts), impact=impact)
+                yield Change("input made required", f"{where}.{name}", pointer=required_at, impact=impact)
             elif name in old_required and name not in _required(new_spec, new):
-                yield Change("input made optional", f"{where}.{name}", breaking=False, pointer=_at(sub_parts))
+                yield Change("input made optional", f"{where}.{name}", breaking=False, pointer=required_at)
             pair = (old_props[name][1], sub_parts)
             yield from _diff_input(old_spec, new_spec, old_props[name][0], schema, f"{where}.{name}", pair, depth + 1)
     for name, (_schema, sub_parts) in old_props.items():
