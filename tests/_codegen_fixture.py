@@ -29,7 +29,7 @@ def _operation(operation_id: str, *, body: str | None = None, required: bool = T
         "parameters": list(HEADERS),
         "responses": {
             "200": {"description": "ok", "content": {"application/json": {"schema": _schema("ThingEnvelope")}}},
-            "400": {"description": "bad", "content": {"application/json": {"schema": _schema("ThingEnvelope")}}},
+            "400": {"description": "bad", "content": {"application/json": {"schema": _schema("ThingProblem")}}},
             "401": {"$ref": "#/components/responses/Unauthorized"},
         },
     }
@@ -75,6 +75,11 @@ SCHEMAS: dict[str, Any] = {
             "statusCode": {"type": "integer"},
         },
     },
+    "ThingProblem": {
+        "type": "object",
+        "x-pcinsights-keys": "lenient",
+        "properties": {"message": {"type": "string"}, "statusCode": {"type": "integer"}},
+    },
     "Thing": {
         "type": "object",
         "x-pcinsights-keys": "lenient",
@@ -82,6 +87,7 @@ SCHEMAS: dict[str, Any] = {
             "thingId": {"type": "string"},
             "datasetName": {"type": "string"},
             "recurrenceCount": {"type": "integer", "nullable": True},
+            "cells": {"type": "object", "additionalProperties": True, "description": "A row keyed by data."},
         },
     },
     "OfficeUsageRow": {
