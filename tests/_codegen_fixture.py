@@ -95,7 +95,7 @@ SCHEMAS: dict[str, Any] = {
         "properties": {
             "Month": {"type": "string"},
             "CustomerTenantId": {"type": "string"},
-            "WorkloadName": {"type": "string"},
+            "WorkloadName": {"type": "string", "nullable": True},
             "PaidAvailableUnits": {"type": "integer", "x-pcinsights-metric": True},
             "MonthlyActiveUsers": {"type": "integer", "x-pcinsights-metric": True},
         },

@@ -220,7 +220,7 @@ from partner_center_analytics import report_rows as module
 from partner_center_analytics.models import OfficeUsageRow, SeatsRow
 office = module.OFFICE_USAGE
 results.append([office.dataset, office.model is OfficeUsageRow, list(office.columns), list(office.metrics)])
-results.append(dict(office.types))
+results.append([dict(office.types), sorted(office.nullable), sorted(module.SEATS.nullable)])
 results.append([module.report_rows("officeUSAGE") is office, module.report_rows("Seats").model is SeatsRow])
 results.append([module.report_rows("PowerBIUsage"), sorted(module.REPORT_ROWS)])
 row = OfficeUsageRow.from_dict({"CustomerTenantId": "c1", "PaidAvailableUnits": 3})
@@ -238,13 +238,17 @@ def test_report_rows_name_each_datasets_model_columns_metrics_and_types(project:
             ["Month", "CustomerTenantId", "WorkloadName"],
             ["PaidAvailableUnits", "MonthlyActiveUsers"],
         ],
-        {
-            "Month": "string",
-            "CustomerTenantId": "string",
-            "WorkloadName": "string",
-            "PaidAvailableUnits": "integer",
-            "MonthlyActiveUsers": "integer",
-        },
+        [
+            {
+                "Month": "string",
+                "CustomerTenantId": "string",
+                "WorkloadName": "string",
+                "PaidAvailableUnits": "integer",
+                "MonthlyActiveUsers": "integer",
+            },
+            ["WorkloadName"],
+            [],
+        ],
         [True, True],
         [None, ["OfficeUsage", "Seats"]],
         ["c1", 3, {"CustomerTenantId": "c1", "PaidAvailableUnits": 3}],

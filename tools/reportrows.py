@@ -47,6 +47,7 @@ class Dataset:
     columns: tuple[str, ...]
     metrics: tuple[str, ...]
     types: tuple[tuple[str, str], ...]  # (property, JSON type) in the schema's order
+    nullable: tuple[str, ...]  # the properties that may be null (an empty cell), in the schema's order
 
 
 def _dataset(spec: Mapping[str, Any], name: Any, entry: Any) -> Dataset:
@@ -70,6 +71,7 @@ def _dataset(spec: Mapping[str, Any], name: Any, entry: Any) -> Dataset:
     columns: list[str] = []
     metrics: list[str] = []
     types: list[tuple[str, str]] = []
+    nullable: list[str] = []
     for prop, node in properties.items():
         resolved = resolve_ref(spec, node)
         kind = resolved.get("type") if isinstance(resolved, Mapping) else None
@@ -80,6 +82,8 @@ def _dataset(spec: Mapping[str, Any], name: Any, entry: Any) -> Dataset:
             raise ReportRowsError(f"{where}: {found['name']}.{prop}: {METRIC} must be true or false ({metric!r})")
         (metrics if metric else columns).append(prop)
         types.append((prop, kind))
+        if resolved.get("nullable") is True or node.get("nullable") is True:
+            nullable.append(prop)
     model = ClassName(found["name"], _PREFIX)
     return Dataset(
         name=name,
@@ -89,6 +93,7 @@ def _dataset(spec: Mapping[str, Any], name: Any, entry: Any) -> Dataset:
         columns=tuple(columns),
         metrics=tuple(metrics),
         types=tuple(types),
+        nullable=tuple(nullable),
     )
 
 

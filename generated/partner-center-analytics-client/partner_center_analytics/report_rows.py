@@ -2,7 +2,8 @@
 
 Written by ``make generate`` from the spec's ``x-pcinsights-report-rows`` (tools/reportrows.py). A report file's
 header names the columns and metrics its query selected; ``types`` says how to read each cell (``"string"``,
-``"integer"``, ``"number"``, ``"boolean"``) and ``model.from_dict`` builds the row from the spec's names. A dataset
+``"integer"``, ``"number"``, ``"boolean"``), ``nullable`` which may be empty (None), and ``model.from_dict`` builds
+the row from the spec's names. A dataset
 not listed here has no typed rows (its rows are plain mappings).
 """
 
@@ -31,6 +32,7 @@ class ReportRowSchema(Generic[RowT]):
     columns: tuple[str, ...]  # what a query may select and group by, in the spec's order
     metrics: tuple[str, ...]  # what a query aggregates, in the spec's order
     types: Mapping[str, JsonType]  # every column's and metric's JSON type
+    nullable: frozenset[str]  # the columns and metrics that may be null: an empty cell reads as None
 
 
 REPORT_ROWS: Final[Mapping[str, ReportRowSchema[Any]]] = MappingProxyType({})
