@@ -983,3 +983,25 @@ def test_redocly_agrees_with_the_request_body_breaks() -> None:
     }
     assert review.redocly_only == []  # nothing it calls major that the gate does not judge itself
     assert [(change.kind, rating) for change, rating in review.beyond] == [("input removed", "patch")]
+
+
+def _package(folder: Path, files: dict[str, str]) -> Path:
+    package = folder / "partner_center_analytics"
+    package.mkdir(parents=True)
+    (package / "__init__.py").write_text("", encoding="utf-8")
+    for name, text in files.items():
+        (package / name).write_text(text, encoding="utf-8")
+    return folder
+
+
+def test_a_new_dataset_in_report_rows_breaks_no_python_caller(tmp_path: Path) -> None:
+    """report_rows is generated from the row schemas, which the wire diff judges; query_fields' values still count."""
+    old = _package(tmp_path / "old", {"report_rows.py": "ROWS = {}\n", "query_fields.py": "FIELDS = ('a', 'b')\n"})
+    new = _package(tmp_path / "new", {"report_rows.py": "ROWS = {'A': 1}\n", "query_fields.py": "FIELDS = ('a',)\n"})
+
+    changes = breaking.diff_apis(breaking.load_api(old), breaking.load_api(new))
+
+    assert {(change.kind, change.where, change.breaking) for change in changes} == {
+        ("value changed", "partner_center_analytics.report_rows.ROWS", False),
+        ("value changed", "partner_center_analytics.query_fields.FIELDS", True),
+    }
