@@ -1,0 +1,239 @@
+from typing import Any
+from urllib.parse import quote
+from uuid import UUID
+
+import httpx
+
+from ..._client import AuthenticatedClient
+from ..._runtime import asend, build_response, parse_error, parse_success, send, unexpected_status, unwrap
+from ..._types import UNSET, Response, Unset
+from ...models.error import Error
+from ...models.report_query_list import ReportQueryList
+
+
+def _get_kwargs(
+    query_id: UUID | str,
+    *,
+    ms_request_id: UUID | str | Unset = UNSET,
+    ms_correlation_id: UUID | str | Unset = UNSET,
+    x_locale: str | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(ms_request_id, Unset):
+        headers["MS-RequestId"] = str(ms_request_id)
+
+    if not isinstance(ms_correlation_id, Unset):
+        headers["MS-CorrelationId"] = str(ms_correlation_id)
+
+    if not isinstance(x_locale, Unset):
+        headers["X-Locale"] = x_locale
+
+    _kwargs: dict[str, Any] = {
+        "method": "delete",
+        "url": "/insights/v1/mpn/ScheduledQueries/{query_id}".format(
+            query_id=quote(str(query_id), safe=""),
+        ),
+    }
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(*, client: AuthenticatedClient, response: httpx.Response) -> Error | ReportQueryList | None:
+    if response.status_code == 200:
+        return parse_success(response, ReportQueryList.from_dict, client.stats)
+    if response.status_code in {400, 401, 403, 404, 429, 431, 500, 503}:
+        return parse_error(response)
+    if client.raise_on_unexpected_status:
+        raise unexpected_status(response)
+    return None
+
+
+def _build_response(*, client: AuthenticatedClient, response: httpx.Response) -> Response[Error | ReportQueryList]:
+    return build_response(response, _parse_response(client=client, response=response))
+
+
+def sync_detailed(
+    query_id: UUID | str,
+    *,
+    client: AuthenticatedClient,
+    ms_request_id: UUID | str | Unset = UNSET,
+    ms_correlation_id: UUID | str | Unset = UNSET,
+    x_locale: str | Unset = UNSET,
+) -> Response[Error | ReportQueryList]:
+    """Delete report query
+
+     Deletes a user-defined query and answers with it.
+
+    Choices made where the docs are unclear: the docs mark the path's
+    `queryId` "Required: No" and call it a filter (copied from the list
+    operation); a path parameter is required, and this one names the
+    query to delete. A system query cannot be deleted: a 400 "Invalid
+    QueryId". An unknown query is a 404 "No item found with given
+    filters.". Deleting a query that reports use is allowed: those reports
+    keep the query's text and go on running.
+
+    Args:
+        query_id (UUID | str):
+        ms_request_id (UUID | str | Unset):
+        ms_correlation_id (UUID | str | Unset):
+        x_locale (str | Unset):  Example: en-US.
+
+    Raises:
+        UnexpectedResponseError: If a success response is not what the spec says.
+        ConnectionFailedError: If no response arrived, even after retrying.
+        UnexpectedStatus: If the status is undocumented and AuthenticatedClient.raise_on_unexpected_status is True.
+
+    Returns:
+        Response[Error | ReportQueryList]
+    """
+
+    kwargs = _get_kwargs(
+        query_id=query_id,
+        ms_request_id=ms_request_id,
+        ms_correlation_id=ms_correlation_id,
+        x_locale=x_locale,
+    )
+
+    response = send(client, kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    query_id: UUID | str,
+    *,
+    client: AuthenticatedClient,
+    ms_request_id: UUID | str | Unset = UNSET,
+    ms_correlation_id: UUID | str | Unset = UNSET,
+    x_locale: str | Unset = UNSET,
+) -> ReportQueryList:
+    """Delete report query
+
+     Deletes a user-defined query and answers with it.
+
+    Choices made where the docs are unclear: the docs mark the path's
+    `queryId` "Required: No" and call it a filter (copied from the list
+    operation); a path parameter is required, and this one names the
+    query to delete. A system query cannot be deleted: a 400 "Invalid
+    QueryId". An unknown query is a 404 "No item found with given
+    filters.". Deleting a query that reports use is allowed: those reports
+    keep the query's text and go on running.
+
+    Args:
+        query_id (UUID | str):
+        ms_request_id (UUID | str | Unset):
+        ms_correlation_id (UUID | str | Unset):
+        x_locale (str | Unset):  Example: en-US.
+
+    Raises:
+        PartnerCenterError: A subclass for each failure: the status's typed error (NotFoundError,
+            ThrottledError, ...), UnexpectedResponseError, ConnectionFailedError or UnexpectedStatus.
+
+    Returns:
+        ReportQueryList
+    """
+
+    return unwrap(
+        sync_detailed(
+            query_id=query_id,
+            client=client,
+            ms_request_id=ms_request_id,
+            ms_correlation_id=ms_correlation_id,
+            x_locale=x_locale,
+        ),
+        (ReportQueryList,),
+    )
+
+
+async def asyncio_detailed(
+    query_id: UUID | str,
+    *,
+    client: AuthenticatedClient,
+    ms_request_id: UUID | str | Unset = UNSET,
+    ms_correlation_id: UUID | str | Unset = UNSET,
+    x_locale: str | Unset = UNSET,
+) -> Response[Error | ReportQueryList]:
+    """Delete report query
+
+     Deletes a user-defined query and answers with it.
+
+    Choices made where the docs are unclear: the docs mark the path's
+    `queryId` "Required: No" and call it a filter (copied from the list
+    operation); a path parameter is required, and this one names the
+    query to delete. A system query cannot be deleted: a 400 "Invalid
+    QueryId". An unknown query is a 404 "No item found with given
+    filters.". Deleting a query that reports use is allowed: those reports
+    keep the query's text and go on running.
+
+    Args:
+        query_id (UUID | str):
+        ms_request_id (UUID | str | Unset):
+        ms_correlation_id (UUID | str | Unset):
+        x_locale (str | Unset):  Example: en-US.
+
+    Raises:
+        UnexpectedResponseError: If a success response is not what the spec says.
+        ConnectionFailedError: If no response arrived, even after retrying.
+        UnexpectedStatus: If the status is undocumented and AuthenticatedClient.raise_on_unexpected_status is True.
+
+    Returns:
+        Response[Error | ReportQueryList]
+    """
+
+    kwargs = _get_kwargs(
+        query_id=query_id,
+        ms_request_id=ms_request_id,
+        ms_correlation_id=ms_correlation_id,
+        x_locale=x_locale,
+    )
+
+    response = await asend(client, kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    query_id: UUID | str,
+    *,
+    client: AuthenticatedClient,
+    ms_request_id: UUID | str | Unset = UNSET,
+    ms_correlation_id: UUID | str | Unset = UNSET,
+    x_locale: str | Unset = UNSET,
+) -> ReportQueryList:
+    """Delete report query
+
+     Deletes a user-defined query and answers with it.
+
+    Choices made where the docs are unclear: the docs mark the path's
+    `queryId` "Required: No" and call it a filter (copied from the list
+    operation); a path parameter is required, and this one names the
+    query to delete. A system query cannot be deleted: a 400 "Invalid
+    QueryId". An unknown query is a 404 "No item found with given
+    filters.". Deleting a query that reports use is allowed: those reports
+    keep the query's text and go on running.
+
+    Args:
+        query_id (UUID | str):
+        ms_request_id (UUID | str | Unset):
+        ms_correlation_id (UUID | str | Unset):
+        x_locale (str | Unset):  Example: en-US.
+
+    Raises:
+        PartnerCenterError: A subclass for each failure: the status's typed error (NotFoundError,
+            ThrottledError, ...), UnexpectedResponseError, ConnectionFailedError or UnexpectedStatus.
+
+    Returns:
+        ReportQueryList
+    """
+
+    return unwrap(
+        await asyncio_detailed(
+            query_id=query_id,
+            client=client,
+            ms_request_id=ms_request_id,
+            ms_correlation_id=ms_correlation_id,
+            x_locale=x_locale,
+        ),
+        (ReportQueryList,),
+    )
