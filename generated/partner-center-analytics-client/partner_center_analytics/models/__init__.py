@@ -28,8 +28,6 @@ from .power_bi_usage_row import PowerBIUsageRow
 from .report import Report
 from .report_callback_method import ReportCallbackMethod
 from .report_create import ReportCreate
-from .report_create_callback_method import ReportCreateCallbackMethod
-from .report_create_format import ReportCreateFormat
 from .report_dataset import ReportDataset
 from .report_dataset_list import ReportDatasetList
 from .report_execution import ReportExecution
@@ -43,10 +41,9 @@ from .report_query_list import ReportQueryList
 from .report_query_try_result import ReportQueryTryResult
 from .report_query_try_result_value_item import ReportQueryTryResultValueItem
 from .report_query_type import ReportQueryType
+from .report_request_format import ReportRequestFormat
 from .report_status import ReportStatus
 from .report_update import ReportUpdate
-from .report_update_callback_method import ReportUpdateCallbackMethod
-from .report_update_format import ReportUpdateFormat
 from .reports_error_envelope import ReportsErrorEnvelope
 from .resource_attributes import ResourceAttributes
 from .resource_links import ResourceLinks
@@ -82,8 +79,6 @@ __all__ = (
     "Report",
     "ReportCallbackMethod",
     "ReportCreate",
-    "ReportCreateCallbackMethod",
-    "ReportCreateFormat",
     "ReportDataset",
     "ReportDatasetList",
     "ReportExecution",
@@ -97,11 +92,10 @@ __all__ = (
     "ReportQueryTryResult",
     "ReportQueryTryResultValueItem",
     "ReportQueryType",
+    "ReportRequestFormat",
     "ReportsErrorEnvelope",
     "ReportStatus",
     "ReportUpdate",
-    "ReportUpdateCallbackMethod",
-    "ReportUpdateFormat",
     "ResourceAttributes",
     "ResourceLinks",
     "SeatsSubscriptionsAndRevenueRow",

@@ -10,8 +10,8 @@ from attrs import field as _attrs_field
 
 from .._decode import note_unknown_fields, parse_datetime, parse_uuid, wrong_type
 from .._types import UNSET, Unset
-from ..models.report_create_callback_method import ReportCreateCallbackMethod
-from ..models.report_create_format import ReportCreateFormat
+from ..models.report_callback_method import ReportCallbackMethod
+from ..models.report_request_format import ReportRequestFormat
 
 T = TypeVar("T", bound="ReportCreate")
 
@@ -61,13 +61,14 @@ class ReportCreate:
             recurrence_interval (int | Unset): Hours between runs, 4 to 2160, and not below the dataset's
                 `minimumRecurrenceInterval`. Required unless `ExecuteNow` is true.
             recurrence_count (int | None | Unset): How many runs; absent or null means indefinitely.
-            format_ (ReportCreateFormat | Unset): The file format, comma- or tab-separated. Answers show it in lower case.
-                Default: ReportCreateFormat.CSV.
+            format_ (ReportRequestFormat | Unset): The file format asked for (`Format`), comma- or tab-separated: sent in
+                any letter case, CSV when a new report leaves it out. Answers show it in lower case (`ReportFileFormat`).
             callback_url (None | str | Unset): Called once each run's file is ready: `POST <CallbackUrl>/<reportId>` with no
                 body, or `GET <CallbackUrl>?reportId=<reportId>`. Partner Center needs it publicly reachable; the emulator calls
                 loopback hosts only unless told otherwise. At most 2048 characters (a choice: the docs give no limit).
-            callback_method (ReportCreateCallbackMethod | Unset): How the callback is called. Default:
-                ReportCreateCallbackMethod.POST.
+            callback_method (ReportCallbackMethod | Unset): How the callback is called (`CallbackMethod`): sent in any
+                letter case, POST when a new report leaves it out. In answers the set is open: a field typed with this schema
+                accepts any other string too.
     """
 
     report_name: str
@@ -79,9 +80,9 @@ class ReportCreate:
     query_end_time: datetime.datetime | None | Unset = UNSET
     recurrence_interval: int | Unset = UNSET
     recurrence_count: int | None | Unset = UNSET
-    format_: ReportCreateFormat | Unset = ReportCreateFormat.CSV
+    format_: ReportRequestFormat | Unset = UNSET
     callback_url: None | str | Unset = UNSET
-    callback_method: ReportCreateCallbackMethod | Unset = ReportCreateCallbackMethod.POST
+    callback_method: ReportCallbackMethod | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -211,7 +212,7 @@ class ReportCreate:
 
         format_: Any = src_dict.get("Format", UNSET)
         if format_ is not UNSET:
-            format_ = ReportCreateFormat(format_)
+            format_ = ReportRequestFormat(format_)
 
         callback_url: Any = src_dict.get("CallbackUrl", UNSET)
         if (
@@ -224,7 +225,7 @@ class ReportCreate:
 
         callback_method: Any = src_dict.get("CallbackMethod", UNSET)
         if callback_method is not UNSET:
-            callback_method = ReportCreateCallbackMethod(callback_method)
+            callback_method = ReportCallbackMethod(callback_method)
 
         # What attrs' __init__ would do, without its call: the class has no validators, converters or hooks.
         report_create = object.__new__(cls)

@@ -9,8 +9,8 @@ from attrs import field as _attrs_field
 
 from .._decode import note_unknown_fields, parse_datetime, wrong_type
 from .._types import UNSET, Unset
-from ..models.report_update_callback_method import ReportUpdateCallbackMethod
-from ..models.report_update_format import ReportUpdateFormat
+from ..models.report_callback_method import ReportCallbackMethod
+from ..models.report_request_format import ReportRequestFormat
 
 T = TypeVar("T", bound="ReportUpdate")
 
@@ -38,10 +38,12 @@ class ReportUpdate:
             description (str | Unset): What the report is for.
             recurrence_interval (int | Unset): Hours between runs.
             recurrence_count (int | None | Unset): How many runs; null means indefinitely.
-            format_ (ReportUpdateFormat | Unset): The file format. Default: ReportUpdateFormat.CSV.
+            format_ (ReportRequestFormat | Unset): The file format asked for (`Format`), comma- or tab-separated: sent in
+                any letter case, CSV when a new report leaves it out. Answers show it in lower case (`ReportFileFormat`).
             callback_url (None | str | Unset): As for `ReportCreate`.
-            callback_method (ReportUpdateCallbackMethod | Unset): How the callback is called. Default:
-                ReportUpdateCallbackMethod.POST.
+            callback_method (ReportCallbackMethod | Unset): How the callback is called (`CallbackMethod`): sent in any
+                letter case, POST when a new report leaves it out. In answers the set is open: a field typed with this schema
+                accepts any other string too.
     """
 
     report_name: str
@@ -49,9 +51,9 @@ class ReportUpdate:
     description: str | Unset = UNSET
     recurrence_interval: int | Unset = UNSET
     recurrence_count: int | None | Unset = UNSET
-    format_: ReportUpdateFormat | Unset = ReportUpdateFormat.CSV
+    format_: ReportRequestFormat | Unset = UNSET
     callback_url: None | str | Unset = UNSET
-    callback_method: ReportUpdateCallbackMethod | Unset = ReportUpdateCallbackMethod.POST
+    callback_method: ReportCallbackMethod | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -135,7 +137,7 @@ class ReportUpdate:
 
         format_: Any = src_dict.get("Format", UNSET)
         if format_ is not UNSET:
-            format_ = ReportUpdateFormat(format_)
+            format_ = ReportRequestFormat(format_)
 
         callback_url: Any = src_dict.get("CallbackUrl", UNSET)
         if (
@@ -148,7 +150,7 @@ class ReportUpdate:
 
         callback_method: Any = src_dict.get("CallbackMethod", UNSET)
         if callback_method is not UNSET:
-            callback_method = ReportUpdateCallbackMethod(callback_method)
+            callback_method = ReportCallbackMethod(callback_method)
 
         # What attrs' __init__ would do, without its call: the class has no validators, converters or hooks.
         report_update = object.__new__(cls)

@@ -1,7 +1,7 @@
 from enum import StrEnum
 
 
-class ReportCreateFormat(StrEnum):
+class ReportRequestFormat(StrEnum):
     CSV = "CSV"
     TSV = "TSV"
 
