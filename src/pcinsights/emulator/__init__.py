@@ -2,6 +2,7 @@
 
 Data: ``catalogue`` (products, names) feeds ``world`` (the ``World``: customers and the aggregated insights),
 which ``commercial`` turns into the commercial tables (``odata_filter`` parses their ``filter``).
+Reports: ``reports`` holds the partner insights datasets, query language and report rows (its own map).
 HTTP: ``app`` answers the operations, through ``gate`` (the bearer check), ``faults`` (injected faults, the
 throttle) and ``paging`` (continuation tokens), in the JSON and error bodies of ``wire``; ``guid`` is the one
 GUID check; ``stats`` counts what was answered; ``recording`` writes what arrived as HAR (``--record``).
