@@ -12,6 +12,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
 
 from pcinsights.emulator.commercial import Tables, build_tables
 from pcinsights.emulator.reports.datasets import (
@@ -23,8 +24,9 @@ from pcinsights.emulator.reports.datasets import (
     find_dataset,
 )
 from pcinsights.emulator.reports.evaluate import ReportData, latest_month, months_in
-from pcinsights.emulator.reports.query import parse_query
+from pcinsights.emulator.reports.query import ReportQuery, parse_query
 from pcinsights.emulator.world import Customer, CustomerList, World
+from tests.test_emulator_report_query import queries
 
 NOW = datetime(2026, 12, 6, 8, 30, tzinfo=UTC)
 Row = tuple[Any, ...]
@@ -517,3 +519,15 @@ def test_a_plain_query_streams_building_only_the_customers_it_reads() -> None:
     assert len(first) == 1000 and counting.built < 100
     limited = ReportData(world).evaluate(parse_query("SELECT Month FROM OfficeUsage LIMIT 10"), NOW)
     assert len(list(limited.rows)) == 10 and counting.built < 110
+
+
+@settings(max_examples=80, deadline=None)
+@given(query=queries(LICENSE_DATASETS))
+def test_any_generated_query_evaluates_to_rows_of_its_columns(query: ReportQuery) -> None:
+    result = ReportData(World(seed=11, size=12)).evaluate(query, NOW)
+    assert result.columns == query.selected
+    found = list(result.rows)
+    assert all(len(row) == len(query.selected) for row in found)
+    assert query.limit is None or len(found) <= query.limit
+    if query.distinct or any(DATASETS[query.dataset].is_metric(name) for name in query.selected):
+        assert len(set(found)) == len(found)

@@ -248,8 +248,8 @@ def conditions(draw: st.DrawFn, dataset: Dataset) -> Condition:
 
 
 @st.composite
-def queries(draw: st.DrawFn) -> ReportQuery:
-    dataset = draw(st.sampled_from(list(DATASETS.values())))
+def queries(draw: st.DrawFn, datasets: tuple[str, ...] = tuple(DATASETS)) -> ReportQuery:
+    dataset = DATASETS[draw(st.sampled_from(datasets))]
     selected = draw(
         st.lists(st.sampled_from((*dataset.columns, *dataset.metrics)), min_size=1, max_size=5, unique=True)
     )
