@@ -14,9 +14,10 @@ Choices where the docs say nothing or disagree:
   for monthly datasets; the daily datasets (Teams, training, Learn) take all thirteen TIMESPAN values.
 - DynamicsUsage lists both ``PartnerLocation`` (the dataset API's example) and ``PartnerLocationID`` (its system
   query), so the documented system query runs (§11.16).
-- A metric is a sum over a column (``Total…``) or a distinct count of one (``…Count``). Seats' sums read
-  ``SoldSeats`` / ``AssignedSeats``, record fields that no query selects (the dataset documents no such column).
-  Revenue metrics sum nothing: the emulated tenant has no prices, so they are 0.
+- A metric is a sum over a column (``Total…``) or a distinct count of one (``…Count``), by its name
+  (``_METRIC_RULES``). SeatsSubscriptionsAndRevenue's seat sums read ``SoldSeats`` / ``AssignedSeats``, record
+  fields no query selects (the dataset documents no such column). TotalRevenueAndACR sums nothing: the emulated
+  tenant has no prices, so it is 0.0.
 """
 
 from __future__ import annotations
@@ -89,7 +90,7 @@ class Dataset:
 # Column types by name (case-folded), for every dataset; a column not named here is text.
 _INTEGERS = (
     "PaidAvailableUnits MonthlyActiveUsers AvailableSeats AssignedSeats ActiveSeats DeploymentOpportunity "
-    "IsDuplicateRowForPGA IsACRDuplicateAtPGALevel AADPPaidAvailableUnits IntunePaidAvailableUnits "
+    "AADPPaidAvailableUnits IntunePaidAvailableUnits "
     "AzipPaidAvailableUnits AADPMonthlyActiveUsers IntuneMonthlyActiveUsers AzipMonthlyActiveUsers SoldSeats "
     "UserCount DesktopUsers WebUsers MobileUsers AllUpPartiticipants MeetingCount RequiredValue ActualValue"
 )
@@ -113,17 +114,12 @@ def _names(text: str) -> tuple[str, ...]:
 
 
 # The license datasets: ONE place for their columns and metrics (until the spec's generated lists replace them).
-# name -> (columns, metrics as (name, kind, source)).
-_LICENSE_DATASETS: dict[str, tuple[str, tuple[tuple[str, str, str | None], ...]]] = {
+# name -> (columns, metrics): comma-separated columns, space-separated metrics.
+_LICENSE_DATASETS: dict[str, tuple[str, str]] = {
     "OfficeUsage": (
         "CustomerTenantId,CustomerTpid,WorkloadName,Month,PaidAvailableUnits,MonthlyActiveUsers,CustomerName,"
         "CustomerMarket,CustomerSegment,MPNId,PartnerName,PartnerLocationID,PartnerAttributionType,IsDuplicateRowForPGA",
-        (
-            ("CustomerCount", "count", "CustomerTpid"),
-            ("CustomerTenantCount", "count", "CustomerTenantId"),
-            ("TotalPaidAvailableUnits", "sum", "PaidAvailableUnits"),
-            ("TotalMonthlyActiveUsers", "sum", "MonthlyActiveUsers"),
-        ),
+        "CustomerCount CustomerTenantCount TotalPaidAvailableUnits TotalMonthlyActiveUsers",
     ),
     "DynamicsUsage": (
         "PGAMpnId,SubscriptionId,SubscriptionStartDate,SubscriptionEndDate,SubscriptionStatus,Month,"
@@ -131,29 +127,16 @@ _LICENSE_DATASETS: dict[str, tuple[str, tuple[tuple[str, str, str | None], ...]]
         "CustomerTenantId,CustomerTpid,CustomerSegment,CustomerMarket,MPNId,PartnerName,PartnerLocation,"
         "PartnerLocationID,PartnerAttachType,AvailableSeats,AssignedSeats,ActiveSeats,DeploymentOpportunity,"
         "ActiveUsagePercent",
-        (
-            ("SubscriptionCount", "count", "SubscriptionId"),
-            ("TotalAssignedSeats", "sum", "AssignedSeats"),
-            ("TotalSoldSeats", "sum", "AvailableSeats"),
-            ("TotalActiveSeats", "sum", "ActiveSeats"),
-            ("TotalRevenueAndACR", "sum", None),
-            ("CustomerCount", "count", "CustomerTpid"),
-            ("CustomerTenantCount", "count", "CustomerTenantId"),
-        ),
+        "SubscriptionCount TotalAssignedSeats TotalSoldSeats TotalActiveSeats TotalRevenueAndACR CustomerCount "
+        "CustomerTenantCount",
     ),
-    "PowerBIUsage": (  # the system query's columns; metrics chosen (DynamicsUsage's seat metrics)
+    "PowerBIUsage": (  # the system query's columns; metrics chosen (DynamicsUsage's)
         "SubscriptionId,SubscriptionStartDate,SubscriptionEndDate,SubscriptionStatus,Month,SKU,SKUId,FreeVsPaidSKU,"
         "SalesModel,DetailedSalesModel,CustomerName,CustomerTenantId,CustomerTpid,CustomerSegment,CustomerMarket,"
         "MPNId,PartnerName,PartnerLocationID,PartnerAttachType,PartnerHierarchy,AvailableSeats,AssignedSeats,"
         "ActiveSeats,DeploymentOpportunity,ActiveUsagePercent",
-        (
-            ("SubscriptionCount", "count", "SubscriptionId"),
-            ("TotalAssignedSeats", "sum", "AssignedSeats"),
-            ("TotalSoldSeats", "sum", "AvailableSeats"),
-            ("TotalActiveSeats", "sum", "ActiveSeats"),
-            ("CustomerCount", "count", "CustomerTpid"),
-            ("CustomerTenantCount", "count", "CustomerTenantId"),
-        ),
+        "SubscriptionCount TotalAssignedSeats TotalSoldSeats TotalActiveSeats TotalRevenueAndACR CustomerCount "
+        "CustomerTenantCount",
     ),
     "EMSUsage": (  # the system query's columns; metrics chosen
         "SubscriptionId,SubscriptionStartDate,SubscriptionEndDate,SubscriptionStatus,Month,SKU,SKUId,FreeVsPaidSKU,"
@@ -161,13 +144,7 @@ _LICENSE_DATASETS: dict[str, tuple[str, tuple[tuple[str, str, str | None], ...]]
         "MPNId,PartnerName,PartnerLocationID,PartnerAttachType,PartnerHierarchy,PaidAvailableUnits,"
         "MonthlyActiveUsers,AADPPaidAvailableUnits,IntunePaidAvailableUnits,AzipPaidAvailableUnits,"
         "AADPMonthlyActiveUsers,IntuneMonthlyActiveUsers,AzipMonthlyActiveUsers",
-        (
-            ("SubscriptionCount", "count", "SubscriptionId"),
-            ("CustomerCount", "count", "CustomerTpid"),
-            ("CustomerTenantCount", "count", "CustomerTenantId"),
-            ("TotalPaidAvailableUnits", "sum", "PaidAvailableUnits"),
-            ("TotalMonthlyActiveUsers", "sum", "MonthlyActiveUsers"),
-        ),
+        "SubscriptionCount CustomerCount CustomerTenantCount TotalPaidAvailableUnits TotalMonthlyActiveUsers",
     ),
     "SeatsSubscriptionsAndRevenue": (  # the system query's columns but its two metrics; metrics: sample queries
         "PGAMpnId,MpnId,SubscriptionId,SubscriptionStartDate,SubscriptionEndDate,SubscriptionState,Month,IsAutoRenew,"
@@ -175,24 +152,14 @@ _LICENSE_DATASETS: dict[str, tuple[str, tuple[tuple[str, str, str | None], ...]]
         "ProductFamily,ReportingProductName,Product,RawProductName,ProductPartNumber,SKU,RevSumDivisionName,"
         "PartnerName,SolutionArea,PartnerLocationID,PartnerAttributionType,SalesChannel,PricingLevel,"
         "EnrollmentNumber,IsDuplicateRowForPGA,SubscriptionStartMonth,BilledRevenueUSD,AzureConsumedRevenueUSD",
-        (
-            ("SubscriptionCount", "count", "SubscriptionId"),
-            ("CustomerCount", "count", "CustomerTpid"),
-            ("CustomerTenantCount", "count", "CustomerTenantId"),
-            ("TotalSoldSeats", "sum", "SoldSeats"),
-            ("TotalAssignedSeats", "sum", "AssignedSeats"),
-        ),
+        "SubscriptionCount TotalSoldSeats TotalAssignedSeats CustomerCount CustomerTenantCount",
     ),
-    "CustomersAndTenants": (  # the system query's columns; metrics chosen
+    "CustomersAndTenants": (  # the system query's columns; metrics chosen (the two counts)
         "PGAMpnId,MpnId,PartnerName,CustomerName,CustomerTpid,DUNSNumber,CustomerSegment,TopSegment,CustomerMarket,"
         "CustomerStatus,CustomerTenantId,CustomerTenantName,CustomerTenantCountry,TenantDomainName,Product,"
         "RawProductName,ProductPartNumber,SKU,Month,PartnerLocationID,PartnerAttributionType,SalesChannel,"
         "IsDuplicateRowForPGA,AvailableSeats,BilledRevenueUSD,AzureConsumedRevenueUSD",
-        (
-            ("CustomerCount", "count", "CustomerTpid"),
-            ("CustomerTenantCount", "count", "CustomerTenantId"),
-            ("TotalAvailableSeats", "sum", "AvailableSeats"),
-        ),
+        "CustomerCount CustomerTenantCount",
     ),
 }
 LICENSE_DATASETS = tuple(_LICENSE_DATASETS)
@@ -202,13 +169,7 @@ _RESELLER_COLUMNS = (
     "SubscriptionID,AvailableSeats,AssignedSeats,BilledRevenueUSD,CustomerName,CustomerTPid,CustomerSegment,"
     "CustomerMarket,ResellerStatus"
 )
-_RESELLER_METRICS = (
-    ("CustomerCount", "count", "CustomerTPid"),
-    ("SubscriptionCount", "count", "SubscriptionID"),
-    ("TotalAvailableSeats", "sum", "AvailableSeats"),
-    ("TotalAssignedSeats", "sum", "AssignedSeats"),
-    ("TotalRevenue", "sum", "BilledRevenueUSD"),
-)
+_RESELLER_METRICS = "CustomerCount SubscriptionCount TotalAvailableSeats TotalAssignedSeats TotalRevenue"
 _CLAS_HEAD = (
     "MPNID,PartnerName,CustomerID,DUNSNumber,AccountName,Domain,OrgSize,Industry,Vertical,Area,Subsidiary,"
     "SalesTerritory,City,State,PostalCode,Country,Segment,SubSegment,SMCTypeSummary,IsNonProfit,"
@@ -241,40 +202,36 @@ _CLAS_M365 = _CLAS_HEAD + (
 )
 
 # The other datasets: (columns, metrics, date ranges). Listed, never any rows.
-_OTHER_DATASETS: dict[str, tuple[str, tuple[tuple[str, str, str | None], ...], tuple[str, ...]]] = {
+_OTHER_DATASETS: dict[str, tuple[str, str, tuple[str, ...]]] = {
     "AzureUsage": (
         "PGAMpnId,SubscriptionId,SubscriptionStartDate,SubscriptionEndDate,FirstUseDate,SubscriptionState,Month,"
         "ServiceName,MeterCategory,UsageUnits,UsageQuantity,CustomerName,CustomerTenantId,CustomerTpid,"
         "CustomerSegment,CustomerMarket,MpnId,PartnerName,PartnerLocationID,PartnerAttributionType,SalesChannel,"
         "EnrollmentNumber,IsACRDuplicateAtPGALevel,ResellerID,ResellerName,MonthlySubscriptionLevelACR",
-        (
-            ("TotalACR", "sum", "MonthlySubscriptionLevelACR"),
-            ("SubscriptionCount", "count", "SubscriptionId"),  # chosen
-            ("CustomerCount", "count", "CustomerTpid"),  # chosen
-        ),
+        "TotalACR SubscriptionCount CustomerCount",  # the last two chosen
         MONTHLY_RANGES,
     ),
     "MSLearn": (
         "UserName,UserId,TrainingName,TrainingType,Products,Roles,CompletionDate,MPNId,PartnerName,CustomerMarket",
-        (),
+        "",
         ALL_RANGES,
     ),
-    "Profile": ("MpnId,PartnerName,PGA_MPNId,PGA_PartnerName,City,Country,HierarchyLevel", (), MONTHLY_RANGES),
+    "Profile": ("MpnId,PartnerName,PGA_MPNId,PGA_PartnerName,City,Country,HierarchyLevel", "", MONTHLY_RANGES),
     "TrainingCompletions": (
         "TrainingActivityId,TrainingTitle,TrainingType,AADUserId,TrainingCompletionDate,Month,IcMCP,MCPID,MPNID,"
         "PartnerName,PartnerCityLocation,PartnerCountryLocation",
-        (),
+        "",
         ALL_RANGES,
     ),
     # The two Competency datasets: no column list is published; these are chosen.
     "CompetencySummaryHistory": (
         "MPNId,PartnerName,CompetencyName,CompetencyLevel,CompetencyStatus,StartDate,EndDate,Month",
-        (),
+        "",
         MONTHLY_RANGES,
     ),
     "CompetencyPeformanceRequirement": (  # sic: the dataset API's spelling (§11.18)
         "MPNId,PartnerName,CompetencyName,RequirementName,RequirementStatus,RequiredValue,ActualValue,Month",
-        (),
+        "",
         MONTHLY_RANGES,
     ),
     "ResellerPerformance": ("PGAMpnId," + _RESELLER_COLUMNS, _RESELLER_METRICS, MONTHLY_RANGES),
@@ -283,7 +240,7 @@ _OTHER_DATASETS: dict[str, tuple[str, tuple[tuple[str, str, str | None], ...], t
         _CLAS_HEAD + "HasGoogle,HasAWS,AzureCluster,D365FOCluster,D365CECluster,D365BCCluster,M365Cluster,"
         "PowerAppsCluster,LicenseProgram,AgreementID,AgreementEndDate,ExpirationType,ExpiringRevenue,HasEA,HasOpen,"
         "M365UpsellCustomer,RevSumDivisionName,TransactedInTheLast36Months",
-        (),
+        "",
         MONTHLY_RANGES,
     ),
     "CLASAzurePropensity": (
@@ -329,7 +286,7 @@ _OTHER_DATASETS: dict[str, tuple[str, tuple[tuple[str, str, str | None], ...], t
         "AzureIntent,AzureCluster,WindowsServerDataCenter_HasOpenRenewal,WindowsServerStandard_HasOpenRenewal,"
         "HasGoogle,HasAWS,HasEA,HasOpen,NumberofExistingWorkloads,ExistingWorkloads,NumberofRecommendedWorkloads,"
         "RecommendedWorkloads,Transactedinthelast36months",
-        (),
+        "",
         MONTHLY_RANGES,
     ),
     "CLASD365Propensity": (
@@ -348,24 +305,24 @@ _OTHER_DATASETS: dict[str, tuple[str, tuple[tuple[str, str, str | None], ...], t
         "D365FOCluster,D365FOFit,D365FOIntent,D365CECluster,D365CEFit,D365CEIntent,PowerAppsCluster,PowerAppsFit,"
         "PowerAppsIntent,DynamicsOnPremAXorCRM_HasOpenRenewal,M365UpsellCustomer,HasGoogle,HasAWS,HasEA,HasOpen,"
         "Transactedinthelast36months",
-        (),
+        "",
         MONTHLY_RANGES,
     ),
-    "CLASM365Propensity": (_CLAS_M365, (), MONTHLY_RANGES),
-    "CLASSurfacePropensity": (_CLAS_M365, (), MONTHLY_RANGES),  # the same columns as M365 (§11.19)
+    "CLASM365Propensity": (_CLAS_M365, "", MONTHLY_RANGES),
+    "CLASSurfacePropensity": (_CLAS_M365, "", MONTHLY_RANGES),  # the same columns as M365 (§11.19)
     "TeamsUsage3PApps": (
         "CustomerId,CustomerTenantId,CustomerName,CustomerCountry,DateKey,AppName,UserCount",
-        (),
+        "",
         ALL_RANGES,
     ),
     "TeamsUsageWorkload": (
         "CustomerId,CustomerTenantId,MonthKey,SubWorkload,DesktopUsers,WebUsers,MobileUsers,AllUpPartiticipants",
-        (),
+        "",
         ALL_RANGES,
     ),
     "TeamsUsageMeetingsAndCalls": (
         "CustomerId,CustomerTenantId,DateKey,SubWorkload,MeetingCount,MeetingDuration",
-        (),
+        "",
         ALL_RANGES,
     ),
 }
@@ -400,37 +357,60 @@ _ORDER = [
 ]
 
 
-def _dataset(
-    name: str,
-    columns: tuple[str, ...],
-    metrics: tuple[tuple[str, str, str | None], ...],
-    date_ranges: tuple[str, ...],
-) -> Dataset:
+# What each metric computes: (kind, the fields it may read, first found wins, in any letter case). Sums of no
+# field are revenue, which the tenant has no prices for. A metric not named here fails at import.
+_METRIC_RULES: dict[str, tuple[str, tuple[str, ...]]] = {
+    "CustomerCount": ("count", ("CustomerTpid",)),
+    "CustomerTenantCount": ("count", ("CustomerTenantId",)),
+    "SubscriptionCount": ("count", ("SubscriptionId",)),
+    "TotalPaidAvailableUnits": ("sum", ("PaidAvailableUnits",)),
+    "TotalMonthlyActiveUsers": ("sum", ("MonthlyActiveUsers",)),
+    "TotalSoldSeats": ("sum", ("SoldSeats", "AvailableSeats")),
+    "TotalAssignedSeats": ("sum", ("AssignedSeats",)),
+    "TotalActiveSeats": ("sum", ("ActiveSeats",)),
+    "TotalAvailableSeats": ("sum", ("AvailableSeats",)),
+    "TotalRevenueAndACR": ("sum", ()),
+    "TotalRevenue": ("sum", ("BilledRevenueUSD",)),
+    "TotalACR": ("sum", ("MonthlySubscriptionLevelACR",)),
+}
+
+
+def _metric(name: str, fields: tuple[str, ...]) -> Metric:
+    kind, candidates = _METRIC_RULES[name]
+    by_folded = {field.casefold(): field for field in fields}
+    found = [by_folded[candidate.casefold()] for candidate in candidates if candidate.casefold() in by_folded]
+    if candidates and not found:
+        raise LookupError(f"metric {name} reads none of {candidates} in this dataset")
+    return Metric(name, kind, found[0] if found else None)
+
+
+def _dataset(name: str, columns: tuple[str, ...], metrics: tuple[str, ...], date_ranges: tuple[str, ...]) -> Dataset:
     fields = columns + _HIDDEN_FIELDS.get(name, ())
-    rules = {metric: Metric(metric, kind, source) for metric, kind, source in metrics}
+    rules = {metric: _metric(metric, fields) for metric in metrics}
     types = {field: _TYPES_BY_NAME.get(field.casefold(), ColumnType.STRING) for field in fields}
     for rule in rules.values():
-        source_type = types.get(rule.source or "", ColumnType.NUMBER)
-        types[rule.name] = ColumnType.INTEGER if rule.kind == "count" else source_type
+        types[rule.name] = (
+            ColumnType.INTEGER if rule.kind == "count" else types.get(rule.source or "", ColumnType.NUMBER)
+        )
     return Dataset(
         name=name,
         columns=columns,
-        metrics=tuple(rules),
+        metrics=metrics,
         date_ranges=date_ranges,
         minimum_recurrence_interval=_RECURRENCE.get(name, MINIMUM_RECURRENCE),
         types=types,
         metric_rules=rules,
         fields=fields,
-        names={spelling.casefold(): spelling for spelling in (*columns, *rules)},
+        names={spelling.casefold(): spelling for spelling in (*columns, *metrics)},
     )
 
 
 def _catalogue() -> dict[str, Dataset]:
     found: dict[str, Dataset] = {}
     for name, (columns, metrics) in _LICENSE_DATASETS.items():
-        found[name] = _dataset(name, _names(columns), metrics, MONTHLY_RANGES)
+        found[name] = _dataset(name, _names(columns), tuple(metrics.split()), MONTHLY_RANGES)
     for name, (columns, metrics, ranges) in _OTHER_DATASETS.items():
-        found[name] = _dataset(name, _names(columns), metrics, ranges)
+        found[name] = _dataset(name, _names(columns), tuple(metrics.split()), ranges)
     return {name: found[name] for name in _ORDER}
 
 

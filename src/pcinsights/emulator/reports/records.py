@@ -143,7 +143,7 @@ def _customer_values(customer: Customer, partner: _Partner) -> dict[str, object]
         "partnerlocation": partner.location,
         "partnerhierarchy": "HeadQuarters",
         "partnerattributiontype": _ATTRIBUTION_BY_RELATIONSHIP.get(customer.relationship, "Partner of Record"),
-        "isduplicaterowforpga": 0,
+        "isduplicaterowforpga": "0",
     }
 
 
