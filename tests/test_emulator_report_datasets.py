@@ -466,6 +466,19 @@ def test_order_by_defaults_to_descending_and_sorts_key_by_key(data: ReportData, 
     assert found == [(r["WorkloadName"], r["CustomerName"], r["PaidAvailableUnits"]) for r in expected]
 
 
+def test_order_by_with_limit_keeps_the_first_rows_of_the_whole_order(
+    data: ReportData, office: list[dict[str, Any]]
+) -> None:
+    select = "SELECT CustomerName, WorkloadName, PaidAvailableUnits, Month FROM OfficeUsage"
+    order = "ORDER BY WorkloadName DESC, PaidAvailableUnits ASC, Month"
+    whole = rows(data, f"{select} {order} TIMESPAN LAST_3_MONTHS")
+    expected = sorted(office, key=lambda r: r["Month"], reverse=True)
+    expected.sort(key=lambda r: r["PaidAvailableUnits"])
+    expected.sort(key=lambda r: r["WorkloadName"].casefold(), reverse=True)
+    assert whole == [(r["CustomerName"], r["WorkloadName"], r["PaidAvailableUnits"], r["Month"]) for r in expected]
+    assert rows(data, f"{select} {order} LIMIT 25 TIMESPAN LAST_3_MONTHS") == whole[:25]
+
+
 def test_order_by_a_column_not_selected(data: ReportData, office: list[dict[str, Any]]) -> None:
     found = rows(data, "SELECT CustomerName FROM OfficeUsage ORDER BY MonthlyActiveUsers ASC TIMESPAN LAST_3_MONTHS")
     assert found == [(r["CustomerName"],) for r in sorted(office, key=lambda r: r["MonthlyActiveUsers"])]

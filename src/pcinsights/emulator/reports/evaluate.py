@@ -20,6 +20,7 @@ Nothing runs until the rows are read.
 
 from __future__ import annotations
 
+import heapq
 import itertools
 import operator
 import re
@@ -114,7 +115,9 @@ def _rows(query: ReportQuery, dataset: Dataset, records: Iterable[Row]) -> Itera
             rows = iter(dict.fromkeys(map(_projection(names, query.selected), rows)))
             names = list(query.selected)
     if query.order:
-        rows = iter(_sorted(list(rows), query, dataset, names))
+        key = _order_key(query, dataset, names)
+        # With LIMIT n only the n first rows are kept while reading: nsmallest is sorted(...)[:n], stable too.
+        rows = iter(sorted(rows, key=key) if query.limit is None else heapq.nsmallest(query.limit, rows, key=key))
     if names != list(query.selected):
         rows = map(_projection(names, query.selected), rows)
     if query.limit is not None:
@@ -186,14 +189,44 @@ def _aggregated(
     return _filtered(rows, metric_conditions, dataset, columns + metrics), columns + metrics
 
 
-def _sorted(rows: list[Row], query: ReportQuery, dataset: Dataset, names: list[str]) -> list[Row]:
-    for key in reversed(query.order):
-        index = names.index(key.name)
-        if dataset.types[key.name] is ColumnType.STRING:
-            rows.sort(key=lambda row, i=index: str(row[i]).casefold(), reverse=key.descending)  # type: ignore[misc]
-        else:
-            rows.sort(key=operator.itemgetter(index), reverse=key.descending)
-    return rows
+class _Descending:
+    """A sort key that orders its value the other way round (for text; numbers are negated instead)."""
+
+    __slots__ = ("value",)
+
+    def __init__(self, value: Any) -> None:
+        self.value = value
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _Descending) and self.value == other.value
+
+    def __lt__(self, other: _Descending) -> bool:
+        return bool(other.value < self.value)
+
+    __hash__ = None  # type: ignore[assignment]  # a sort key only
+
+
+def _order_key(query: ReportQuery, dataset: Dataset, names: list[str]) -> Callable[[Row], tuple[Any, ...]]:
+    """One key for every ORDER BY column: text case-folded, descending keys reversed, ties in reading order."""
+    parts = [
+        _order_part(
+            names.index(order.name),
+            dataset.types[order.name] in (ColumnType.STRING, ColumnType.DATE),
+            order.descending,
+        )
+        for order in query.order
+    ]
+    return lambda row: tuple(part(row) for part in parts)
+
+
+def _order_part(index: int, text: bool, descending: bool) -> Callable[[Row], Any]:
+    if text and descending:
+        return lambda row: _Descending(str(row[index]).casefold())
+    if text:
+        return lambda row: str(row[index]).casefold()
+    if descending:
+        return lambda row: -row[index]  # type: ignore[operator]  # a number
+    return lambda row: row[index]
 
 
 # Pairwise closures: several times faster per row than all() over a generator.
