@@ -13,6 +13,7 @@ from typing import Any
 
 import pytest
 from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from pcinsights.emulator.commercial import Tables, build_tables
 from pcinsights.emulator.reports.datasets import (
@@ -23,7 +24,7 @@ from pcinsights.emulator.reports.datasets import (
     ColumnType,
     find_dataset,
 )
-from pcinsights.emulator.reports.evaluate import ReportData, latest_month, months_in
+from pcinsights.emulator.reports.evaluate import ReportData, latest_month, like, months_in
 from pcinsights.emulator.reports.query import ReportQuery, parse_query
 from pcinsights.emulator.world import Customer, CustomerList, World
 from tests.test_emulator_report_query import queries
@@ -544,3 +545,27 @@ def test_any_generated_query_evaluates_to_rows_of_its_columns(query: ReportQuery
     assert query.limit is None or len(found) <= query.limit
     if query.distinct or any(DATASETS[query.dataset].is_metric(name) for name in query.selected):
         assert len(set(found)) == len(found)
+
+
+def _like_reference(pattern: str, text: str) -> bool:
+    """LIKE by dynamic programming over (pattern prefix, text prefix), case-insensitively."""
+    pattern, text = pattern.lower(), text.lower()
+    matches = [True] + [False] * len(text)  # the empty pattern prefix against each text prefix
+    for char in pattern:
+        if char == "%":
+            matches = list(itertools.accumulate(matches, lambda before, here: before or here))
+        else:
+            matches = [False] + [matches[i] and char in ("_", text[i]) for i in range(len(text))]
+    return matches[-1]
+
+
+@settings(max_examples=300, deadline=None)
+@given(pattern=st.text(alphabet="ab%_.*", max_size=8), text=st.text(alphabet="abAB.*\n", max_size=10))
+def test_like_matches_as_the_reference_does(pattern: str, text: str) -> None:
+    assert (like(pattern).fullmatch(text) is not None) == _like_reference(pattern, text)
+
+
+def test_a_pattern_of_many_percent_signs_stays_cheap(data: ReportData) -> None:
+    pattern = "%a" * 40 + "%z"
+    assert rows(data, f"SELECT CustomerName FROM OfficeUsage WHERE CustomerName LIKE '{pattern}'") == []
+    assert like(pattern).fullmatch("a" * 2000) is None

@@ -234,9 +234,19 @@ def _both(first: Predicate, second: Predicate) -> Predicate:
     return lambda row: first(row) and second(row)
 
 
-def _like(pattern: str) -> re.Pattern[str]:
-    parts = ("." if char == "_" else ".*" if char == "%" else re.escape(char) for char in pattern)
-    return re.compile("".join(parts), re.IGNORECASE | re.DOTALL)
+def like(pattern: str) -> re.Pattern[str]:
+    """LIKE's pattern as a regular expression to ``fullmatch``: ``%`` any run of characters, ``_`` one, any case.
+
+    Each piece between two ``%`` is placed at its earliest fit, inside an atomic group that is never revisited
+    (the earliest fit always leaves the most room for the rest), so a pattern of many ``%`` costs text length
+    times pattern length, never the exponential backtracking of ``.*a.*a.*a...``.
+    """
+    pieces = ["".join("." if char == "_" else re.escape(char) for char in piece) for piece in pattern.split("%")]
+    if len(pieces) == 1:
+        text = pieces[0]
+    else:
+        text = pieces[0] + "".join(f"(?>.*?{piece})" for piece in pieces[1:-1]) + ".*" + pieces[-1]
+    return re.compile(text, re.IGNORECASE | re.DOTALL)
 
 
 def _converted(literal: Literal, kind: ColumnType) -> object | None:
@@ -269,7 +279,7 @@ def _predicate(condition: Condition, index: int, kind: ColumnType) -> Predicate:
     op, value = condition.operator, condition.value
     if op in ("LIKE", "NOT LIKE"):
         assert isinstance(value, Literal)
-        pattern = _like(value.text)
+        pattern = like(value.text)
         wanted = op == "LIKE"
         return lambda row: (pattern.fullmatch(str(row[index])) is not None) == wanted
     text = kind is ColumnType.STRING
