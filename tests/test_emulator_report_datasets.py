@@ -16,15 +16,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pcinsights.emulator.commercial import Tables, build_tables
-from pcinsights.emulator.reports.datasets import (
-    DATASETS,
-    LICENSE_DATASETS,
-    MONTHLY_RANGES,
-    SYSTEM_QUERIES,
-    ColumnType,
-    find_dataset,
-)
-from pcinsights.emulator.reports.evaluate import ReportData, latest_month, like, months_in
+from pcinsights.emulator.reports.datasets import DATASETS, SYSTEM_QUERIES, ReportData, latest_month, like, months_in
+from pcinsights.emulator.reports.definitions import LICENSE_DATASETS, MONTHLY_RANGES, ColumnType, find_dataset
 from pcinsights.emulator.reports.query import ReportQuery, parse_query
 from pcinsights.emulator.world import Customer, CustomerList, World
 from tests.test_emulator_report_query import queries

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pcinsights.emulator.reports.datasets import DATASETS, SYSTEM_QUERIES, Dataset
+from pcinsights.emulator.reports.definitions import DATASETS, SYSTEM_QUERIES, Dataset
 from pcinsights.emulator.reports.query import (
     INCORRECT_COLUMN_NAME,
     INVALID_TABLE_NAME,

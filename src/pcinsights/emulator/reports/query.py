@@ -27,7 +27,7 @@ from typing import TypeAlias
 
 import attrs
 
-from pcinsights.emulator.reports.datasets import Dataset, find_dataset
+from pcinsights.emulator.reports.definitions import Dataset, find_dataset
 
 MAX_QUERY_LENGTH = 4000  # the Query body field's limit
 MAX_LIMIT = 2**31 - 1

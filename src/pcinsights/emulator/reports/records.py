@@ -14,8 +14,9 @@ record before that) and shrinks by ``rate`` per mille per month going back, so n
 latest and deployed never exceeds sold, active never exceeds qualified. Records stream customer by customer (each
 customer built once), newest month first within a customer; nothing is kept.
 
-Values no part of the world holds are derived from the seed (the partner) or the customer's id (market, segment,
-TPID): stable for a world, and plain text apart from the documented numbers. The tenant has no prices: revenue 0.
+CustomerTenantId is the world's tenant id as it is (lower case, like the docs' examples; the commercial tables
+write it upper case). Values no part of the world holds are derived from the seed (the partner) or the
+customer's id (market, segment, TPID): stable for a world. The tenant has no prices: revenue is 0.0.
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ import attrs
 
 from pcinsights.emulator.catalogue import BRANDS, SERVICE_DISPLAY_NAMES
 from pcinsights.emulator.commercial import product_id
-from pcinsights.emulator.reports.datasets import LICENSE_DATASETS, Dataset
+from pcinsights.emulator.reports.definitions import LICENSE_DATASETS, Dataset
 from pcinsights.emulator.world import Customer, License, World
 
 MONTHS_KEPT = 24  # LIFETIME: the latest month and 23 before it
