@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from partner_center_analytics.report_rows import REPORT_ROWS
 
 from pcinsights.emulator.commercial import Tables, build_tables
 from pcinsights.emulator.reports.datasets import DATASETS, SYSTEM_QUERIES, ReportData, latest_month, like, months_in
@@ -84,6 +85,18 @@ def test_every_documented_dataset_is_listed() -> None:
     ]
     assert list(DATASETS) == documented
     assert find_dataset("officeusage") is DATASETS["OfficeUsage"] and find_dataset("Office") is None
+
+
+@pytest.mark.parametrize("name", sorted(REPORT_ROWS))
+def test_the_license_datasets_are_the_specs_row_schemas(data: ReportData, name: str) -> None:
+    """Columns and metrics as the spec has them, in its order; every metric selectable; rows its models read."""
+    dataset, schema = DATASETS[name], REPORT_ROWS[name]
+    assert (dataset.columns, dataset.metrics) == (schema.columns, schema.metrics)
+    json_types = {ColumnType.INTEGER: "integer", ColumnType.NUMBER: "number"}
+    assert {n: json_types.get(dataset.types[n], "string") for n in schema.types} == dict(schema.types)
+    names = (*schema.columns, *schema.metrics)
+    for row in as_dicts(data, f"SELECT {', '.join(names)} FROM {name} TIMESPAN LAST_MONTH")[:20]:
+        assert schema.model.from_dict(row).to_dict() == row
 
 
 def test_office_and_dynamics_are_as_the_dataset_api_shows_them() -> None:

@@ -1,10 +1,11 @@
 """The report datasets (names, columns, metrics, date ranges) and the system queries, as Partner Center lists them.
 
-Sources (../shared/reference/partner-center-insights-reports.md): the dataset names of §7 plus the two the system
-queries use (``CloudProductsResellerPerformance``, ``CLASSurfacePropensity``); columns from the dataset API's real
-examples where there is one (OfficeUsage, DynamicsUsage), else from the system queries' column lists (§6), else
-(the two Competency datasets) chosen here. Metrics: the documented ones (OfficeUsage, DynamicsUsage, the sample
-queries); those marked *chosen* below are this emulator's.
+Sources: the six license datasets' columns, metrics and types are the spec's (``x-pcinsights-report-rows``, as
+the generated ``partner_center_analytics.report_rows`` carries them). The others
+(../shared/reference/partner-center-insights-reports.md): the dataset names of §7 plus the two the system queries
+use (``CloudProductsResellerPerformance``, ``CLASSurfacePropensity``); columns from the system queries' column
+lists (§6), else (the two Competency datasets) chosen here; metrics from the sample queries, those marked *chosen*
+below this emulator's.
 
 Choices where the docs say nothing or disagree:
 
@@ -12,8 +13,8 @@ Choices where the docs say nothing or disagree:
   every other dataset (undocumented, so no stricter floor is invented).
 - Date ranges: the five monthly ranges (LAST_MONTH … LIFETIME, as documented for OfficeUsage and DynamicsUsage)
   for monthly datasets; the daily datasets (Teams, training, Learn) take all thirteen TIMESPAN values.
-- DynamicsUsage lists both ``PartnerLocation`` (the dataset API's example) and ``PartnerLocationID`` (its system
-  query), so the documented system query runs (§11.16).
+- Column types: the spec's JSON types for the license datasets, ``_TYPES_BY_NAME`` for the others; a text
+  column named as a date (``Month``, ``SubscriptionStartDate``, ...) holds ``yyyy-MM-dd`` and compares as a date.
 - A metric is a sum over a column (``Total…``) or a distinct count of one (``…Count``), by its name
   (``_METRIC_RULES``). SeatsSubscriptionsAndRevenue's seat sums read ``SoldSeats`` / ``AssignedSeats``, record
   fields no query selects (the dataset documents no such column). TotalRevenueAndACR sums nothing: the emulated
@@ -26,6 +27,7 @@ import enum
 from collections.abc import Mapping
 
 import attrs
+from partner_center_analytics.report_rows import REPORT_ROWS
 
 
 class ColumnType(enum.Enum):
@@ -87,7 +89,8 @@ class Dataset:
         return name in self.metric_rules
 
 
-# Column types by name (case-folded), for every dataset; a column not named here is text.
+# Column types by name (case-folded) for the datasets the spec does not type; a column not named here is text.
+# (Its date names also mark the license datasets' date columns, which the spec types as text.)
 _INTEGERS = (
     "PaidAvailableUnits MonthlyActiveUsers AvailableSeats AssignedSeats ActiveSeats DeploymentOpportunity "
     "AADPPaidAvailableUnits IntunePaidAvailableUnits "
@@ -113,56 +116,9 @@ def _names(text: str) -> tuple[str, ...]:
     return tuple(name.strip() for name in text.split(",") if name.strip())
 
 
-# The license datasets: ONE place for their columns and metrics (until the spec's generated lists replace them).
-# name -> (columns, metrics): comma-separated columns, space-separated metrics.
-_LICENSE_DATASETS: dict[str, tuple[str, str]] = {
-    "OfficeUsage": (
-        "CustomerTenantId,CustomerTpid,WorkloadName,Month,PaidAvailableUnits,MonthlyActiveUsers,CustomerName,"
-        "CustomerMarket,CustomerSegment,MPNId,PartnerName,PartnerLocationID,PartnerAttributionType,IsDuplicateRowForPGA",
-        "CustomerCount CustomerTenantCount TotalPaidAvailableUnits TotalMonthlyActiveUsers",
-    ),
-    "DynamicsUsage": (
-        "PGAMpnId,SubscriptionId,SubscriptionStartDate,SubscriptionEndDate,SubscriptionStatus,Month,"
-        "RevSumDivisionName,RevSumCategoryName,SKU,SKUId,FreeVsPaidSKU,SalesModel,DetailedSalesModel,CustomerName,"
-        "CustomerTenantId,CustomerTpid,CustomerSegment,CustomerMarket,MPNId,PartnerName,PartnerLocation,"
-        "PartnerLocationID,PartnerAttachType,AvailableSeats,AssignedSeats,ActiveSeats,DeploymentOpportunity,"
-        "ActiveUsagePercent",
-        "SubscriptionCount TotalAssignedSeats TotalSoldSeats TotalActiveSeats TotalRevenueAndACR CustomerCount "
-        "CustomerTenantCount",
-    ),
-    "PowerBIUsage": (  # the system query's columns; metrics chosen (DynamicsUsage's)
-        "SubscriptionId,SubscriptionStartDate,SubscriptionEndDate,SubscriptionStatus,Month,SKU,SKUId,FreeVsPaidSKU,"
-        "SalesModel,DetailedSalesModel,CustomerName,CustomerTenantId,CustomerTpid,CustomerSegment,CustomerMarket,"
-        "MPNId,PartnerName,PartnerLocationID,PartnerAttachType,PartnerHierarchy,AvailableSeats,AssignedSeats,"
-        "ActiveSeats,DeploymentOpportunity,ActiveUsagePercent",
-        "SubscriptionCount TotalAssignedSeats TotalSoldSeats TotalActiveSeats TotalRevenueAndACR CustomerCount "
-        "CustomerTenantCount",
-    ),
-    "EMSUsage": (  # the system query's columns; metrics chosen
-        "SubscriptionId,SubscriptionStartDate,SubscriptionEndDate,SubscriptionStatus,Month,SKU,SKUId,FreeVsPaidSKU,"
-        "SalesModel,DetailedSalesModel,CustomerName,CustomerTenantId,CustomerTpid,CustomerSegment,CustomerMarket,"
-        "MPNId,PartnerName,PartnerLocationID,PartnerAttachType,PartnerHierarchy,PaidAvailableUnits,"
-        "MonthlyActiveUsers,AADPPaidAvailableUnits,IntunePaidAvailableUnits,AzipPaidAvailableUnits,"
-        "AADPMonthlyActiveUsers,IntuneMonthlyActiveUsers,AzipMonthlyActiveUsers",
-        "SubscriptionCount CustomerCount CustomerTenantCount TotalPaidAvailableUnits TotalMonthlyActiveUsers",
-    ),
-    "SeatsSubscriptionsAndRevenue": (  # the system query's columns but its two metrics; metrics: sample queries
-        "PGAMpnId,MpnId,SubscriptionId,SubscriptionStartDate,SubscriptionEndDate,SubscriptionState,Month,IsAutoRenew,"
-        "CustomerName,CustomerTenantId,CustomerTpid,DUNSNumber,CustomerSegment,TopSegment,CustomerMarket,"
-        "ProductFamily,ReportingProductName,Product,RawProductName,ProductPartNumber,SKU,RevSumDivisionName,"
-        "PartnerName,SolutionArea,PartnerLocationID,PartnerAttributionType,SalesChannel,PricingLevel,"
-        "EnrollmentNumber,IsDuplicateRowForPGA,SubscriptionStartMonth,BilledRevenueUSD,AzureConsumedRevenueUSD",
-        "SubscriptionCount TotalSoldSeats TotalAssignedSeats CustomerCount CustomerTenantCount",
-    ),
-    "CustomersAndTenants": (  # the system query's columns; metrics chosen (the two counts)
-        "PGAMpnId,MpnId,PartnerName,CustomerName,CustomerTpid,DUNSNumber,CustomerSegment,TopSegment,CustomerMarket,"
-        "CustomerStatus,CustomerTenantId,CustomerTenantName,CustomerTenantCountry,TenantDomainName,Product,"
-        "RawProductName,ProductPartNumber,SKU,Month,PartnerLocationID,PartnerAttributionType,SalesChannel,"
-        "IsDuplicateRowForPGA,AvailableSeats,BilledRevenueUSD,AzureConsumedRevenueUSD",
-        "CustomerCount CustomerTenantCount",
-    ),
-}
-LICENSE_DATASETS = tuple(_LICENSE_DATASETS)
+# The license datasets: the spec's, with typed rows (their columns, metrics and types come from there).
+LICENSE_DATASETS = tuple(REPORT_ROWS)
+_JSON_TYPES = {"integer": ColumnType.INTEGER, "number": ColumnType.NUMBER}
 
 _RESELLER_COLUMNS = (
     "ResellerMpnId,ResellerName,ResellerMarket,IndirectProviderMPNId,IndirectProviderName,Month,Product,"
@@ -384,33 +340,50 @@ def _metric(name: str, fields: tuple[str, ...]) -> Metric:
     return Metric(name, kind, found[0] if found else None)
 
 
-def _dataset(name: str, columns: tuple[str, ...], metrics: tuple[str, ...], date_ranges: tuple[str, ...]) -> Dataset:
+def _type(name: str) -> ColumnType:
+    return _TYPES_BY_NAME.get(name.casefold(), ColumnType.STRING)
+
+
+def _dataset(
+    name: str,
+    columns: tuple[str, ...],
+    metrics: tuple[str, ...],
+    date_ranges: tuple[str, ...],
+    types: Mapping[str, ColumnType],
+) -> Dataset:
+    """The dataset; ``types`` gives its columns' types (and its metrics', else a metric has its source's type)."""
     fields = columns + _HIDDEN_FIELDS.get(name, ())
     rules = {metric: _metric(metric, fields) for metric in metrics}
-    types = {field: _TYPES_BY_NAME.get(field.casefold(), ColumnType.STRING) for field in fields}
+    all_types = {field: types.get(field) or _type(field) for field in fields}
     for rule in rules.values():
-        types[rule.name] = (
-            ColumnType.INTEGER if rule.kind == "count" else types.get(rule.source or "", ColumnType.NUMBER)
-        )
+        derived = ColumnType.INTEGER if rule.kind == "count" else all_types.get(rule.source or "", ColumnType.NUMBER)
+        all_types[rule.name] = types.get(rule.name) or derived
     return Dataset(
         name=name,
         columns=columns,
         metrics=metrics,
         date_ranges=date_ranges,
         minimum_recurrence_interval=_RECURRENCE.get(name, MINIMUM_RECURRENCE),
-        types=types,
+        types=all_types,
         metric_rules=rules,
         fields=fields,
         names={spelling.casefold(): spelling for spelling in (*columns, *metrics)},
     )
 
 
+def _spec_type(name: str, json_type: str) -> ColumnType:
+    if json_type == "string" and _type(name) is ColumnType.DATE:
+        return ColumnType.DATE
+    return _JSON_TYPES.get(json_type, ColumnType.STRING)
+
+
 def _catalogue() -> dict[str, Dataset]:
     found: dict[str, Dataset] = {}
-    for name, (columns, metrics) in _LICENSE_DATASETS.items():
-        found[name] = _dataset(name, _names(columns), tuple(metrics.split()), MONTHLY_RANGES)
+    for name, rows in REPORT_ROWS.items():
+        types = {field: _spec_type(field, json_type) for field, json_type in rows.types.items()}
+        found[name] = _dataset(name, tuple(rows.columns), tuple(rows.metrics), MONTHLY_RANGES, types)
     for name, (columns, metrics, ranges) in _OTHER_DATASETS.items():
-        found[name] = _dataset(name, _names(columns), tuple(metrics.split()), ranges)
+        found[name] = _dataset(name, _names(columns), tuple(metrics.split()), ranges, {})
     return {name: found[name] for name in _ORDER}
 
 
