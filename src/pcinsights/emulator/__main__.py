@@ -9,6 +9,7 @@ by status, faults by kind: ``faults.rate_limit`` is the throttle's 429s), so a s
 from __future__ import annotations
 
 import json
+import sqlite3
 import ssl
 import sys
 import threading
@@ -112,7 +113,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"cannot listen on {listen.host}:{listen.port}: {error.strerror}", file=sys.stderr)
         return 2
     host, port = sock.getsockname()[:2]
-    app = create_app(config)
+    try:
+        app = create_app(config)
+    except (sqlite3.Error, OSError) as error:
+        sock.close()
+        print(f"cannot keep the reports' state in {config.state}: {error}", file=sys.stderr)
+        return 2
     recorder = HarRecorder(listen.record) if listen.record else None
     served: ASGIApp = app if recorder is None else RecordingMiddleware(app, recorder)
     server = build_server(served, config, **({"ssl_certfile": listen.tls_cert} if listen.tls_cert else {}))

@@ -1,4 +1,5 @@
-"""The emulator's HTTP face: the spec's seven GET operations over one world, plus the spec itself.
+"""The emulator's HTTP face: the spec's analytics operations over one world, the reports API (``reports``), the
+spec itself, and beside them the token endpoint, report file links and the control API.
 
 Each operation checks, in order: bearer auth (``gate``: 401, or 403 for a forbidden token or an App-only one on
 an App+User-only operation), the id and locale headers (400), its own inputs (400), then the customer (404).
@@ -10,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import re
+import time
 from collections.abc import Awaitable, Callable
 from importlib import resources
 
@@ -29,6 +31,11 @@ from pcinsights.emulator.faults import FaultInjector, FaultSwitches
 from pcinsights.emulator.gate import Gate
 from pcinsights.emulator.guid import is_guid
 from pcinsights.emulator.paging import MAX_PAGE_SIZE, Cursor, InvalidTokenError, decode_token, encode_token
+from pcinsights.emulator.reports.control import control_routes
+from pcinsights.emulator.reports.engine import Engine
+from pcinsights.emulator.reports.envelope import ReportError
+from pcinsights.emulator.reports.routes import report_routes, token_user
+from pcinsights.emulator.reports.service import ReportsService
 from pcinsights.emulator.stats import EmulatorStats
 from pcinsights.emulator.tokens import Issuer
 from pcinsights.emulator.wire import (
@@ -243,18 +250,32 @@ def create_app(
     stats: EmulatorStats | None = None,
     clock: Callable[[], float] | None = None,
     wall_clock: Callable[[], float] | None = None,
+    reports_engine: Engine | None = None,
 ) -> Starlette:
-    """A fresh emulator app; its world, config and stats are on ``app.state``.
+    """A fresh emulator app; its world, config, stats, faults and reports service are on ``app.state``.
 
     ``clock`` (monotonic seconds; ``time.monotonic`` when None) is what the throttle refills by: a test hands in
     a fake one, so waiting out a 429's Retry-After takes no real time. ``wall_clock`` (Unix seconds; ``time.time``
-    when None) is what tokens are issued and expire by, so a test can let one expire without waiting for it.
+    when None) is what tokens are issued and expire by, so a test can let one expire without waiting for it;
+    the reports' clock is it plus the offset ``POST /_emulator/clock`` moves. ``reports_engine`` replaces the
+    reports' query language and datasets (the standard ones by default). The reports' scheduler runs during the
+    app's lifespan (the server's start to its stop).
     """
     config = config or EmulatorConfig()
     stats = stats or EmulatorStats()
     world = World(config.seed, config.customers)
     issuer = Issuer(config) if wall_clock is None else Issuer(config, clock=wall_clock)
     operations = _Operations(world, Gate(issuer))
+    reports = ReportsService(config, world, wall_clock or time.time, reports_engine)
+
+    def guard(headers: Headers) -> None:
+        """The reports operations' shared checks: App+User auth, then the headers, whose 400 is their envelope."""
+        operations.gate.admit(headers, app_only_allowed=False)
+        try:
+            _check_headers(headers)
+        except ApiError as error:
+            raise ReportError(error.status, error.description) from None
+
     routes = [
         Route("/openapi.json", _openapi, methods=["GET"]),
         Route("/v1/analytics/licenses/deployment", _endpoint(operations, operations.partner_deployment)),
@@ -267,6 +288,7 @@ def create_app(
         Route("/v1/customers/{customer_id}/analytics/licenses/usage", _endpoint(operations, operations.customer_usage)),
         *_commercial_routes("deployment", _endpoint(operations, operations.licenses_deployment)),
         *_commercial_routes("usage", _endpoint(operations, operations.licenses_usage)),
+        *report_routes(reports.operations, guard, lambda headers: token_user(headers, issuer.user_object_id)),
     ]
     switches = FaultSwitches(config)
     api = Starlette(
@@ -279,9 +301,17 @@ def create_app(
         exception_handlers={HTTPException: _http_error, Exception: _server_error},
     )
     api.router.redirect_slashes = False
-    # Entra's endpoints stand for another service (login.microsoftonline.com): outside Partner Center's faults
-    # and stats, so a client's token fetch never shows in the request counts.
-    app = Starlette(routes=entra.routes(issuer))
+    # Entra's endpoints stand for another service (login.microsoftonline.com), report file links for a storage
+    # service, and the control API for none: outside Partner Center's faults and stats, so a client's token fetch
+    # or download never shows in the request counts.
+    app = Starlette(
+        routes=[
+            *entra.routes(issuer),
+            Route("/_files/{execution_id}", reports.files.serve, methods=["GET", "HEAD"]),
+            *control_routes(reports, switches),
+        ],
+        lifespan=reports.lifespan,
+    )
     app.router.redirect_slashes = False
     # Everything else is Partner Center's, whatever the path holds (a Mount's pattern stops at a newline).
     app.router.default = api
@@ -290,4 +320,5 @@ def create_app(
     app.state.stats = stats
     app.state.issuer = issuer
     app.state.faults = switches
+    app.state.reports = reports
     return app

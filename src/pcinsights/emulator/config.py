@@ -26,6 +26,7 @@ class Option:
     show: Callable[[Any], str] | None = None
     repeat: bool = False
     fault: bool = False
+    metavar: str = "TOKEN"
 
 
 def option(
@@ -37,12 +38,14 @@ def option(
     show: Callable[[Any], str] | None = None,
     repeat: bool = False,
     fault: bool = False,
+    metavar: str = "TOKEN",
 ) -> Mapping[str, Option]:
     """Field metadata for a setting: its help, an example value (switches need none), any unusual spelling or unit.
 
     ``fault``: the setting is a fault's, one that ``FaultSwitches.set`` may change while the emulator runs.
+    ``metavar``: what one value of a repeatable option is called in the help.
     """
-    return {"option": Option(help, example, flag, parse, show, repeat, fault)}
+    return {"option": Option(help, example, flag, parse, show, repeat, fault, metavar)}
 
 
 def option_of(field: attrs.Attribute[object]) -> Option:
@@ -65,6 +68,11 @@ def _token_set(value: Iterable[str] | None) -> frozenset[str] | None:
 def _forbidden_set(value: Iterable[str] | None) -> frozenset[str]:
     tokens = _token_set(value)
     return frozenset() if tokens is None else tokens
+
+
+def _host_set(value: Iterable[str] | None) -> frozenset[str]:
+    """Host names, compared without case (a bare string is refused, as for tokens)."""
+    return frozenset(host.strip().lower() for host in _forbidden_set(value) if host.strip())
 
 
 def _token_count(tokens: frozenset[str] | None) -> str:
@@ -286,5 +294,31 @@ class EmulatorConfig:
         repr=_token_count,
         metadata=option(
             "answer 403 to these bearer tokens (repeatable)", "read-only", flag="--forbid-token", repeat=True
+        ),
+    )
+    state: str = attrs.field(
+        default="",
+        metadata=option(
+            "keep the reports API's state (user queries, reports, executions, the clock offset) in this SQLite"
+            " file, so a restarted emulator has it, and report files in a folder beside it named after it with"
+            " .files added (empty: in memory, files in a temporary folder removed at exit)",
+            "reports.db",
+        ),
+    )
+    link_lifetime: int = attrs.field(
+        default=3600,
+        validator=[attrs.validators.ge(1), attrs.validators.le(7 * 86400)],
+        metadata=option("lifetime in seconds of a report file's signed download link, on the emulator's clock", "600"),
+    )
+    callback_hosts: frozenset[str] = attrs.field(
+        factory=frozenset,
+        converter=_host_set,
+        metadata=option(
+            "also send report callbacks to this host (repeatable); loopback hosts are always allowed, others never"
+            " unless named",
+            "callbacks.internal",
+            flag="--callback-host",
+            repeat=True,
+            metavar="HOST",
         ),
     )

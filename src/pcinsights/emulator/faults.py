@@ -1,11 +1,12 @@
 """Fault injection as pure ASGI middleware, so it can also cut a response off mid-body.
 
-Only ``/v1/`` requests are touched. In order: added latency; then, only for a request the app's bearer check
-admits (Partner Center checks auth before it throttles, so a bad token always gets its 401 or 403), the
-per-token throttle (429 + Retry-After) and one seeded draw choosing an injected 429, 500, 503 or HTML error page
-by their fractions; otherwise the app answers, a seeded fraction of its 2xx JSON bodies made to break the spec
-(``garbage_rate``), its JSON body optionally prefixed with a UTF-8 BOM, and a seeded fraction of those answers
-dropped after half the body. Every request, status and fault is counted in the stats.
+Only Partner Center's requests (``/v1/``, and the reports API's ``/insights/``) are touched. In order: added
+latency; then, only for a request the app's bearer check admits (Partner Center checks auth before it
+throttles, so a bad token always gets its 401 or 403), the per-token throttle (429 + Retry-After) and one
+seeded draw choosing an injected 429, 500, 503 or HTML error page by their fractions; otherwise the app
+answers, a seeded fraction of its 2xx JSON bodies made to break the spec (``garbage_rate``), its JSON body
+optionally prefixed with a UTF-8 BOM, and a seeded fraction of those answers dropped after half the body.
+Every request, status and fault is counted in the stats.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from pcinsights.emulator.stats import EmulatorStats
 from pcinsights.emulator.wire import JSON_MEDIA_TYPE, RequestIds, encode_json, error_body
 
 BOM = b"\xef\xbb\xbf"
+FAULTED_PATHS = ("/v1/", "/insights/")
 _DROP_LOG = "ASGI callable returned without completing response."
 
 
@@ -197,7 +199,7 @@ class FaultInjector:
             await self.app(scope, receive, send)
             return
         self.stats.requests += 1
-        if not scope["path"].startswith("/v1/"):
+        if not scope["path"].startswith(FAULTED_PATHS):
             await self.app(scope, receive, self._counting(send))
             return
         headers = Headers(scope=scope)

@@ -21,13 +21,14 @@ ENV_PREFIX = "PC_EMULATOR_"
 
 EPILOG = """\
 Every flag can also be set with the environment variable named after it (flags win).
-Token lists in the environment are comma-separated.
+Lists (tokens, hosts) in the environment are comma-separated.
 
 examples:
   python -m pcinsights.emulator --port 9000 --customers 1000
   python -m pcinsights.emulator --fail-503 0.2 --rate-limit 50 --retry-after 2
   PC_EMULATOR_BOM=1 PC_EMULATOR_DROP_RATE=0.1 python -m pcinsights.emulator
   python -m pcinsights.emulator --accept-token test-token --forbid-token read-only
+  python -m pcinsights.emulator --state reports.db --link-lifetime 600 --callback-host callbacks.internal
 """
 
 SETTINGS: tuple[type[attrs.AttrsInstance], ...] = (Listen, EmulatorConfig)
@@ -80,7 +81,7 @@ def _add(parser: argparse.ArgumentParser, field: attrs.Attribute[Any], env: Mapp
             dest=field.name,
             action="append",
             default=None if given is None else _items(given),
-            metavar="TOKEN",
+            metavar=spec.metavar,
             help=f"{spec.help} [env {name}, comma-separated; e.g. {flag} {spec.example}]",
         )
     elif isinstance(field.default, bool):
@@ -109,7 +110,7 @@ def build_parser(environ: Mapping[str, str] | None = None) -> argparse.ArgumentP
     parser = argparse.ArgumentParser(
         prog="python -m pcinsights.emulator",
         description="Serve a local Partner Center analytics emulator: one deterministic tenant,\n"
-        "the spec's operations, and optional injected faults (on /v1 paths only).",
+        "the spec's operations, and optional injected faults (on Partner Center's paths only).",
         epilog=EPILOG,
         formatter_class=_HelpFormatter,
     )

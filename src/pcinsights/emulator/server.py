@@ -135,7 +135,7 @@ def build_server(app: ASGIApp, config: EmulatorConfig, **options: Any) -> uvicor
             backlog=backlog,
             log_level="warning",
             access_log=False,
-            lifespan="off",
+            lifespan="auto",  # the emulator's report scheduler runs in its app's lifespan
             **options,
         )
     )

@@ -1,0 +1,574 @@
+"""The twelve reports operations' rules: validation with the documented 400s, the 404s, and what each changes.
+
+Each method takes the request's parts (``Call``) and returns the 200's envelope, or raises ``ReportError``.
+Body keys match case-insensitively, as ASP.NET binds them (a key given twice in two casings is a 400); query
+parameter names too. Every value breaking the spec's schema is a 400 (a null where none is allowed included),
+then an unknown id a 404, then the rules beyond the schema a 400 (StartTime's 4 hours, the dataset's minimum
+interval); within each, the first failure answers. Choices the docs leave open (the spec states them): an
+unknown QueryId in a body is a 404 like an unknown id anywhere; StartTime has a minute's grace on the 4 hours
+(for the request's own transit); an update leaves a field it does not name as it was (null clears a nullable
+one); pausing or resuming a finished (Inactive) report is a 400, again pausing a paused one a 200;
+QueryStartTime/QueryEndTime without ExecuteNow are ignored, as PAR says they apply to ExecuteNow only; an
+ExecuteNow report's recurrenceInterval is null and its recurrenceCount 1; callbackMethod is null without a
+callbackUrl, as in the docs' execution example.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+import uuid
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any
+
+import attrs
+
+from pcinsights.emulator.guid import is_guid
+from pcinsights.emulator.reports.clock import ReportClock, parse_time, to_datetime
+from pcinsights.emulator.reports.engine import Engine, QueryRejected, SystemQueryInfo
+from pcinsights.emulator.reports.envelope import (
+    BAD_INTERVAL,
+    INVALID_PARAMETERS,
+    INVALID_QUERY_ID,
+    MISSING,
+    NO_EXECUTIONS,
+    NOT_FOUND,
+    START_TOO_SOON,
+    JsonObject,
+    ReportError,
+    bad,
+    dataset_json,
+    envelope,
+    execution_json,
+    not_found_value,
+    query_json,
+    report_json,
+    row_json,
+    system_query_json,
+)
+from pcinsights.emulator.reports.links import LinkSigner
+from pcinsights.emulator.reports.scheduler import HISTORY, first_after, new_execution
+from pcinsights.emulator.reports.store import (
+    ACTIVE,
+    COMPLETED,
+    EXECUTION_STATUSES,
+    ExecutionRecord,
+    INACTIVE,
+    PAUSED,
+    PENDING,
+    RUNNING,
+    QueryRecord,
+    ReportRecord,
+    ReportStore,
+    Transaction,
+)
+
+TRY_ROWS = 100
+NAME_MAX, DESCRIPTION_MAX, QUERY_MAX, URL_MAX = 256, 256, 4000, 2048
+INTERVAL_MIN, INTERVAL_MAX, COUNT_MAX = 4, 2160, 2**31 - 1
+NAME_PARAM_MAX, EXPORT_QUERY_MAX, ID_LIST_MAX, STATUS_LIST_MAX = 256, 1024, 3699, 64
+_URI = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:[^\s]+")
+START_AHEAD, START_GRACE = 4 * 3600, 60
+FORMATS, METHODS = ("CSV", "TSV"), ("GET", "POST")
+
+
+@attrs.frozen
+class Call:
+    """What an operation reads of its request: query parameters by lower-cased name, path parameters, the JSON body
+    (None without one), the caller (the token's UPN or oid) and the base URL links are made under."""
+
+    params: Mapping[str, Sequence[str]]
+    path: Mapping[str, str]
+    body: object
+    user: str
+    base_url: str
+
+    def param(self, name: str, maximum: int = 4096) -> str | None:
+        """A query parameter given at most once, of at most ``maximum`` characters (else a 400)."""
+        values = self.params.get(name.lower(), ())
+        if len(values) > 1 or any(len(value) > maximum for value in values):
+            raise bad(INVALID_PARAMETERS)
+        return values[0] if values else None
+
+    def name_filter(self, name: str) -> str | None:
+        """A name to filter by (at most 256 characters), compared without case; an empty one filters nothing."""
+        value = self.param(name, NAME_PARAM_MAX)
+        return value.strip() if value is not None and value.strip() else None
+
+    def flag(self, name: str, default: bool) -> bool:
+        value = self.param(name)
+        if value is None:
+            return default
+        if value.strip().lower() not in ("true", "false"):
+            raise bad(INVALID_PARAMETERS)
+        return value.strip().lower() == "true"
+
+
+class Body:
+    """A JSON body's fields by lower-cased key (no body: "Null or missing value"; not an object: a 400 too).
+
+    A required field missing, null or blank is "Null or missing value"; a null where the spec allows none, a value
+    of the wrong type or outside the schema's limits, another 400 (the schema's limits hold even where a rule
+    says a field is ignored).
+    """
+
+    def __init__(self, raw: object) -> None:
+        if raw is None:
+            raise bad(MISSING)
+        if not isinstance(raw, dict):
+            raise bad(INVALID_PARAMETERS)
+        self.fields: dict[str, object] = {}
+        for key, value in raw.items():
+            if key.lower() in self.fields:
+                raise bad(INVALID_PARAMETERS)
+            self.fields[key.lower()] = value
+
+    def has(self, name: str) -> bool:
+        return name.lower() in self.fields
+
+    def _value(self, name: str, *, required: bool, nullable: bool = False) -> object:
+        """The field's value; None when it is absent (or null, where null is allowed)."""
+        value = self.fields.get(name.lower())
+        if value is None and (required or (self.has(name) and not nullable)):
+            raise bad(MISSING if required else INVALID_PARAMETERS)
+        return value
+
+    def text(self, name: str, *, required: bool, maximum: int) -> str | None:
+        value = self._value(name, required=required)
+        if value is None:
+            return None
+        if not isinstance(value, str) or len(value) > maximum:
+            raise bad(INVALID_PARAMETERS)
+        if required and not value.strip():
+            raise bad(MISSING)
+        return value
+
+    def guid(self, name: str) -> str:
+        """A required GUID, lower case: "Invalid QueryId" when it is not one."""
+        value = self._value(name, required=True)
+        if isinstance(value, str) and not value.strip():
+            raise bad(MISSING)
+        if not isinstance(value, str) or not is_guid(value.strip()):
+            raise bad(INVALID_QUERY_ID)
+        return value.strip().lower()
+
+    def flag(self, name: str, default: bool) -> bool:
+        value = self._value(name, required=False)
+        if value is None:
+            return default
+        if not isinstance(value, bool):
+            raise bad(INVALID_PARAMETERS)
+        return value
+
+    def time(self, name: str, *, required: bool, nullable: bool = False) -> float | None:
+        value = self._value(name, required=required, nullable=nullable)
+        if value is None:
+            return None
+        seconds = parse_time(value) if isinstance(value, str) else None
+        if seconds is None:
+            raise bad(INVALID_PARAMETERS)
+        return seconds
+
+    def interval(self, *, required: bool) -> int | None:
+        value = self._value("RecurrenceInterval", required=required)
+        if value is None:
+            return None
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise bad(INVALID_PARAMETERS)
+        if not INTERVAL_MIN <= value <= INTERVAL_MAX:
+            raise bad(BAD_INTERVAL)
+        return value
+
+    def count(self) -> int | None:
+        value = self._value("RecurrenceCount", required=False, nullable=True)
+        if value is None:
+            return None
+        if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= COUNT_MAX:
+            raise bad(INVALID_PARAMETERS)
+        return value
+
+    def choice(self, name: str, allowed: Sequence[str], default: str) -> str:
+        value = self._value(name, required=False)
+        if value is None:
+            return default
+        if not isinstance(value, str) or value.strip().upper() not in allowed:
+            raise bad(not_found_value(value))
+        return value.strip().upper()
+
+    def callback_url(self) -> str | None:
+        """An absolute URI, or None (null, or an empty string as sample clients send for none)."""
+        value = self._value("CallbackUrl", required=False, nullable=True)
+        if value is None or value == "":
+            return None
+        if not isinstance(value, str) or len(value) > URL_MAX or _URI.fullmatch(value) is None:
+            raise bad(INVALID_PARAMETERS)
+        return value
+
+
+def _guid(value: str | None, message: str) -> str | None:
+    if value is None:
+        return None
+    if not is_guid(value.strip()):
+        raise bad(message)
+    return value.strip().lower()
+
+
+def _guids(text: str, message: str) -> list[str]:
+    items = [item.strip() for item in text.split(";")]
+    if not all(is_guid(item) for item in items):
+        raise bad(message)
+    return list(dict.fromkeys(item.lower() for item in items))
+
+
+class ReportOperations:
+    """The operations over one emulator's store, clock, engine and link signer; ``wake`` tells the scheduler."""
+
+    def __init__(
+        self,
+        store: ReportStore,
+        clock: ReportClock,
+        engine: Callable[[], Engine],
+        signer: LinkSigner,
+        wake: Callable[[], None],
+        remove_files: Callable[[list[str]], None],
+    ) -> None:
+        self.store = store
+        self.clock = clock
+        self.engine = engine
+        self.signer = signer
+        self.wake = wake
+        self.remove_files = remove_files
+
+    # datasets and queries
+
+    def get_datasets(self, call: Call) -> JsonObject:
+        name = call.name_filter("datasetName")
+        datasets = list(self.engine().datasets.values())
+        if name is not None:
+            datasets = [dataset for dataset in datasets if dataset.name.lower() == name.lower()]
+            if not datasets:
+                raise ReportError(404, NOT_FOUND)
+        return envelope([dataset_json(dataset) for dataset in datasets], "Dataset fetched successfully")
+
+    def _dataset_of(self, text: str) -> str:
+        try:
+            return self.engine().parse(text)[1]
+        except QueryRejected as error:
+            raise bad(str(error)) from None
+
+    def create_query(self, call: Call) -> JsonObject:
+        body = Body(call.body)
+        name = body.text("Name", required=True, maximum=NAME_MAX)
+        description = body.text("Description", required=False, maximum=DESCRIPTION_MAX)
+        text = body.text("Query", required=True, maximum=QUERY_MAX)
+        assert name is not None and text is not None
+        dataset = self._dataset_of(text)
+        query = QueryRecord(str(uuid.uuid4()), name, description, text, dataset, call.user, int(self.clock.now()))
+        with self.store.transaction() as tx:
+            tx.save_query(query)
+        return envelope([query_json(query)], "Query created successfully")
+
+    def _system(self, query_id: str) -> SystemQueryInfo | None:
+        return next((q for q in self.engine().system_queries if q.query_id.lower() == query_id), None)
+
+    def get_queries(self, call: Call) -> JsonObject:
+        query_id = _guid(call.param("queryId"), INVALID_QUERY_ID)
+        name = call.name_filter("queryName")
+        only_system = call.flag("includeOnlySystemQueries", False)
+        with_system = call.flag("includeSystemQueries", True) or only_system
+        found: list[JsonObject] = []
+        if with_system:
+            found += [
+                system_query_json(query)
+                for query in self.engine().system_queries
+                if (query_id is None or query.query_id.lower() == query_id)
+                and (name is None or query.name.lower() == name.lower())
+            ]
+        if not only_system:
+            with self.store.transaction() as tx:
+                found += [query_json(query) for query in tx.queries(query_id=query_id, name=name)]
+        if not found and (query_id is not None or name is not None):
+            raise ReportError(404, NOT_FOUND)
+        return envelope(found, "Queries fetched successfully")
+
+    def delete_query(self, call: Call) -> JsonObject:
+        query_id = _guid(call.path["queryId"], INVALID_QUERY_ID)
+        assert query_id is not None
+        if self._system(query_id) is not None:
+            raise bad(INVALID_QUERY_ID)  # system queries cannot be deleted
+        with self.store.transaction() as tx:
+            query = tx.query(query_id)
+            if query is None:
+                raise ReportError(404, NOT_FOUND)
+            tx.delete_query(query_id)
+        return envelope([query_json(query)], "Query deleted successfully")
+
+    def _query_text(self, query_id: str) -> str:
+        system = self._system(query_id)
+        if system is not None:
+            return system.query
+        with self.store.transaction() as tx:
+            query = tx.query(query_id)
+        if query is None:
+            raise ReportError(404, NOT_FOUND)
+        return query.query
+
+    def try_query(self, call: Call) -> JsonObject:
+        text, query_id = call.param("exportQuery", EXPORT_QUERY_MAX), _guid(call.param("queryId"), INVALID_QUERY_ID)
+        if text is not None and query_id is not None:
+            raise bad(INVALID_PARAMETERS)  # mutually exclusive
+        if (text is None or not text.strip()) and query_id is None:
+            raise bad(MISSING)
+        start, end = (self._param_time(call, name) for name in ("startTime", "endTime"))
+        if start is not None and end is not None and end < start:
+            raise bad(INVALID_PARAMETERS)
+        if query_id is not None:
+            text = self._query_text(query_id)
+        assert text is not None
+        engine = self.engine()
+        try:
+            parsed, _ = engine.parse(text)
+        except QueryRejected as error:
+            raise bad(str(error)) from None
+        columns, rows = engine.evaluate(
+            parsed,
+            to_datetime(self.clock.now()),
+            None if start is None else to_datetime(start),
+            None if end is None else to_datetime(end),
+        )
+        value = [row_json(columns, row) for row in itertools.islice(rows, TRY_ROWS)]
+        return envelope(value, f"Top {TRY_ROWS} rows of query execution")
+
+    @staticmethod
+    def _param_time(call: Call, name: str) -> float | None:
+        text = call.param(name)
+        if text is None:
+            return None
+        seconds = parse_time(text)
+        if seconds is None:
+            raise bad(INVALID_PARAMETERS)
+        return seconds
+
+    # reports
+
+    def _minimum_interval(self, query: str) -> int:
+        engine = self.engine()
+        try:
+            dataset = engine.datasets.get(engine.parse(query)[1])
+        except QueryRejected:
+            return INTERVAL_MIN
+        return INTERVAL_MIN if dataset is None else max(INTERVAL_MIN, dataset.minimum_recurrence_interval or 0)
+
+    def _check_start(self, start: float, now: float) -> None:
+        if start < now + START_AHEAD - START_GRACE:
+            raise bad(START_TOO_SOON)
+
+    def create_report(self, call: Call) -> JsonObject:
+        body = Body(call.body)
+        name = body.text("ReportName", required=True, maximum=NAME_MAX)
+        assert name is not None
+        if ";" in name:
+            raise bad(INVALID_PARAMETERS)
+        description = body.text("Description", required=False, maximum=DESCRIPTION_MAX)
+        query_id = body.guid("QueryId")
+        execute_now = body.flag("ExecuteNow", False)
+        fmt = body.choice("Format", FORMATS, "CSV").lower()
+        method = body.choice("CallbackMethod", METHODS, "POST")
+        callback = body.callback_url()
+        start = body.time("StartTime", required=not execute_now)
+        query_start = body.time("QueryStartTime", required=False, nullable=True)
+        query_end = body.time("QueryEndTime", required=False, nullable=True)
+        interval = body.interval(required=not execute_now)
+        count = body.count()
+        query = self._query_text(query_id)  # 404 for an unknown one, once the body is known to be well formed
+        now = self.clock.now()
+        if execute_now:
+            if query_start is not None and query_end is not None and query_end <= query_start:
+                raise bad(INVALID_PARAMETERS)
+            start, interval, count = now, None, 1
+        else:
+            assert start is not None and interval is not None
+            self._check_start(start, now)
+            if interval < self._minimum_interval(query):
+                raise bad(INVALID_PARAMETERS)
+            query_start = query_end = None  # they apply to ExecuteNow only
+        report = ReportRecord(
+            report_id=str(uuid.uuid4()),
+            name=name,
+            description=description,
+            query_id=query_id,
+            query=query,
+            user=call.user,
+            created=int(now),
+            modified=None,
+            execute_now=execute_now,
+            start=int(start),
+            status=ACTIVE,
+            interval=interval,
+            count=count,
+            callback_url=callback,
+            callback_method=method,
+            format=fmt,
+            query_start=None if query_start is None else int(query_start),
+            query_end=None if query_end is None else int(query_end),
+            runs=0,
+        )
+        with self.store.transaction() as tx:
+            tx.save_report(report)
+            tx.save_execution(new_execution(report, PENDING, report.start))
+        self.wake()
+        return envelope([report_json(report)], "Report created successfully")
+
+    def get_reports(self, call: Call) -> JsonObject:
+        report_id = _guid(call.param("reportId"), INVALID_PARAMETERS)
+        name = call.name_filter("reportName")
+        query_id = _guid(call.param("queryId"), INVALID_QUERY_ID)
+        with self.store.transaction() as tx:
+            reports = tx.reports(report_id=report_id, name=name, query_id=query_id)
+        if not reports and (report_id is not None or name is not None or query_id is not None):
+            raise ReportError(404, NOT_FOUND)
+        return envelope([report_json(report) for report in reports], "Reports fetched successfully")
+
+    def _report_id(self, call: Call) -> str:
+        report_id = _guid(call.path["reportId"], INVALID_PARAMETERS)
+        assert report_id is not None
+        return report_id
+
+    def update_report(self, call: Call) -> JsonObject:
+        report_id = self._report_id(call)
+        body = Body(call.body)
+        name = body.text("ReportName", required=True, maximum=NAME_MAX)
+        assert name is not None
+        if ";" in name:
+            raise bad(INVALID_PARAMETERS)
+        changes: dict[str, Any] = {"name": name}
+        if body.has("Description"):
+            changes["description"] = body.text("Description", required=False, maximum=DESCRIPTION_MAX)
+        start = body.time("StartTime", required=True)
+        assert start is not None
+        interval = body.interval(required=False)
+        if body.has("RecurrenceCount"):
+            changes["count"] = body.count()
+        if body.has("Format"):
+            changes["format"] = body.choice("Format", FORMATS, "CSV").lower()
+        if body.has("CallbackMethod"):
+            changes["callback_method"] = body.choice("CallbackMethod", METHODS, "POST")
+        if body.has("CallbackUrl"):
+            changes["callback_url"] = body.callback_url()
+        now = self.clock.now()
+        with self.store.transaction() as tx:
+            report = tx.report(report_id)
+            if report is None:
+                raise ReportError(404, NOT_FOUND)
+            self._check_start(start, now)
+            if interval is not None and interval < self._minimum_interval(report.query):
+                raise bad(INVALID_PARAMETERS)
+            if not report.execute_now:
+                changes["start"] = int(start)
+                if interval is not None:
+                    changes["interval"] = interval
+            else:
+                changes.pop("count", None)  # an ExecuteNow report runs once
+            report = attrs.evolve(report, modified=int(now), **changes)
+            report = self._reschedule(tx, report)
+            tx.save_report(report)
+        self.wake()
+        return envelope([report_json(report)], "Report updated successfully")
+
+    @staticmethod
+    def _reschedule(tx: Transaction, report: ReportRecord) -> ReportRecord:
+        """After an update: the execution to come follows the new StartTime and format, or there is none (and the
+        report is Inactive) when RecurrenceCount runs are done; a finished report given more runs is Active again."""
+        waiting = tx.open_execution(report.report_id)
+        done = report.execute_now and report.runs >= 1 or (report.count is not None and report.runs >= report.count)
+        if waiting is not None and waiting.status != RUNNING:
+            if done:
+                tx.delete_execution(waiting.execution_id)
+                return attrs.evolve(report, status=INACTIVE)
+            due = waiting.due if report.execute_now else report.start
+            tx.save_execution(attrs.evolve(waiting, due=due, format=report.format))
+        elif waiting is None and not done and report.status == INACTIVE:
+            tx.save_execution(new_execution(report, PENDING, report.start))
+            return attrs.evolve(report, status=ACTIVE)
+        return report
+
+    def delete_report(self, call: Call) -> JsonObject:
+        report_id = self._report_id(call)
+        with self.store.transaction() as tx:
+            report = tx.report(report_id)
+            if report is None:
+                raise ReportError(404, NOT_FOUND)
+            files = tx.delete_report(report_id)
+        self.remove_files(files)
+        return envelope([report_json(report)], "Report deleted successfully")
+
+    def pause_report(self, call: Call) -> JsonObject:
+        report_id = self._report_id(call)
+        with self.store.transaction() as tx:
+            report = tx.report(report_id)
+            if report is None:
+                raise ReportError(404, NOT_FOUND)
+            if report.status == INACTIVE:
+                raise bad(INVALID_PARAMETERS)
+            if report.status == ACTIVE:
+                report = attrs.evolve(report, status=PAUSED)
+                tx.save_report(report)
+                waiting = tx.open_execution(report_id)
+                if waiting is not None and waiting.status == PENDING:
+                    tx.save_execution(attrs.evolve(waiting, status=PAUSED))
+        return envelope([report_json(report)], "Report paused successfully")
+
+    def resume_report(self, call: Call) -> JsonObject:
+        report_id = self._report_id(call)
+        now = self.clock.now()
+        with self.store.transaction() as tx:
+            report = tx.report(report_id)
+            if report is None:
+                raise ReportError(404, NOT_FOUND)
+            if report.status == INACTIVE:
+                raise bad(INVALID_PARAMETERS)
+            if report.status == PAUSED:
+                report = attrs.evolve(report, status=ACTIVE)
+                tx.save_report(report)
+                waiting = tx.open_execution(report_id)
+                if waiting is not None and waiting.status == PAUSED:
+                    due = waiting.due if waiting.due > now else first_after(report, now)
+                    tx.save_execution(attrs.evolve(waiting, status=PENDING, due=due))
+        self.wake()
+        return envelope([report_json(report)], "Report resumed successfully")
+
+    def get_executions(self, call: Call) -> JsonObject:
+        if len(call.path["reportId"]) > ID_LIST_MAX:
+            raise bad(INVALID_PARAMETERS)
+        report_ids = _guids(call.path["reportId"], INVALID_PARAMETERS)
+        executions_text = call.param("executionId", ID_LIST_MAX)
+        execution_ids = [] if executions_text is None else _guids(executions_text, INVALID_PARAMETERS)
+        statuses = []
+        for item in (call.param("executionStatus", STATUS_LIST_MAX) or COMPLETED).split(";"):
+            status = next((known for known in EXECUTION_STATUSES if known.lower() == item.strip().lower()), None)
+            if status is None:
+                raise bad(not_found_value(item))
+            statuses.append(status)
+        latest = call.flag("getLatestExecution", True)
+        now = self.clock.now()
+        with self.store.transaction() as tx:
+            found = tx.find_executions(report_ids, execution_ids, statuses, int(now) - HISTORY)
+            reports = {report_id: tx.report(report_id) for report_id in {e.report_id for e in found}}
+        if latest:  # newest first, so a report's first is its latest
+            firsts: dict[str, ExecutionRecord] = {}
+            for execution in found:
+                firsts.setdefault(execution.report_id, execution)
+            found = list(firsts.values())
+        value = []
+        for execution in found:
+            report = reports.get(execution.report_id)
+            if report is None:
+                continue
+            link = None
+            if execution.status == COMPLETED:
+                link = self.signer.sign(call.base_url, execution.execution_id, now)
+            value.append(execution_json(execution, report, link))
+        if not value:
+            raise ReportError(404, NO_EXECUTIONS)
+        return envelope(value, None)
+
