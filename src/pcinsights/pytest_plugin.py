@@ -14,10 +14,18 @@ asks for a fixture, and importing this module imports neither the emulator nor t
 - ``pcinsights_faults``: fault switches for one test (``fail_503()``, ``rate_limit(2)``, ``latency(0.2)``,
   ``html_pages()``, ``drop_bodies()``...), reset after it; ``@pytest.mark.pcinsights_faults(fail_503=1.0)`` sets
   them for a test that uses any of the function fixtures above.
+- ``pcinsights_clock``: the reports API's clock, over the emulator's control API (``POST /_emulator/clock``):
+  ``advance(seconds)`` moves it forward (a scheduled report due in 4 hours runs after ``advance(4 * 3600)``,
+  at once), ``now()`` reads it.
+
+Like the faults, the reports API's state (user queries, reports, executions, their files, the clock) is the
+emulator's from a clean start in every test that uses ``pcinsights_clock`` or a fixture client, and is reset
+after it.
 """
 
 from __future__ import annotations
 
+import datetime
 import os
 import re
 import ssl
@@ -161,6 +169,39 @@ class Tokens:
         return f"Tokens({self._emulator.base_url!r})"
 
 
+class Clock:
+    """The reports API's clock of the emulator, moved through its control API (as a test in any language would).
+
+    ``http`` is a client for the emulator's base URL; None in replay mode, where the recording already holds what
+    the moved clock made happen: ``advance`` then changes nothing and ``now`` is the wall clock.
+    """
+
+    def __init__(self, http: httpx.Client | None) -> None:
+        self._http = http
+
+    def now(self) -> datetime.datetime:
+        """The emulator's now (UTC), what scheduled reports fall due by."""
+        if self._http is None:
+            return datetime.datetime.now(datetime.UTC).replace(microsecond=0)
+        return self._answer(self._http.get("/_emulator/clock"))
+
+    def advance(self, seconds: float) -> datetime.datetime:
+        """Move the clock ``seconds`` forward (never back): due runs start at once. The new now."""
+        if self._http is None:
+            return self.now()
+        return self._answer(self._http.post("/_emulator/clock", json={"advance": seconds}))
+
+    @staticmethod
+    def _answer(response: httpx.Response) -> datetime.datetime:
+        if response.status_code != 200:
+            raise ValueError(f"the emulator refused: {response.json().get('message', response.text)}")
+        moment = datetime.datetime.strptime(response.json()["now"], "%Y-%m-%dT%H:%M:%SZ")
+        return moment.replace(tzinfo=datetime.UTC)
+
+    def __repr__(self) -> str:
+        return "Clock(replayed)" if self._http is None else f"Clock({str(self._http.base_url)!r})"
+
+
 class Faults:
     """One test's fault switches on the session's emulator; reset after the test.
 
@@ -259,6 +300,37 @@ def pcinsights_faults(request: pytest.FixtureRequest) -> Iterator[Faults]:
         faults.reset()
 
 
+@pytest.fixture
+def _pcinsights_fresh_reports(pcinsights_emulator: RunningEmulator) -> Iterator[None]:
+    """The reports API's state from a clean start for this test, and reset after it (as faults are)."""
+    pcinsights_emulator.app.state.reports.reset()
+    try:
+        yield
+    finally:
+        pcinsights_emulator.app.state.reports.reset()
+
+
+@pytest.fixture
+def pcinsights_clock(request: pytest.FixtureRequest) -> Iterator[Clock]:
+    """The reports API's clock for this test (``advance(seconds)``, ``now()``), over the emulator's control API.
+
+    In replay mode it moves nothing (the recording answers as the moved clock made it); against a live URL a test
+    that uses it is skipped, since only the emulator's clock can be moved.
+    """
+    import httpx
+
+    mode = client_mode(request.config)
+    if mode in ("record", "live") and _live(mode) is not None:
+        pytest.skip("the clock is the emulator's: this test needs it, not a live URL")
+    if mode == "replay":
+        yield Clock(None)
+        return
+    emulator = request.getfixturevalue("pcinsights_emulator")
+    request.getfixturevalue("_pcinsights_fresh_reports")
+    with httpx.Client(base_url=emulator.base_url, trust_env=False) as http:
+        yield Clock(http)
+
+
 @pytest.fixture(scope="session")
 def _pcinsights_tokens(pcinsights_emulator: RunningEmulator, _pcinsights_tls: ssl.SSLContext) -> Iterator[Tokens]:
     import httpx
@@ -331,6 +403,7 @@ def _pcinsights_client_options(
     live = _live(mode)
     if live is None:
         request.getfixturevalue("pcinsights_faults")
+        request.getfixturevalue("_pcinsights_fresh_reports")
         options |= {
             "base_url": request.getfixturevalue("pcinsights_emulator").base_url,
             "token": request.getfixturevalue("_pcinsights_tokens"),
