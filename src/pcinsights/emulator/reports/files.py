@@ -31,10 +31,6 @@ _CHUNK = 64 * 1024
 _COMPRESS_LEVEL = 1  # loopback: speed over size
 
 
-def _text(value: object) -> str:
-    return "" if value is None else str(value)
-
-
 def write_report(
     folder: Path, execution_id: str, fmt: str, columns: Iterable[str], rows: Iterable[Iterable[object]]
 ) -> tuple[str, int]:
@@ -46,7 +42,7 @@ def write_report(
             text = io.TextIOWrapper(packed, encoding="utf-8", newline="", write_through=False)
             writer = csv.writer(text, delimiter=_DELIMITERS[fmt], lineterminator="\r\n")
             writer.writerow(columns)
-            writer.writerows([_text(value) for value in row] for row in rows)
+            writer.writerows(rows)  # None as an empty field, anything else as its str()
             text.flush()
             size = packed.tell()
             text.detach()
