@@ -349,3 +349,26 @@ def test_a_token_without_a_user_name_is_recorded_by_its_object_id(plain_http: ht
         assert response.status_code == 200
         assert response.json()["value"][0]["user"] == running.app.state.issuer.user_object_id
         assert token_for(running)  # signed tokens still pass beside it
+
+
+@pytest.mark.parametrize(
+    ("header", "gzip"),
+    [
+        ("gzip, deflate", True),
+        ("br;q=1.0, GZIP;q=0.5", True),
+        ("*", True),
+        ("gzip;q=0, *", False),
+        ("identity", False),
+        ("deflate, *;q=0", False),
+        ("", False),
+    ],
+)
+def test_a_file_comes_compressed_only_when_gzip_is_accepted(reports: Reports, header: str, gzip: bool) -> None:
+    report_id = reports.report(reports.query(), ExecuteNow=True)["reportId"]
+    link = reports.completed(report_id)["reportAccessSecureLink"]
+    with reports.http.stream("GET", link, headers={"Accept-Encoding": header}) as response:
+        raw = b"".join(response.iter_raw())
+    assert response.status_code == 200
+    assert (response.headers.get("content-encoding") == "gzip") is gzip
+    assert raw.startswith(b"\x1f\x8b") is gzip
+    assert reports.http.head(link).status_code == 200
