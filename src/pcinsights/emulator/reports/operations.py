@@ -1,7 +1,7 @@
 """The twelve reports operations' rules: validation with the documented 400s, the 404s, and what each changes.
 
 Each method takes the request's parts (``Call``) and returns the 200's envelope, or raises ``ReportError``.
-Body keys match case-insensitively, as ASP.NET binds them (a key given twice in two casings is a 400); query
+Body keys match case-insensitively, as ASP.NET binds them (the documented spelling wins over another); query
 parameter names too. Every value breaking the spec's schema is a 400 (a null where none is allowed included),
 then an unknown id a 404, then the rules beyond the schema a 400 (StartTime's 4 hours, the dataset's minimum
 interval); within each, the first failure answers. Choices the docs leave open (the spec states them): an
@@ -117,18 +117,22 @@ class Body:
             raise bad(MISSING)
         if not isinstance(raw, dict):
             raise bad(INVALID_PARAMETERS)
-        self.fields: dict[str, object] = {}
-        for key, value in raw.items():
-            if key.lower() in self.fields:
-                raise bad(INVALID_PARAMETERS)
-            self.fields[key.lower()] = value
+        self.raw: dict[str, object] = raw
+        self.folded: dict[str, str] = {}  # lower-cased key -> the key read for it (the last sent)
+        for key in raw:
+            self.folded[key.lower()] = key
+
+    def _key(self, name: str) -> str | None:
+        """The body's key for field ``name``: spelt as documented if sent so, else any other spelling of it."""
+        return name if name in self.raw else self.folded.get(name.lower())
 
     def has(self, name: str) -> bool:
-        return name.lower() in self.fields
+        return self._key(name) is not None
 
     def _value(self, name: str, *, required: bool, nullable: bool = False) -> object:
         """The field's value; None when it is absent (or null, where null is allowed)."""
-        value = self.fields.get(name.lower())
+        key = self._key(name)
+        value = None if key is None else self.raw[key]
         if value is None and (required or (self.has(name) and not nullable)):
             raise bad(MISSING if required else INVALID_PARAMETERS)
         return value
