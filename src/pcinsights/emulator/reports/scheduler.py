@@ -9,7 +9,8 @@ when its RecurrenceCount runs are done (an ExecuteNow report after its one run).
 Catch-up after a big clock advance: each due occurrence runs at most once, and only the latest ``MAX_CATCH_UP``
 missed occurrences of a report run at all (the older ones are skipped), so a year's advance costs a few runs.
 The thread waits on a condition, woken by a new report, a resume or a clock advance, and at least once a second
-(the wall clock moves too). A run that fails is logged and completed with an empty file: no status says failed.
+(the wall clock moves too). A run whose query fails is logged and completed with an empty file (no status says
+failed); one whose file cannot be written is logged and Pending again a minute later.
 """
 
 from __future__ import annotations
@@ -42,6 +43,7 @@ MAX_CATCH_UP = 3
 MAX_WAIT = 1.0
 HISTORY = 90 * 86400  # completed executions are kept (and listed) this long
 STOP_TIMEOUT = 10.0
+RETRY_AFTER = 60  # emulator seconds before a run whose file could not be written is tried again
 _log = logging.getLogger("pcinsights.emulator.reports")
 
 
@@ -144,9 +146,21 @@ class Scheduler:
         if claimed is None:
             return False
         execution, report = claimed
-        name, size = self._write(execution, report)
+        try:
+            name, size = self._write(execution, report)
+        except OSError:  # the file could not be written (a full disk, a removed folder): try again later
+            _log.exception("report %s: execution %s could not be written", report.report_id, execution.execution_id)
+            self._release(execution)
+            return True
         self._complete(execution, name, size)
         return True
+
+    def _release(self, execution: ExecutionRecord) -> None:
+        """A run that could not write its file is Pending again, due ``RETRY_AFTER`` seconds from now."""
+        with self.store.transaction() as tx:
+            current = tx.execution(execution.execution_id)
+            if current is not None and current.status == RUNNING:
+                tx.save_execution(attrs.evolve(current, status=PENDING, due=int(self.clock.now()) + RETRY_AFTER))
 
     def _claim(self) -> tuple[ExecutionRecord, ReportRecord] | None:
         """The execution due longest ago, now Running; one far behind runs as the earliest occurrence the

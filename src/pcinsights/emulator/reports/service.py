@@ -37,11 +37,10 @@ class ReportsService:
         self._engine = engine
         self._lock = threading.Lock()
         self.store = ReportStore(config.state or None)
-        self._folder: Path | None = None
+        self._state_folder = Path(config.state + ".files") if config.state else None
         self._temporary: tempfile.TemporaryDirectory[str] | None = None
-        if config.state:
-            self._folder = Path(config.state + ".files")
-            self._folder.mkdir(exist_ok=True)
+        if self._state_folder is not None:
+            self._state_folder.mkdir(exist_ok=True)
         self.clock = ReportClock(wall_clock, self.store)
         self.signer = LinkSigner(config.link_lifetime)
         self.callbacks = CallbackSender(config.callback_hosts)
@@ -59,12 +58,14 @@ class ReportsService:
             return self._engine
 
     def folder(self) -> Path:
-        """Where report files are written (a temporary folder is made on first use)."""
+        """Where report files are written: beside the state file, else a temporary folder made on first use."""
         with self._lock:
-            if self._folder is None or not self._folder.is_dir():
+            if self._state_folder is not None:
+                self._state_folder.mkdir(exist_ok=True)  # again, should someone have removed it
+                return self._state_folder
+            if self._temporary is None or not Path(self._temporary.name).is_dir():
                 self._temporary = tempfile.TemporaryDirectory(prefix="pc-emulator-reports-")
-                self._folder = Path(self._temporary.name)
-            return self._folder
+            return Path(self._temporary.name)
 
     def remove_files(self, names: list[str]) -> None:
         if names:
@@ -87,9 +88,8 @@ class ReportsService:
         self.callbacks.close()
         with self._lock:
             temporary, self._temporary = self._temporary, None
-            if temporary is not None:
-                self._folder = None
-                temporary.cleanup()
+        if temporary is not None:
+            temporary.cleanup()
 
     @asynccontextmanager
     async def lifespan(self, app: object) -> AsyncIterator[None]:
