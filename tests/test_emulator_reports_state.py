@@ -25,6 +25,7 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from pcinsights.emulator import EmulatorConfig, RunningEmulator, create_app, run_in_background
+from pcinsights.emulator.__main__ import main
 from pcinsights.emulator.reports.engine import Rows
 from pcinsights.emulator.reports.envelope import INVALID_PARAMETERS, NOT_FOUND, START_TOO_SOON
 from pcinsights.emulator.reports.scheduler import MAX_CATCH_UP
@@ -403,3 +404,11 @@ def test_the_plugins_clock_and_a_clean_reports_state_in_every_test(pytester: pyt
     pytester.makepyfile(test_clock=CLOCK_TESTS)
     lean = ("-p", "no:cacheprovider", "-p", "no:schemathesis", "-p", "no:hypothesispytest", "-p", "no:xdist")
     pytester.runpytest_inprocess(*lean, "-p", "no:asyncio", "-p", "no:anyio").assert_outcomes(passed=2)
+
+
+def test_a_state_file_that_cannot_be_kept_is_refused_before_serving(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    state = tmp_path / "no-such-folder" / "reports.db"
+    assert main(["--port", "0", "--state", str(state)]) == 2
+    assert f"cannot keep the reports' state in {state}:" in capsys.readouterr().err
