@@ -254,9 +254,10 @@ class ReportOperations:
                 raise ReportError(404, NOT_FOUND)
         return envelope([dataset_json(dataset) for dataset in datasets], "Dataset fetched successfully")
 
-    def _dataset_of(self, text: str) -> str:
+    def _parse(self, text: str) -> Any:
+        """The parsed query; its positioned error as a 400."""
         try:
-            return self.engine().parse(text)[1]
+            return self.engine().parse(text)[0]
         except QueryRejected as error:
             raise bad(str(error)) from None
 
@@ -266,8 +267,8 @@ class ReportOperations:
         description = body.text("Description", required=False, maximum=DESCRIPTION_MAX)
         text = body.text("Query", required=True, maximum=QUERY_MAX)
         assert name is not None and text is not None
-        dataset = self._dataset_of(text)
-        query = QueryRecord(str(uuid.uuid4()), name, description, text, dataset, call.user, int(self.clock.now()))
+        self._parse(text)
+        query = QueryRecord(str(uuid.uuid4()), name, description, text, call.user, int(self.clock.now()))
         with self.store.transaction() as tx:
             tx.save_query(query)
         return envelope([query_json(query)], "Query created successfully")
@@ -329,12 +330,8 @@ class ReportOperations:
         if query_id is not None:
             text = self._query_text(query_id)
         assert text is not None
-        engine = self.engine()
-        try:
-            parsed, _ = engine.parse(text)
-        except QueryRejected as error:
-            raise bad(str(error)) from None
-        columns, rows = engine.evaluate(
+        parsed = self._parse(text)
+        columns, rows = self.engine().evaluate(
             parsed,
             to_datetime(self.clock.now()),
             None if start is None else to_datetime(start),

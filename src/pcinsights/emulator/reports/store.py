@@ -24,8 +24,8 @@ ACTIVE, INACTIVE = "Active", "Inactive"  # a report's statuses, with PAUSED
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS queries (
-    query_id TEXT PRIMARY KEY, name TEXT NOT NULL, description TEXT, query TEXT NOT NULL, dataset TEXT NOT NULL,
-    user TEXT NOT NULL, created INTEGER NOT NULL);
+    query_id TEXT PRIMARY KEY, name TEXT NOT NULL, description TEXT, query TEXT NOT NULL, user TEXT NOT NULL,
+    created INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS reports (
     report_id TEXT PRIMARY KEY, name TEXT NOT NULL, description TEXT, query_id TEXT NOT NULL, query TEXT NOT NULL,
     user TEXT NOT NULL, created INTEGER NOT NULL, modified INTEGER, execute_now INTEGER NOT NULL,
@@ -48,7 +48,6 @@ class QueryRecord:
     name: str
     description: str | None
     query: str
-    dataset: str
     user: str
     created: int
 
