@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime
 import logging
 import signal
+import sqlite3
 import subprocess
 import sys
 import time
@@ -412,3 +413,12 @@ def test_a_state_file_that_cannot_be_kept_is_refused_before_serving(
     state = tmp_path / "no-such-folder" / "reports.db"
     assert main(["--port", "0", "--state", str(state)]) == 2
     assert f"cannot keep the reports' state in {state}:" in capsys.readouterr().err
+    other = tmp_path / "other.db"
+    with sqlite3.connect(other) as written:
+        written.execute("CREATE TABLE reports (report_id TEXT)")
+    assert main(["--port", "0", "--state", str(other)]) == 2
+    assert "holds another version's reports state" in capsys.readouterr().err
+    not_sqlite = tmp_path / "notes.txt"
+    not_sqlite.write_text("not a database " * 100, encoding="utf-8")
+    assert main(["--port", "0", "--state", str(not_sqlite)]) == 2
+    assert f"cannot keep the reports' state in {not_sqlite}:" in capsys.readouterr().err

@@ -4,7 +4,8 @@ In memory by default; with ``--state FILE`` in that file (WAL, ``synchronous=FUL
 survives a restart or a kill. Every change runs in one ``transaction()`` that commits before the caller answers;
 the callers (``operations``, ``scheduler``) hold the rules, this module only reads and writes rows. One
 connection, shared by the request threads and the scheduler under a lock. At start, executions left ``Running``
-by a stopped emulator go back to ``Pending``, so they run again.
+by a stopped emulator go back to ``Pending``, so they run again; a file of another schema version is refused
+(``StateFileError``) rather than misread.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ import attrs
 PENDING, RUNNING, PAUSED, COMPLETED = "Pending", "Running", "Paused", "Completed"
 EXECUTION_STATUSES = (PENDING, RUNNING, PAUSED, COMPLETED)
 ACTIVE, INACTIVE = "Active", "Inactive"  # a report's statuses, with PAUSED
+SCHEMA_VERSION = 1  # PRAGMA user_version of a state file: a file of another schema is refused, not misread
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -100,6 +102,10 @@ def _columns(kind: type[attrs.AttrsInstance]) -> list[str]:
 
 def _marks(values: Sequence[object]) -> str:
     return ",".join("?" for _ in values)
+
+
+class StateFileError(sqlite3.DatabaseError):
+    """A state file this emulator cannot use (written by another version's schema)."""
 
 
 class Transaction:
@@ -243,12 +249,30 @@ class ReportStore:
         self._lock = threading.RLock()
         self._db = sqlite3.connect(path or ":memory:", check_same_thread=False, isolation_level=None)
         self._db.row_factory = sqlite3.Row
-        if path:
-            self._db.execute("PRAGMA journal_mode=WAL")
-            self._db.execute("PRAGMA synchronous=FULL")
-        self._db.execute("PRAGMA busy_timeout=5000")
-        self._db.executescript(_SCHEMA)
+        try:
+            if path:
+                self._db.execute("PRAGMA journal_mode=WAL")
+                self._db.execute("PRAGMA synchronous=FULL")
+            self._db.execute("PRAGMA busy_timeout=5000")
+            self._prepare()
+        except BaseException:
+            self._db.close()
+            raise
+
+    def _prepare(self) -> None:
+        """The schema made or checked; runs left Running by a stopped emulator Pending again."""
         with self.transaction():
+            version = self._db.execute("PRAGMA user_version").fetchone()[0]
+            empty = self._db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] == 0
+            if version != SCHEMA_VERSION and not empty:
+                raise StateFileError(
+                    f"{self.path} holds another version's reports state (schema {version}, this emulator's is"
+                    f" {SCHEMA_VERSION}): start with a new file"
+                )
+            for statement in _SCHEMA.split(";"):
+                if statement.strip():
+                    self._db.execute(statement)
+            self._db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
             self._db.execute("UPDATE executions SET status = ? WHERE status = ?", (PENDING, RUNNING))
 
     @contextmanager
