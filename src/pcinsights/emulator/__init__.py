@@ -7,7 +7,7 @@ HTTP: ``app`` answers the operations, through ``gate`` (the bearer check), ``fau
 throttle) and ``paging`` (continuation tokens), in the JSON and error bodies of ``wire``; ``guid`` is the one
 GUID check; ``stats`` counts what was answered; ``recording`` writes what arrived as HAR (``--record``).
 Reports (``reports``, the partner insights reports API under /insights/v1/mpn): ``reports.routes`` (HTTP) over
-``reports.operations`` (the rules, in ``reports.envelope``'s JSON) and ``reports.store`` (SQLite, ``--state``);
+``reports.operations`` (the rules, on what ``reports.inputs`` read, in ``reports.envelope``'s JSON) and ``reports.store`` (SQLite, ``--state``);
 ``reports.scheduler`` runs executions on ``reports.clock`` (wall clock + offset), writing ``reports.files``
 (gzip CSV/TSV, served at ``reports.links``' signed links) and sending ``reports.callbacks``;
 ``reports.engine`` joins ``reports.query`` (the language) and ``reports.datasets``; ``reports.service`` holds

@@ -56,8 +56,11 @@ class CallbackSender:
     def send(self, url: str, method: str, report_id: str) -> Future[None] | None:
         """Start the callback; None when it is not sent (the host is not allowed)."""
         if not self.allowed(url):
-            _log.warning("callback for report %s not sent: %s is not loopback nor an allowed --callback-host",
-                         report_id, urlsplit(url).hostname)
+            _log.warning(
+                "callback for report %s not sent: %s is not loopback nor an allowed --callback-host",
+                report_id,
+                urlsplit(url).hostname,
+            )
             return None
         with self._lock:
             if self._pool is None or self._http is None:

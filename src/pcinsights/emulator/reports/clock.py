@@ -15,9 +15,7 @@ from collections.abc import Callable
 from typing import Protocol
 
 MAX_OFFSET = 100 * 365 * 86400.0  # a century ahead: far enough for any test, safely inside datetime's range
-_RFC3339 = re.compile(
-    r"(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?\s*([Zz]|[+-]\d{2}:?\d{2})?"
-)
+_RFC3339 = re.compile(r"(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?\s*([Zz]|[+-]\d{2}:?\d{2})?")
 
 
 class OffsetStore(Protocol):

@@ -1,33 +1,28 @@
-"""The twelve reports operations' rules: validation with the documented 400s, the 404s, and what each changes.
+"""The twelve reports operations' rules: the 404s, the rules beyond the schema, and what each changes.
 
-Each method takes the request's parts (``Call``) and returns the 200's envelope, or raises ``ReportError``.
-Body keys match case-insensitively, as ASP.NET binds them (the documented spelling wins over another); query
-parameter names too. Every value breaking the spec's schema is a 400 (a null where none is allowed included),
-then an unknown id a 404, then the rules beyond the schema a 400 (StartTime's 4 hours, the dataset's minimum
-interval); within each, the first failure answers. Choices the docs leave open (the spec states them): an
-unknown QueryId in a body is a 404 like an unknown id anywhere; StartTime has a minute's grace on the 4 hours
-(for the request's own transit); an update leaves a field it does not name as it was (null clears a nullable
-one); pausing or resuming a finished (Inactive) report is a 400, again pausing a paused one a 200;
-QueryStartTime/QueryEndTime without ExecuteNow are ignored, as PAR says they apply to ExecuteNow only; an
-ExecuteNow report's recurrenceInterval is null and its recurrenceCount 1; callbackMethod is null without a
-callbackUrl, as in the docs' execution example.
+Each method takes the request's parts (``Call``, read by ``inputs`` with the schema's 400s) and returns the 200's
+envelope, or raises ``ReportError``. Every value breaking the spec's schema is a 400, then an unknown id a 404,
+then the rules beyond the schema a 400 (StartTime's 4 hours, the dataset's minimum interval); within each, the
+first failure answers. Choices the docs leave open (the spec states them): an unknown QueryId in a body is a 404
+like an unknown id anywhere; StartTime has a minute's grace on the 4 hours (for the request's own transit); an
+update leaves a field it does not name as it was (null clears a nullable one); pausing or resuming a finished
+(Inactive) report is a 400, pausing a paused one again a 200; QueryStartTime/QueryEndTime without ExecuteNow
+are ignored, as PAR says they apply to ExecuteNow only; an ExecuteNow report's recurrenceInterval is null and
+its recurrenceCount 1; callbackMethod is null without a callbackUrl, as in the docs' execution example.
 """
 
 from __future__ import annotations
 
 import itertools
-import re
 import uuid
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable
 from typing import Any
 
 import attrs
 
-from pcinsights.emulator.guid import is_guid
 from pcinsights.emulator.reports.clock import ReportClock, parse_time, to_datetime
 from pcinsights.emulator.reports.engine import Engine, QueryRejected, SystemQueryInfo
 from pcinsights.emulator.reports.envelope import (
-    BAD_INTERVAL,
     INVALID_PARAMETERS,
     INVALID_QUERY_ID,
     MISSING,
@@ -46,17 +41,30 @@ from pcinsights.emulator.reports.envelope import (
     row_json,
     system_query_json,
 )
+from pcinsights.emulator.reports.inputs import (
+    DESCRIPTION_MAX,
+    EXPORT_QUERY_MAX,
+    ID_LIST_MAX,
+    INTERVAL_MIN,
+    NAME_MAX,
+    QUERY_MAX,
+    STATUS_LIST_MAX,
+    Body,
+    Call,
+    guid_list,
+    guid_param,
+)
 from pcinsights.emulator.reports.links import LinkSigner
 from pcinsights.emulator.reports.scheduler import HISTORY, first_after, new_execution
 from pcinsights.emulator.reports.store import (
     ACTIVE,
     COMPLETED,
     EXECUTION_STATUSES,
-    ExecutionRecord,
     INACTIVE,
     PAUSED,
     PENDING,
     RUNNING,
+    ExecutionRecord,
     QueryRecord,
     ReportRecord,
     ReportStore,
@@ -64,164 +72,8 @@ from pcinsights.emulator.reports.store import (
 )
 
 TRY_ROWS = 100
-NAME_MAX, DESCRIPTION_MAX, QUERY_MAX, URL_MAX = 256, 256, 4000, 2048
-INTERVAL_MIN, INTERVAL_MAX, COUNT_MAX = 4, 2160, 2**31 - 1
-NAME_PARAM_MAX, EXPORT_QUERY_MAX, ID_LIST_MAX, STATUS_LIST_MAX = 256, 1024, 3699, 64
-_URI = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:[^\s]+")
 START_AHEAD, START_GRACE = 4 * 3600, 60
 FORMATS, METHODS = ("CSV", "TSV"), ("GET", "POST")
-
-
-@attrs.frozen
-class Call:
-    """What an operation reads of its request: query parameters by lower-cased name, path parameters, the JSON body
-    (None without one), the caller (the token's UPN or oid) and the base URL links are made under."""
-
-    params: Mapping[str, Sequence[str]]
-    path: Mapping[str, str]
-    body: object
-    user: str
-    base_url: str
-
-    def param(self, name: str, maximum: int = 4096) -> str | None:
-        """A query parameter given at most once, of at most ``maximum`` characters (else a 400)."""
-        values = self.params.get(name.lower(), ())
-        if len(values) > 1 or any(len(value) > maximum for value in values):
-            raise bad(INVALID_PARAMETERS)
-        return values[0] if values else None
-
-    def name_filter(self, name: str) -> str | None:
-        """A name to filter by (at most 256 characters), compared without case; an empty one filters nothing."""
-        value = self.param(name, NAME_PARAM_MAX)
-        return value.strip() if value is not None and value.strip() else None
-
-    def flag(self, name: str, default: bool) -> bool:
-        value = self.param(name)
-        if value is None:
-            return default
-        if value.strip().lower() not in ("true", "false"):
-            raise bad(INVALID_PARAMETERS)
-        return value.strip().lower() == "true"
-
-
-class Body:
-    """A JSON body's fields by lower-cased key (no body: "Null or missing value"; not an object: a 400 too).
-
-    A required field missing, null or blank is "Null or missing value"; a null where the spec allows none, a value
-    of the wrong type or outside the schema's limits, another 400 (the schema's limits hold even where a rule
-    says a field is ignored).
-    """
-
-    def __init__(self, raw: object) -> None:
-        if raw is None:
-            raise bad(MISSING)
-        if not isinstance(raw, dict):
-            raise bad(INVALID_PARAMETERS)
-        self.raw: dict[str, object] = raw
-        self.folded: dict[str, str] = {}  # lower-cased key -> the key read for it (the last sent)
-        for key in raw:
-            self.folded[key.lower()] = key
-
-    def _key(self, name: str) -> str | None:
-        """The body's key for field ``name``: spelt as documented if sent so, else any other spelling of it."""
-        return name if name in self.raw else self.folded.get(name.lower())
-
-    def has(self, name: str) -> bool:
-        return self._key(name) is not None
-
-    def _value(self, name: str, *, required: bool, nullable: bool = False) -> object:
-        """The field's value; None when it is absent (or null, where null is allowed)."""
-        key = self._key(name)
-        value = None if key is None else self.raw[key]
-        if value is None and (required or (self.has(name) and not nullable)):
-            raise bad(MISSING if required else INVALID_PARAMETERS)
-        return value
-
-    def text(self, name: str, *, required: bool, maximum: int) -> str | None:
-        value = self._value(name, required=required)
-        if value is None:
-            return None
-        if not isinstance(value, str) or len(value) > maximum:
-            raise bad(INVALID_PARAMETERS)
-        if required and not value.strip():
-            raise bad(MISSING)
-        return value
-
-    def guid(self, name: str) -> str:
-        """A required GUID, lower case: "Invalid QueryId" when it is not one."""
-        value = self._value(name, required=True)
-        if isinstance(value, str) and not value.strip():
-            raise bad(MISSING)
-        if not isinstance(value, str) or not is_guid(value.strip()):
-            raise bad(INVALID_QUERY_ID)
-        return value.strip().lower()
-
-    def flag(self, name: str, default: bool) -> bool:
-        value = self._value(name, required=False)
-        if value is None:
-            return default
-        if not isinstance(value, bool):
-            raise bad(INVALID_PARAMETERS)
-        return value
-
-    def time(self, name: str, *, required: bool, nullable: bool = False) -> float | None:
-        value = self._value(name, required=required, nullable=nullable)
-        if value is None:
-            return None
-        seconds = parse_time(value) if isinstance(value, str) else None
-        if seconds is None:
-            raise bad(INVALID_PARAMETERS)
-        return seconds
-
-    def interval(self, *, required: bool) -> int | None:
-        value = self._value("RecurrenceInterval", required=required)
-        if value is None:
-            return None
-        if isinstance(value, bool) or not isinstance(value, int):
-            raise bad(INVALID_PARAMETERS)
-        if not INTERVAL_MIN <= value <= INTERVAL_MAX:
-            raise bad(BAD_INTERVAL)
-        return value
-
-    def count(self) -> int | None:
-        value = self._value("RecurrenceCount", required=False, nullable=True)
-        if value is None:
-            return None
-        if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= COUNT_MAX:
-            raise bad(INVALID_PARAMETERS)
-        return value
-
-    def choice(self, name: str, allowed: Sequence[str], default: str) -> str:
-        value = self._value(name, required=False)
-        if value is None:
-            return default
-        if not isinstance(value, str) or value.strip().upper() not in allowed:
-            raise bad(not_found_value(value))
-        return value.strip().upper()
-
-    def callback_url(self) -> str | None:
-        """An absolute URI, or None (null, or an empty string as sample clients send for none)."""
-        value = self._value("CallbackUrl", required=False, nullable=True)
-        if value is None or value == "":
-            return None
-        if not isinstance(value, str) or len(value) > URL_MAX or _URI.fullmatch(value) is None:
-            raise bad(INVALID_PARAMETERS)
-        return value
-
-
-def _guid(value: str | None, message: str) -> str | None:
-    if value is None:
-        return None
-    if not is_guid(value.strip()):
-        raise bad(message)
-    return value.strip().lower()
-
-
-def _guids(text: str, message: str) -> list[str]:
-    items = [item.strip() for item in text.split(";")]
-    if not all(is_guid(item) for item in items):
-        raise bad(message)
-    return list(dict.fromkeys(item.lower() for item in items))
 
 
 class ReportOperations:
@@ -277,7 +129,7 @@ class ReportOperations:
         return next((q for q in self.engine().system_queries if q.query_id.lower() == query_id), None)
 
     def get_queries(self, call: Call) -> JsonObject:
-        query_id = _guid(call.param("queryId"), INVALID_QUERY_ID)
+        query_id = guid_param(call.param("queryId"), INVALID_QUERY_ID)
         name = call.name_filter("queryName")
         only_system = call.flag("includeOnlySystemQueries", False)
         with_system = call.flag("includeSystemQueries", True) or only_system
@@ -297,7 +149,7 @@ class ReportOperations:
         return envelope(found, "Queries fetched successfully")
 
     def delete_query(self, call: Call) -> JsonObject:
-        query_id = _guid(call.path["queryId"], INVALID_QUERY_ID)
+        query_id = guid_param(call.path["queryId"], INVALID_QUERY_ID)
         assert query_id is not None
         if self._system(query_id) is not None:
             raise bad(INVALID_QUERY_ID)  # system queries cannot be deleted
@@ -319,7 +171,10 @@ class ReportOperations:
         return query.query
 
     def try_query(self, call: Call) -> JsonObject:
-        text, query_id = call.param("exportQuery", EXPORT_QUERY_MAX), _guid(call.param("queryId"), INVALID_QUERY_ID)
+        text, query_id = (
+            call.param("exportQuery", EXPORT_QUERY_MAX),
+            guid_param(call.param("queryId"), INVALID_QUERY_ID),
+        )
         if text is not None and query_id is not None:
             raise bad(INVALID_PARAMETERS)  # mutually exclusive
         if (text is None or not text.strip()) and query_id is None:
@@ -421,9 +276,9 @@ class ReportOperations:
         return envelope([report_json(report)], "Report created successfully")
 
     def get_reports(self, call: Call) -> JsonObject:
-        report_id = _guid(call.param("reportId"), INVALID_PARAMETERS)
+        report_id = guid_param(call.param("reportId"), INVALID_PARAMETERS)
         name = call.name_filter("reportName")
-        query_id = _guid(call.param("queryId"), INVALID_QUERY_ID)
+        query_id = guid_param(call.param("queryId"), INVALID_QUERY_ID)
         with self.store.transaction() as tx:
             reports = tx.reports(report_id=report_id, name=name, query_id=query_id)
         if not reports and (report_id is not None or name is not None or query_id is not None):
@@ -431,7 +286,7 @@ class ReportOperations:
         return envelope([report_json(report) for report in reports], "Reports fetched successfully")
 
     def _report_id(self, call: Call) -> str:
-        report_id = _guid(call.path["reportId"], INVALID_PARAMETERS)
+        report_id = guid_param(call.path["reportId"], INVALID_PARAMETERS)
         assert report_id is not None
         return report_id
 
@@ -481,7 +336,7 @@ class ReportOperations:
         """After an update: the execution to come follows the new StartTime and format, or there is none (and the
         report is Inactive) when RecurrenceCount runs are done; a finished report given more runs is Active again."""
         waiting = tx.open_execution(report.report_id)
-        done = report.execute_now and report.runs >= 1 or (report.count is not None and report.runs >= report.count)
+        done = (report.execute_now and report.runs >= 1) or (report.count is not None and report.runs >= report.count)
         if waiting is not None and waiting.status != RUNNING:
             if done:
                 tx.delete_execution(waiting.execution_id)
@@ -541,9 +396,9 @@ class ReportOperations:
     def get_executions(self, call: Call) -> JsonObject:
         if len(call.path["reportId"]) > ID_LIST_MAX:
             raise bad(INVALID_PARAMETERS)
-        report_ids = _guids(call.path["reportId"], INVALID_PARAMETERS)
+        report_ids = guid_list(call.path["reportId"], INVALID_PARAMETERS)
         executions_text = call.param("executionId", ID_LIST_MAX)
-        execution_ids = [] if executions_text is None else _guids(executions_text, INVALID_PARAMETERS)
+        execution_ids = [] if executions_text is None else guid_list(executions_text, INVALID_PARAMETERS)
         statuses = []
         for item in (call.param("executionStatus", STATUS_LIST_MAX) or COMPLETED).split(";"):
             status = next((known for known in EXECUTION_STATUSES if known.lower() == item.strip().lower()), None)
@@ -572,4 +427,3 @@ class ReportOperations:
         if not value:
             raise ReportError(404, NO_EXECUTIONS)
         return envelope(value, None)
-

@@ -22,7 +22,8 @@ from starlette.routing import Route
 
 from pcinsights.emulator.gate import bearer_token
 from pcinsights.emulator.reports.envelope import INVALID_PARAMETERS, JsonObject, bad
-from pcinsights.emulator.reports.operations import Call, ReportOperations
+from pcinsights.emulator.reports.inputs import Call
+from pcinsights.emulator.reports.operations import ReportOperations
 from pcinsights.emulator.wire import ApiError, RequestIds, json_response
 
 PREFIX = "/insights/v1/mpn"

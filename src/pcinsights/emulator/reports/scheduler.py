@@ -190,7 +190,9 @@ class Scheduler:
             found_columns, found_rows = engine.evaluate(parsed, to_datetime(execution.due), start, end)
             return write_report(self.folder(), execution.execution_id, execution.format, found_columns, found_rows)
         except Exception:
-            _log.exception("report %s: execution %s failed; its file is empty", report.report_id, execution.execution_id)
+            _log.exception(
+                "report %s: execution %s failed; its file is empty", report.report_id, execution.execution_id
+            )
         return write_report(self.folder(), execution.execution_id, execution.format, columns, rows)
 
     def _complete(self, execution: ExecutionRecord, name: str, size: int) -> None:
@@ -201,7 +203,9 @@ class Scheduler:
             if current is None or report is None or current.status != RUNNING:
                 gone = [name]  # deleted or reset while it ran
             else:
-                tx.save_execution(attrs.evolve(current, status=COMPLETED, generated=int(now), file=name, raw_bytes=size))
+                tx.save_execution(
+                    attrs.evolve(current, status=COMPLETED, generated=int(now), file=name, raw_bytes=size)
+                )
                 runs = report.runs + 1
                 if report.execute_now or (report.count is not None and runs >= report.count):
                     status = INACTIVE

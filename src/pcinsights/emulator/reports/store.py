@@ -298,4 +298,3 @@ class ReportStore:
     def close(self) -> None:
         with self._lock:
             self._db.close()
-
