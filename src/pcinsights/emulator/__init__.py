@@ -7,11 +7,11 @@ HTTP: ``app`` answers the operations, through ``gate`` (the bearer check), ``fau
 throttle) and ``paging`` (continuation tokens), in the JSON and error bodies of ``wire``; ``guid`` is the one
 GUID check; ``stats`` counts what was answered; ``recording`` writes what arrived as HAR (``--record``).
 Reports (``reports``, the partner insights reports API under /insights/v1/mpn): ``reports.routes`` (HTTP) over
-``reports.operations`` (the rules, on what ``reports.inputs`` read, in ``reports.envelope``'s JSON) and ``reports.store`` (SQLite, ``--state``);
-``reports.scheduler`` runs executions on ``reports.clock`` (wall clock + offset), writing ``reports.files``
-(gzip CSV/TSV, served at ``reports.links``' signed links) and sending ``reports.callbacks``;
-``reports.engine`` joins ``reports.query`` (the language) and ``reports.datasets``; ``reports.service`` holds
-one emulator's parts; ``reports.control`` is the /_emulator/ API (clock, faults, reset).
+``reports.operations`` (the rules, on what ``reports.inputs`` read, in ``reports.envelope``'s JSON) and
+``reports.store`` (SQLite, ``--state``); ``reports.scheduler`` runs executions on ``reports.clock`` (wall clock +
+offset), writing ``reports.files`` (gzip CSV/TSV, served at ``reports.links``' signed links) and sending
+``reports.callbacks``; ``reports.engine`` joins ``reports.query`` (the language) and ``reports.datasets``;
+``reports.service`` holds one emulator's parts; ``reports.control`` is the /_emulator/ API (clock, faults, reset).
 Tokens: ``tokens`` signs and checks them (the server's ``Issuer``), ``entra`` serves the token endpoint and
 keys; ``auth`` holds the client's helpers (``fetch_token``, ``EmulatorCredential``).
 Running: ``config`` holds the settings, ``flags`` their command line, ``protocol`` uvicorn's hardened HTTP/1.1,
