@@ -243,7 +243,14 @@ def test_a_query_breaking_a_documented_rule_is_refused(reports: Reports, body: d
 
 
 @pytest.mark.parametrize(
-    ("content", "message"), [(b"", MISSING), (b"{not json", INVALID_PARAMETERS), (b"[1, 2]", INVALID_PARAMETERS)]
+    ("content", "message"),
+    [
+        (b"", MISSING),
+        (b"{not json", INVALID_PARAMETERS),
+        (b"[1, 2]", INVALID_PARAMETERS),
+        (b'{"Name": "\\ud800", "ReportName": "\\ud800"}', INVALID_PARAMETERS),  # no text: a lone surrogate
+        (b"\xff\xfe{}", INVALID_PARAMETERS),
+    ],
 )
 def test_a_body_that_is_not_a_json_object_is_refused(reports: Reports, content: bytes, message: str) -> None:
     for path in ("/ScheduledQueries", "/ScheduledReport"):

@@ -270,6 +270,7 @@ def test_the_control_api(start: Callable[..., Reports]) -> None:
         refused = reports.control("POST", "/clock", json=body)
         assert refused.status_code == 400 and refused.json()["message"], body
     assert reports.control("POST", "/clock", content=b"{").status_code == 400
+    assert reports.control("POST", "/faults", content=b'{"\\ud800": 1}').status_code == 400
     for body in ({"customers": 3}, {"fail_503": 2.0}, {"fail_503": "all"}, {"bom": 1}):
         refused = reports.control("POST", "/faults", json=body)
         assert refused.status_code == 400 and refused.json()["message"], body

@@ -42,7 +42,8 @@ async def _object(request: Request) -> dict[str, object]:
             raise _Refused(f"the body is larger than {MAX_BODY} bytes")
     try:
         body = json.loads(raw.decode("utf-8-sig") or "null")
-    except (UnicodeDecodeError, ValueError):
+        json.dumps(body, ensure_ascii=False).encode("utf-8")  # no lone surrogate (\ud800) anywhere
+    except (UnicodeError, ValueError):
         raise _Refused("the body must be a JSON object") from None
     if not isinstance(body, dict):
         raise _Refused("the body must be a JSON object")

@@ -48,7 +48,8 @@ def token_user(headers: Headers, default: str) -> str:
 
 
 async def _body(request: Request) -> object:
-    """The request's JSON body; None when it has none."""
+    """The request's JSON body; None when it has none. JSON that is not UTF-8 text once read (an escaped lone
+    surrogate) is refused with the rest of what is not JSON."""
     chunks, size = [], 0
     async for chunk in request.stream():
         size += len(chunk)
@@ -59,9 +60,11 @@ async def _body(request: Request) -> object:
     if not raw.strip():
         return None
     try:
-        return json.loads(raw.decode("utf-8-sig"))
-    except (UnicodeDecodeError, ValueError):
+        body = json.loads(raw.decode("utf-8-sig"))
+        json.dumps(body, ensure_ascii=False).encode("utf-8")  # no lone surrogate (\ud800) anywhere
+    except (UnicodeError, ValueError):
         raise bad(INVALID_PARAMETERS) from None
+    return body
 
 
 def _params(request: Request) -> dict[str, list[str]]:
