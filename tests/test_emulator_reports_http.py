@@ -326,6 +326,8 @@ def test_auth_is_app_user_only_with_partner_centers_error_body(reports: Reports)
     ):
         refused = reports.call("PATCH", path)
         assert refused.status_code == 405 and set(refused.headers["Allow"].split(", ")) == allowed
+    trying = reports.call("DELETE", "/ScheduledQueries/testQueryResult")  # not a query id: another resource
+    assert trying.status_code == 405 and set(trying.headers["Allow"].split(", ")) == {"GET", "HEAD"}
 
 
 def test_faults_reach_the_reports_operations_but_not_links_or_control(plain_http: httpx.Client) -> None:

@@ -11,11 +11,12 @@ from __future__ import annotations
 import base64
 import binascii
 import json
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Mapping, Sequence
 from typing import Any
 
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import Headers
+from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
@@ -75,11 +76,21 @@ def _params(request: Request) -> dict[str, list[str]]:
 
 
 def _endpoint(
-    handlers: dict[str, Handler], guard: Callable[[Headers], None], user: Callable[[Headers], str]
+    handlers: dict[str, Handler],
+    guard: Callable[[Headers], None],
+    user: Callable[[Headers], str],
+    siblings: Mapping[str, Sequence[str]],
 ) -> Callable[[Request], Awaitable[Response]]:
-    """One path's endpoint, answering each of its methods with that method's operation."""
+    """One path's endpoint, answering each of its methods with that method's operation.
+
+    ``siblings``: the literal paths its parameter would also match (``testQueryResult`` for a query id), each with
+    its own methods; a method they lack is their 405, not this path's answer about a strange id.
+    """
 
     async def endpoint(request: Request) -> Response:
+        for value in request.path_params.values():
+            if value in siblings:
+                raise HTTPException(405, headers={"Allow": ", ".join(siblings[value])})
         ids = RequestIds.for_request(request.headers)
         method = "GET" if request.method == "HEAD" else request.method
         try:
@@ -112,7 +123,18 @@ def report_routes(
         "/ScheduledReport/execution/{reportId}": {"GET": ops.get_executions},
         "/ScheduledReport/{reportId}": {"PUT": ops.update_report, "DELETE": ops.delete_report},
     }
-    return [
-        Route(PREFIX + path, _endpoint(handlers, guard, user), methods=list(handlers))
-        for path, handlers in paths.items()
-    ]
+    routes = []
+    for path, handlers in paths.items():
+        parent, _, last = path.rpartition("/")
+        siblings = {
+            other.rpartition("/")[2]: _allowed(methods)
+            for other, methods in paths.items()
+            if last.startswith("{") and other.rpartition("/")[0] == parent and "{" not in other
+        }
+        routes.append(Route(PREFIX + path, _endpoint(handlers, guard, user, siblings), methods=list(handlers)))
+    return routes
+
+
+def _allowed(handlers: Mapping[str, Handler]) -> list[str]:
+    """The methods a path allows, as Starlette lists them (HEAD with GET)."""
+    return sorted({*handlers, *(["HEAD"] if "GET" in handlers else [])})
