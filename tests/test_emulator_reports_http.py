@@ -381,3 +381,22 @@ def test_a_file_comes_compressed_only_when_gzip_is_accepted(reports: Reports, he
     assert (response.headers.get("content-encoding") == "gzip") is gzip
     assert raw.startswith(b"\x1f\x8b") is gzip
     assert reports.http.head(link).status_code == 200
+
+
+def _month_before(moment: datetime.datetime, months: int) -> datetime.datetime:
+    index = moment.year * 12 + moment.month - 1 - months
+    return datetime.datetime(index // 12, index % 12 + 1, 1, tzinfo=datetime.UTC)
+
+
+def test_a_query_window_replaces_the_timespan_for_try_and_execute_now(reports: Reports) -> None:
+    month = _month_before(reports.now(), 2)  # the month before the latest one with data
+    window = {"startTime": stamp(month), "endTime": stamp(month + datetime.timedelta(days=1))}
+    query = "SELECT Month, CustomerTenantId FROM OfficeUsage TIMESPAN LAST_6_MONTHS"
+    tried = reports.ok("GET", "/ScheduledQueries/testQueryResult", params={"exportQuery": query, **window})
+    assert tried and {row["Month"] for row in tried} == {month.date().isoformat()}
+    report = reports.report(
+        reports.query(query), ExecuteNow=True, QueryStartTime=window["startTime"], QueryEndTime=window["endTime"]
+    )
+    link = reports.completed(report["reportId"])["reportAccessSecureLink"]
+    rows = _rows(reports.http.get(link).text, ",")
+    assert len(rows) > 1 and {row[0] for row in rows[1:]} == {month.date().isoformat()}
