@@ -205,8 +205,9 @@ class Clock:
 class Faults:
     """One test's fault switches on the session's emulator; reset after the test.
 
-    A share is the fraction of ``/v1`` requests it hits (1.0: every one). Injected 429s and 503s say
-    ``Retry-After: 0`` unless told otherwise, so the client's retries do not slow the test down.
+    A share is the fraction of Partner Center requests (``/v1``, ``/insights``) it hits (1.0: every one).
+    Injected 429s and 503s say ``Retry-After: 0`` unless told otherwise, so the client's retries do not slow the
+    test down.
     """
 
     def __init__(self, switches: FaultSwitches | None) -> None:

@@ -145,7 +145,7 @@ class EmulatorConfig:
         default=0.0,
         validator=attrs.validators.ge(0.0),
         metadata=option(
-            "milliseconds added to every /v1 request",
+            "milliseconds added to every Partner Center request (/v1, /insights)",
             "50",
             flag="--latency-ms",
             parse=milliseconds,
@@ -156,15 +156,17 @@ class EmulatorConfig:
     fail_429: float = attrs.field(
         default=0.0,
         validator=_fraction,
-        metadata=option("fraction of /v1 requests answered 429 with Retry-After", "0.1", fault=True),
+        metadata=option("fraction of Partner Center requests answered 429 with Retry-After", "0.1", fault=True),
     )
     fail_500: float = attrs.field(
-        default=0.0, validator=_fraction, metadata=option("fraction of /v1 requests answered 500", "0.05", fault=True)
+        default=0.0,
+        validator=_fraction,
+        metadata=option("fraction of Partner Center requests answered 500", "0.05", fault=True),
     )
     fail_503: float = attrs.field(
         default=0.0,
         validator=_fraction,
-        metadata=option("fraction of /v1 requests answered 503 with Retry-After", "0.2", fault=True),
+        metadata=option("fraction of Partner Center requests answered 503 with Retry-After", "0.2", fault=True),
     )
     throttle_body: str = attrs.field(
         default="statusCode",
@@ -196,14 +198,14 @@ class EmulatorConfig:
     drop_rate: float = attrs.field(
         default=0.0,
         validator=_fraction,
-        metadata=option("fraction of /v1 responses cut off after half the body", "0.1", fault=True),
+        metadata=option("fraction of Partner Center responses cut off after half the body", "0.1", fault=True),
     )
     garbage_rate: float = attrs.field(
         default=0.0,
         validator=_fraction,
         metadata=option(
-            "fraction of /v1 2xx JSON answers sent with every top-level value swapped for one of another type"
-            ' (valid JSON that breaks the spec, as {"totalCount": "broken", "items": 5})',
+            "fraction of Partner Center 2xx JSON answers sent with every top-level value swapped for one of another"
+            ' type (valid JSON that breaks the spec, as {"totalCount": "broken", "items": 5})',
             "0.1",
             fault=True,
         ),
@@ -211,7 +213,7 @@ class EmulatorConfig:
     html_rate: float = attrs.field(
         default=0.0,
         validator=_fraction,
-        metadata=option("fraction of /v1 requests answered with an HTML error page", "0.1", fault=True),
+        metadata=option("fraction of Partner Center requests answered with an HTML error page", "0.1", fault=True),
     )
     html_status: int = attrs.field(
         default=502,
