@@ -145,6 +145,40 @@ class UnexpectedStatus(PartnerCenterError):
         )
 
 
+class ReportError(PartnerCenterError):
+    """A partner insights report could not be run to completion or read (``run_report``, ``iter_report_rows``)."""
+
+
+class ReportDownloadError(ReportError):
+    """The report file could not be fetched whole: the link was refused (``status_code``) even after a fresh one,
+    the connection dropped or stalled mid-file, or a gzip body ended early. Rows already yielded were good."""
+
+
+class ReportFormatError(ReportError):
+    """The report file is not a CSV or TSV the client can read: bad quoting, not text in its charset, a row of the
+    wrong width or over the size bound, or a cell that does not convert to its column's type. ``row`` is the data
+    row's number (1 = the first after the header; None for the header or the file as a whole), ``column`` the
+    column's name (None when the problem is not one cell's)."""
+
+    def __init__(self, message: str, *, row: int | None = None, column: str | None = None, **fields: Any) -> None:
+        self.row = row
+        self.column = column
+        super().__init__(message, **fields)
+
+
+class ReportTimeoutError(ReportError):
+    """The report did not complete within ``run_report``'s ``deadline`` (seconds): ``report_id`` is the report,
+    still there to poll or delete, and ``last_status`` the execution status last seen (None: no execution seen)."""
+
+    def __init__(
+        self, message: str, *, report_id: str, last_status: str | None, deadline: float, **fields: Any
+    ) -> None:
+        self.report_id = report_id
+        self.last_status = last_status
+        self.deadline = deadline
+        super().__init__(message, **fields)
+
+
 _BY_STATUS: dict[int, type[PartnerCenterError]] = {
     400: BadRequestError,
     401: AuthenticationError,
@@ -179,6 +213,10 @@ __all__ = [
     "NotFoundError",
     "PartnerCenterError",
     "PermissionDeniedError",
+    "ReportDownloadError",
+    "ReportError",
+    "ReportFormatError",
+    "ReportTimeoutError",
     "ServerError",
     "ThrottledError",
     "UnexpectedResponseError",

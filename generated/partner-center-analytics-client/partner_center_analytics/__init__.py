@@ -11,6 +11,10 @@ from ._errors import (
     NotFoundError,
     PartnerCenterError,
     PermissionDeniedError,
+    ReportDownloadError,
+    ReportError,
+    ReportFormatError,
+    ReportTimeoutError,
     ServerError,
     ThrottledError,
     UnexpectedResponseError,
@@ -19,6 +23,7 @@ from ._errors import (
 from ._filter import Filter, FilterError
 from ._har import HarFileError, HarRecorder
 from ._pager import TooManyPagesError
+from ._report_rows import aiter_report_rows, iter_report_rows
 from ._retry import RetryPolicy
 from ._stats import ClientStats
 from ._types import UNSET, Response, Unset
@@ -39,6 +44,10 @@ __all__ = (
     "NotFoundError",
     "PartnerCenterError",
     "PermissionDeniedError",
+    "ReportDownloadError",
+    "ReportError",
+    "ReportFormatError",
+    "ReportTimeoutError",
     "Response",
     "RetryPolicy",
     "ServerError",
@@ -47,4 +56,6 @@ __all__ = (
     "UnexpectedResponseError",
     "UnexpectedStatus",
     "Unset",
+    "aiter_report_rows",
+    "iter_report_rows",
 )

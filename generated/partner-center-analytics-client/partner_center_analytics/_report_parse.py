@@ -1,0 +1,379 @@
+# Copied from overrides/runtime/_report_parse.py by `make generate`; edit it there.
+"""A report file's bytes in, its rows out, a chunk at a time: no I/O here, so sync and async downloads share it.
+
+Partner Center says nothing of the file beyond "CSV or TSV" (and its samples disagree on compression), so the
+parser takes what a careful reader must: gzip named by ``Content-Encoding`` or only by its magic bytes (both,
+even), a UTF-8 byte-order mark, CRLF or LF line ends, RFC 4180 quoting with commas, quotes and line breaks inside
+fields, and a tab or comma delimiter (given, or guessed from the header line). Memory stays flat: gzip is inflated
+in bounded steps, and only the rows of the chunk at hand (plus one unfinished row, bounded) are held.
+
+Each chunk's text is cut at its last line end and read by ``csv.reader`` (C) line by line; a quoted field that
+runs past the chunk makes the reader ask for a line it does not have yet, and that row's lines are read again
+with the next chunk. Every failure is a ``ReportFormatError`` or ``ReportDownloadError``, never a bare exception.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import datetime
+import itertools
+import operator
+import zlib
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from io import StringIO
+from typing import Any, NoReturn, cast
+
+from attrs import fields as attrs_fields
+
+from ._errors import ReportDownloadError, ReportFormatError
+from ._types import UNSET
+
+GZIP_MAGIC = b"\x1f\x8b"
+# The most text one row may take while its end has not arrived: a file with no line ends (or a quoted field that
+# never closes) is refused here rather than held whole. csv's own limit bounds each field at 131,072 characters.
+MAX_ROW_CHARS = 8 * 1024 * 1024
+_INFLATE_STEP = 1024 * 1024
+DELIMITERS = {"csv": ",", "tsv": "\t"}
+_MEDIA_DELIMITERS = {"text/csv": ",", "text/tab-separated-values": "\t", "text/tsv": "\t"}
+
+Row = Any  # a dict[str, str], or the dataset's row model
+Build = Callable[[list[str]], Row]
+
+
+class _NeedMore(Exception):
+    """Raised to ``csv.reader`` in place of a line the chunk does not hold yet."""
+
+
+class _MoreLines:
+    """The end of a chunk's lines for ``csv.reader``: asking past it raises ``_NeedMore``."""
+
+    def __iter__(self) -> _MoreLines:
+        return self
+
+    def __next__(self) -> NoReturn:
+        raise _NeedMore
+
+
+_MORE = _MoreLines()
+
+
+def media_delimiter(content_type: str | None) -> tuple[str | None, str | None]:
+    """The delimiter a ``Content-Type`` names (None: it names none) and its charset (None: not given)."""
+    if not content_type:
+        return None, None
+    media, _, params = content_type.partition(";")
+    charset = None
+    for param in params.split(";"):
+        name, _, value = param.partition("=")
+        if name.strip().lower() == "charset":
+            charset = value.strip().strip('"') or None
+    return _MEDIA_DELIMITERS.get(media.strip().lower()), charset
+
+
+class _Gunzip:
+    """Inflates gzip a bounded step at a time; several members one after the other (as ``gzip`` writes on append)
+    are read as one stream, and zero padding after the last is ignored, as ``gzip`` itself does."""
+
+    def __init__(self) -> None:
+        self._inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
+        self._started = False
+
+    def feed(self, data: bytes) -> Iterator[bytes]:
+        while data:
+            if self._inflater.eof:  # another member follows, or padding
+                if not data.strip(b"\0"):
+                    return
+                self._inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
+            self._started = True
+            try:
+                piece = self._inflater.decompress(data, _INFLATE_STEP)
+                if piece:
+                    yield piece
+                while len(piece) == _INFLATE_STEP and not self._inflater.unconsumed_tail:  # output left in zlib
+                    piece = self._inflater.decompress(b"", _INFLATE_STEP)
+                    if piece:
+                        yield piece
+            except zlib.error:
+                raise ReportFormatError("the report's gzip data is corrupt") from None
+            data = self._inflater.unconsumed_tail or (self._inflater.unused_data if self._inflater.eof else b"")
+
+    def close(self) -> None:
+        if self._started and not self._inflater.eof:
+            raise ReportDownloadError("the report's gzip data stops before its end: the file arrived truncated")
+
+
+class ReportParser:
+    """Bytes of one report file in (``feed`` each chunk, then ``close``), rows out.
+
+    ``gzip``: the response said ``Content-Encoding: gzip``. ``delimiter``: "," or "\\t" when the execution's format
+    or the ``Content-Type`` says which, else None (guessed from the header line). ``charset``: the Content-Type's
+    (UTF-8 when None). ``row_plan`` turns the header into the function building each row (``dict_rows`` or a
+    dataset's typed rows).
+    """
+
+    def __init__(
+        self,
+        *,
+        gzip: bool,
+        delimiter: str | None,
+        charset: str | None,
+        row_plan: Callable[[Sequence[str]], Build],
+    ) -> None:
+        self._coding = _Gunzip() if gzip else None
+        self._gzipped: _Gunzip | None = None  # the file itself is gzip (no Content-Encoding said so)
+        self._head: bytes | None = b""  # the first bytes, until there are enough to tell gzip by
+        self._decoder = _decoder(charset)
+        self._charset = charset or "UTF-8"
+        self._decoded = 0  # bytes handed to the text decoder, for the position in its errors
+        self._partial = ""  # text after the last line end so far
+        self._carry: list[str] = []  # the lines of a row whose end has not arrived
+        self._delimiter = delimiter
+        self._row_plan = row_plan
+        self._build: Build | None = None
+        self.rows = 0  # data rows built so far
+
+    def feed(self, chunk: bytes) -> Iterator[Row]:
+        """The rows completed by ``chunk`` (raw bytes as they came off the wire)."""
+        for data in self._bytes(chunk):
+            for text in self._text(data, final=False):
+                yield from self._lines(text, final=False)
+
+    def close(self) -> Iterator[Row]:
+        """The rows left at the end of the file; raises when the file ends mid-way (truncated gzip, an open quote)."""
+        for data in self._bytes(b"", final=True):
+            for text in self._text(data, final=False):
+                yield from self._lines(text, final=False)
+        for stage in (self._coding, self._gzipped):
+            if stage is not None:
+                stage.close()
+        yield from self._lines("".join(self._text(b"", final=True)), final=True)
+
+    def _bytes(self, chunk: bytes, *, final: bool = False) -> Iterator[bytes]:
+        """The file's own bytes: inflated per the response's coding, then again when they are gzip themselves."""
+        for piece in self._coding.feed(chunk) if self._coding is not None else (chunk,):
+            if self._head is not None:  # not sniffed yet
+                self._head += piece
+                if len(self._head) < len(GZIP_MAGIC):
+                    continue
+                piece = self._sniff()
+            if self._gzipped is not None:
+                yield from self._gzipped.feed(piece)
+            elif piece:
+                yield piece
+        if final and self._head:  # a file of one byte
+            yield self._sniff()
+
+    def _sniff(self) -> bytes:
+        head, self._head = self._head or b"", None
+        if head.startswith(GZIP_MAGIC):
+            self._gzipped = _Gunzip()
+        return head
+
+    def _text(self, data: bytes, *, final: bool) -> Iterator[str]:
+        try:
+            text = self._decoder.decode(data, final)
+        except UnicodeDecodeError as exc:
+            at = self._decoded + exc.start
+            raise ReportFormatError(f"the report is not {self._charset} text (byte {at:,} of the file)") from None
+        self._decoded += len(data)
+        if text:
+            yield text
+
+    def _lines(self, text: str, *, final: bool) -> Iterator[Row]:
+        text = self._partial + text if self._partial else text
+        if final:
+            cut = len(text)
+        else:
+            end = len(text) - 1 if text.endswith("\r") else len(text)  # that \r may be half of a \r\n
+            cut = max(text.rfind("\n", 0, end), text.rfind("\r", 0, end)) + 1
+        self._partial = text[cut:]
+        if len(self._partial) > MAX_ROW_CHARS:
+            raise ReportFormatError(
+                f"a row of the report is longer than {MAX_ROW_CHARS:,} characters", row=self.rows + 1
+            )
+        if cut:
+            lines = StringIO(text[:cut], newline="").readlines()
+            yield from self._records(self._carry + lines if self._carry else lines, final=final)
+        elif final and self._carry:
+            yield from self._records(self._carry, final=True)
+
+    def _records(self, lines: list[str], *, final: bool) -> Iterator[Row]:
+        self._carry = []
+        if self._delimiter is None:  # guessed from the header line, the first that is not blank
+            first = next((line for line in lines if line.strip()), "")
+            self._delimiter = "\t" if first.count("\t") > first.count(",") else ","
+        reader = csv.reader(lines if final else itertools.chain(lines, _MORE), delimiter=self._delimiter, strict=True)
+        done = 0  # the lines of the rows read whole
+        build = self._build
+        try:
+            if build is None:
+                for header in reader:
+                    done = reader.line_num
+                    if header:
+                        build = self._build = self._row_plan(header)
+                        break
+                else:
+                    return
+            for record in reader:
+                done = reader.line_num
+                if record:  # a blank line (csv.writer quotes a lone empty field, so it is no row)
+                    row = build(record)
+                    self.rows += 1
+                    yield row
+        except _NeedMore:
+            self._carry = lines[done:]
+            if sum(map(len, self._carry)) > MAX_ROW_CHARS:
+                raise ReportFormatError(
+                    f"a row of the report is longer than {MAX_ROW_CHARS:,} characters", row=self.rows + 1
+                ) from None
+        except csv.Error as exc:
+            where = "its header" if build is None else f"row {self.rows + 1}"
+            raise ReportFormatError(
+                f"the report is not well-formed {'TSV' if self._delimiter == chr(9) else 'CSV'} at {where} ({exc})",
+                row=None if build is None else self.rows + 1,
+            ) from None
+        except _CellError as exc:
+            where = f"row {self.rows + 1}" + (f", column {exc.column}" if exc.column is not None else "")
+            raise ReportFormatError(f"{where}: {exc.reason}", row=self.rows + 1, column=exc.column) from None
+
+
+def _decoder(charset: str | None) -> codecs.IncrementalDecoder:
+    name = "utf-8-sig"
+    if charset is not None:
+        try:
+            info = codecs.lookup(charset)
+        except LookupError:
+            raise ReportFormatError(f"the report's charset {charset[:40]!r} is not one Python knows") from None
+        name = "utf-8-sig" if info.name in ("utf-8", "utf-8-sig") else info.name
+    return codecs.getincrementaldecoder(name)(errors="strict")
+
+
+class _CellError(Exception):
+    """A cell or row that does not fit the header: ``column`` (None for the row as a whole) and why."""
+
+    def __init__(self, column: str | None, reason: str) -> None:
+        self.column = column
+        self.reason = reason
+
+
+def header_names(header: Sequence[str]) -> list[str]:
+    """The header's column names, stripped; a duplicate or empty name is an error (it would lose cells)."""
+    names = [name.strip() for name in header]
+    seen: set[str] = set()
+    for name in names:
+        if not name:
+            raise ReportFormatError("the report's header has an empty column name")
+        if name in seen:
+            raise ReportFormatError(f"the report's header names the column {name[:80]!r} twice", column=name[:80])
+        seen.add(name)
+    return names
+
+
+def dict_rows(header: Sequence[str]) -> Build:
+    """Rows as ``dict[str, str]`` keyed by the header's names."""
+    names = header_names(header)
+
+    def build(record: list[str]) -> dict[str, str]:
+        try:
+            return dict(zip(names, record, strict=True))
+        except ValueError:
+            raise _CellError(None, f"{len(record)} cells where the header has {len(names)}") from None
+
+    return build
+
+
+# Column types (the JSON types the spec gives a dataset's columns) and how a cell's text becomes one. A blank cell
+# is None, but in a string column, where it is the empty string.
+def _boolean(text: str) -> bool:
+    folded = text.strip().lower()
+    if folded in ("true", "1"):
+        return True
+    if folded in ("false", "0"):
+        return False
+    raise ValueError(text)
+
+
+def _integer(text: str) -> int:
+    try:
+        return int(text)
+    except ValueError:
+        number = float(text)  # "12.0": a whole number written as a decimal
+        if not number.is_integer():
+            raise
+        return int(number)
+
+
+_SLOW: dict[str, Callable[[str], Any]] = {
+    "string": str,
+    "integer": _integer,
+    "number": float,
+    "boolean": _boolean,
+    "date": datetime.date.fromisoformat,
+    "date-time": datetime.datetime.fromisoformat,
+}
+# The same conversions as C builtins, for the common row (no empty cell, plain spellings); any exception sends
+# the row to the slow path, which tells an empty cell (None) from a bad one (an error naming it).
+_FAST: dict[str, Callable[[str], Any]] = {**_SLOW, "integer": int, "boolean": _boolean}
+_TYPE_NAMES = {"integer": "a whole number", "number": "a number", "boolean": "true or false"}
+
+
+def typed_rows(model: type[Any], columns: Mapping[str, tuple[str, str]]) -> Callable[[Sequence[str]], Build]:
+    """The row plan for a dataset's row ``model`` (an attrs class): ``columns`` maps each column's name to the model
+    attribute and the column's type (a key of the conversions above: string, integer, number, boolean, date,
+    date-time). A column the model does not know is kept as text in ``additional_properties``; a model attribute
+    without a column stays UNSET."""
+    order = [attribute.name for attribute in attrs_fields(model) if attribute.init]
+    by_name = {name.lower(): spec for name, spec in columns.items()}
+
+    def plan(header: Sequence[str]) -> Build:
+        names = header_names(header)
+        known = [(i, by_name[name.lower()]) for i, name in enumerate(names) if name.lower() in by_name]
+        extra = [(i, name) for i, name in enumerate(names) if name.lower() not in by_name]
+        position = {attribute: i for i, (_, (attribute, _)) in enumerate(known)}
+        missing = len(known)  # the slot holding UNSET
+        last = max((order.index(attribute) for attribute in position), default=-1)
+        pick = [position.get(attribute, missing) for attribute in order[: last + 1]]
+        # itemgetter of one index gives no tuple, and of none is an error
+        reorder: Callable[[list[Any]], Any] = (
+            operator.itemgetter(*pick) if len(pick) > 1 else lambda values: tuple(values[i] for i in pick)
+        )
+        take = operator.itemgetter(*[i for i, _ in known]) if len(known) > 1 else None
+        fast = tuple(_FAST[kind] for _, (_, kind) in known)
+        slow = [(names[i], _SLOW[kind], kind) for i, (_, kind) in known]
+        width = len(names)
+        call = cast(Callable[[Callable[[str], Any], str], Any], operator.call)  # typeshed's ParamSpec confuses map
+
+        def convert(cells: Sequence[str]) -> list[Any]:
+            values: list[Any] = []
+            for (column, parse, kind), text in zip(slow, cells, strict=True):
+                if kind != "string" and not text.strip():
+                    values.append(None)
+                    continue
+                try:
+                    values.append(parse(text))
+                except (ValueError, TypeError, OverflowError):
+                    expected = _TYPE_NAMES.get(kind, f"a {kind}")
+                    raise _CellError(column, f"{text[:40]!r} is not {expected}") from None
+            return values
+
+        def build(record: list[str]) -> Any:
+            if len(record) != width:
+                raise _CellError(None, f"{len(record)} cells where the header has {width}")
+            cells = take(record) if take is not None else [record[i] for i, _ in known]
+            try:
+                values = list(map(call, fast, cells))
+            except Exception:
+                values = convert(cells)
+            values.append(UNSET)
+            row = model(*reorder(values))
+            if extra:
+                row.additional_properties = {name: record[i] for i, name in extra}
+            return row
+
+        return build
+
+    return plan
+
+
+__all__ = ["DELIMITERS", "MAX_ROW_CHARS", "ReportParser", "dict_rows", "media_delimiter", "typed_rows"]
