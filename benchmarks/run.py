@@ -22,6 +22,7 @@ import emulator_bigworld
 import fanout_wall
 import grouped_vs_fanout
 import overhead
+import report_rows
 import startup
 from emulator_process import emulator_process
 from figures import Figure
@@ -42,6 +43,7 @@ class Sizes:
     page_decode_rounds: int
     bigworld_customers: int
     client_memory: client_memory.Setup
+    report_rows: report_rows.Setup
 
 
 FULL = Sizes(
@@ -60,6 +62,7 @@ FULL = Sizes(
     page_decode_rounds=15,
     bigworld_customers=1_000_000,
     client_memory=client_memory.Setup(),
+    report_rows=report_rows.Setup(),
 )
 QUICK = Sizes(
     overhead_rounds=3,
@@ -77,6 +80,7 @@ QUICK = Sizes(
     page_decode_rounds=3,
     bigworld_customers=20_000,
     client_memory=client_memory.Setup(body_mb=5, bomb_mib=64, limit_mib=4),
+    report_rows=report_rows.Setup(rate_rows=20_000, rounds=1, memory_rows=(2_000, 20_000)),
 )
 
 
@@ -138,6 +142,7 @@ BENCHMARKS: dict[str, Callable[[Sizes], list[Figure]]] = {
     "page-decode": _page_decode,
     "bigworld": _bigworld,
     "client-memory": lambda sizes: client_memory.run(sizes.client_memory),
+    "report-rows": lambda sizes: report_rows.run(sizes.report_rows),
 }
 
 

@@ -36,6 +36,9 @@ FIGURES = (
     "client memory (large body read)",
     "client memory (large body decoded)",
     "client memory (gzip bomb)",
+    "report rows parse vs csv.reader",
+    "report rows parse vs csv.DictReader",
+    "report rows peak memory",
 )
 LINE = re.compile(r"^(?P<name>[^:#]+): .+ vs .+  ratio (?P<ratio>\S+)  goal (?P<goal>.+)$")
 GOAL = re.compile(r"(none \(reported\)|(<=|>=|<) \d+\.\d+  (ok|missed))(  \[.+\])?")

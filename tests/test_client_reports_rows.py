@@ -342,7 +342,8 @@ SEATS_COLUMNS = {
 
 def _typed(data: bytes, chunk: int = 5) -> list[Any]:
     parser = ReportParser(gzip=False, delimiter=",", charset=None, row_plan=typed_rows(SeatsRow, SEATS_COLUMNS))
-    return [row for piece in _chunks(data, chunk) for row in parser.feed(piece)] + list(parser.close())
+    batches = [batch for piece in _chunks(data, chunk) for batch in parser.feed(piece)] + list(parser.close())
+    return [row for batch in batches for row in batch]
 
 
 def test_typed_rows_convert_each_column_and_keep_unknown_ones() -> None:
@@ -356,7 +357,7 @@ def test_typed_rows_convert_each_column_and_keep_unknown_ones() -> None:
         row.additional_properties = {}
     assert found == [
         SeatsRow("c1", datetime.date(2026, 11, 1), 12),
-        SeatsRow("", None, None),
+        SeatsRow(None, None, None),
         SeatsRow("c2", datetime.date(2026, 10, 1), 3),
     ]
     assert all(row.ratio is UNSET and row.active is UNSET for row in found)

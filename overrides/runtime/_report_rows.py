@@ -10,6 +10,8 @@ which holds the signature.
 
 from __future__ import annotations
 
+import functools
+import ssl
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from enum import Enum
 from typing import Any
@@ -71,10 +73,19 @@ def _text(value: object) -> str | None:
     return str(value.value) if isinstance(value, Enum) else str(value)
 
 
+@functools.lru_cache(maxsize=8)
+def _ssl_context(verify: bool | str, trust_env: bool) -> ssl.SSLContext:
+    """httpx's context for these settings, made once: loading the CA bundle costs tens of milliseconds a download."""
+    return httpx.create_ssl_context(verify=verify, trust_env=trust_env)
+
+
 def _download_args(client: AuthenticatedClient) -> tuple[dict[str, Any], dict[str, Any]]:
     """The plain client's arguments and its transport's: the API client's connection settings, nothing else."""
     transport_args = {name: client._httpx_args[name] for name in _TRANSPORT_ARGS if name in client._httpx_args}
-    transport_args["verify"] = client._verify_ssl
+    verify = client._verify_ssl
+    if isinstance(verify, bool | str) and transport_args.get("cert") is None:
+        verify = _ssl_context(verify, bool(transport_args.get("trust_env", True)))
+    transport_args["verify"] = verify
     client_args = {"timeout": DEFAULT_TIMEOUT, "follow_redirects": True, "headers": {"Accept-Encoding": "gzip"}}
     return client_args, transport_args
 
@@ -137,10 +148,12 @@ def rows_at(
                 parser = _parser(link, response, plan)
                 try:
                     for chunk in response.iter_raw():
-                        yield from parser.feed(chunk)
+                        for batch in parser.feed(chunk):
+                            yield from batch
                 except httpx.HTTPError as exc:
                     raise _failed(link, exc) from None
-                yield from parser.close()
+                for batch in parser.close():
+                    yield from batch
                 return
             finally:
                 response.close()
@@ -169,12 +182,14 @@ async def arows_at(
                 parser = _parser(link, response, plan)
                 try:
                     async for chunk in response.aiter_raw():
-                        for row in parser.feed(chunk):
-                            yield row
+                        for batch in parser.feed(chunk):
+                            for row in batch:
+                                yield row
                 except httpx.HTTPError as exc:
                     raise _failed(link, exc) from None
-                for row in parser.close():
-                    yield row
+                for batch in parser.close():
+                    for row in batch:
+                        yield row
                 return
             finally:
                 await response.aclose()
