@@ -1,12 +1,13 @@
 """Report rows: ``iter_report_rows`` over a report file served on loopback vs ``csv.reader`` over the same bytes in
 memory, and the peak memory of streaming 100,000 and 1,000,000 rows, each in a fresh process.
 
-The server is a thread of the measuring process that sends the file from one small block (chunked, as storage
-links and the emulator do), so it adds nothing to the peak. The rate compares whole runs, paired round by round
-(``paired``): the subject fetches, decodes, splits and builds a dict per row; the baseline ``csv.reader`` only
-decodes and splits bytes already in memory into lists (the floor any reader of the file pays), the second one,
-``csv.DictReader``, is what a caller wanting dicts would write. Memory is the process's peak RSS (``ru_maxrss``:
-interpreter, httpx and all), against a goal of 100 MB, and flat: the million-row peak over the 100,000-row one.
+The server is a process of its own that sends the file from one small block (chunked, as storage links and the
+emulator do), so it neither competes for the measuring process's GIL nor adds to its peak. The rate compares whole
+runs, paired round by round (``paired``): the subject fetches, decodes, splits and builds a dict per row; the
+baseline ``csv.reader`` only decodes and splits bytes already in memory into lists (the floor any reader of the
+file pays), the second one, ``csv.DictReader``, is what a caller wanting dicts would write. Memory is the peak RSS
+of a fresh process that only streams the file (``VmHWM``: interpreter, httpx and all), against a goal of 100 MB,
+and flat: the million-row peak over the 100,000-row one.
 """
 
 from __future__ import annotations
@@ -19,10 +20,10 @@ import resource
 import socket
 import subprocess
 import sys
-import threading
 import time
 import zlib
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from figures import Figure, Goal
@@ -80,10 +81,22 @@ def _serve(listener: socket.socket, rows: int, gzipped: bool) -> None:
                 pass
 
 
-def _server(rows: int, gzipped: bool = False) -> str:
+@contextmanager
+def _server(rows: int, gzipped: bool) -> Iterator[str]:
+    """A server process for the file; the link to it (signed like a real one, though nothing checks it)."""
+    command = [sys.executable, __file__, "serve", str(rows), "gzip" if gzipped else "plain"]
+    with subprocess.Popen(command, stdout=subprocess.PIPE, text=True) as process:
+        try:
+            assert process.stdout is not None
+            yield f"{process.stdout.readline().strip()}/file.csv?se=2030-01-01T00%3A00%3A00Z&sig=bench"
+        finally:
+            process.terminate()
+
+
+def _listen(rows: int, gzipped: bool) -> None:
     listener = socket.create_server(("127.0.0.1", 0))
-    threading.Thread(target=_serve, args=(listener, rows, gzipped), daemon=True).start()
-    return f"http://127.0.0.1:{listener.getsockname()[1]}/file.csv?se=2030-01-01T00%3A00%3A00Z&sig=bench"
+    print(f"http://127.0.0.1:{listener.getsockname()[1]}", flush=True)
+    _serve(listener, rows, gzipped)
 
 
 def _client() -> AuthenticatedClient:
@@ -108,38 +121,46 @@ def _baseline(data: bytes, rows: int, dicts: bool = False) -> float:
     return seconds
 
 
+def _peak_rss() -> int:
+    """This process's peak RSS in bytes: ``VmHWM``, which (unlike ``ru_maxrss``) starts afresh at exec."""
+    with open("/proc/self/status", encoding="ascii") as status:
+        for line in status:
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) * 1024
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+
+
 @dataclass(frozen=True)
 class Peak:
-    """One streamed file in a fresh process: peak RSS at the end, RSS before the call, seconds."""
+    """One streamed file in a fresh process: peak RSS at the end, peak RSS before the call, seconds."""
 
     peak: int
     before: int
     seconds: float
 
 
-def _child(rows: int, gzipped: bool) -> Peak:
-    link = _server(rows, gzipped)
-    _client()
-    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+def _child(link: str, rows: int) -> Peak:
+    _client()  # built once before, as the measured call's own client is
+    before = _peak_rss()
     seconds = _subject(link, rows)
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
-    return Peak(peak, before, seconds)
+    return Peak(_peak_rss(), before, seconds)
 
 
-def _measure(rows: int, gzipped: bool) -> Peak:
-    command = [sys.executable, __file__, str(rows), "gzip" if gzipped else "plain"]
-    run = subprocess.run(command, capture_output=True, text=True, check=True, timeout=900)
+def _measure(rows: int) -> Peak:
+    with _server(rows, gzipped=True) as link:
+        command = [sys.executable, __file__, "stream", link, str(rows)]
+        run = subprocess.run(command, capture_output=True, text=True, check=True, timeout=900)
     return Peak(**json.loads(run.stdout))
 
 
 def run(setup: Setup) -> list[Figure]:
-    rows = setup.rate_rows
-    link = _server(rows)
-    data = b"".join(_file(rows))
-    lists = paired(setup.rounds, lambda: _subject(link, rows), lambda: _baseline(data, rows))
-    dicts = paired(setup.rounds, lambda: _subject(link, rows), lambda: _baseline(data, rows, dicts=True), warmup=0)
     small_rows, large_rows = setup.memory_rows
-    small, large = _measure(small_rows, True), _measure(large_rows, True)
+    small, large = _measure(small_rows), _measure(large_rows)
+    rows = setup.rate_rows
+    data = b"".join(_file(rows))
+    with _server(rows, gzipped=False) as link:
+        lists = paired(setup.rounds, lambda: _subject(link, rows), lambda: _baseline(data, rows))
+        dicts = paired(setup.rounds, lambda: _subject(link, rows), lambda: _baseline(data, rows, dicts=True), 0)
     what = f"{rows:,} rows, {len(data) / MB:.0f} MB of CSV, iter_report_rows over HTTP on loopback into dicts"
     return [
         Figure(
@@ -165,12 +186,16 @@ def run(setup: Setup) -> list[Figure]:
             Goal("<=", 1.1),
             also_required=large.peak < 100 * MB,
             detail=(
-                f"gzip over the wire; the whole process (interpreter, httpx: {large.before / MB:.0f} MB before the "
-                f"call); goal also < 100 MB; {large_rows:,} rows in {large.seconds:.1f} s"
+                f"gzip over the wire, in a process that only streams the file ({large.before / MB:.0f} MB before the "
+                f"call: interpreter, httpx, the client); goal also < 100 MB; {large_rows:,} rows in "
+                f"{large.seconds:.1f} s"
             ),
         ),
     ]
 
 
 if __name__ == "__main__":
-    print(json.dumps(dataclasses.asdict(_child(int(sys.argv[1]), sys.argv[2] == "gzip"))))
+    if sys.argv[1] == "serve":
+        _listen(int(sys.argv[2]), sys.argv[3] == "gzip")
+    else:
+        print(json.dumps(dataclasses.asdict(_child(sys.argv[2], int(sys.argv[3])))))

@@ -33,12 +33,13 @@ GZIP_MAGIC = b"\x1f\x8b"
 # The most text one row may take while its end has not arrived: a file with no line ends (or a quoted field that
 # never closes) is refused here rather than held whole. csv's own limit bounds each field at 131,072 characters.
 MAX_ROW_CHARS = 8 * 1024 * 1024
-_INFLATE_STEP = 1024 * 1024
+_INFLATE_STEP = 64 * 1024  # a batch of rows is built from at most this much text
 DELIMITERS = {"csv": ",", "tsv": "\t"}
 _MEDIA_DELIMITERS = {"text/csv": ",", "text/tab-separated-values": "\t", "text/tsv": "\t"}
 
 Row = Any  # a dict[str, str], or the dataset's row model
 Build = Callable[[list[str]], Row]
+RowPlan = Callable[[Sequence[str]], Build]  # the header in, how each row is built out
 
 
 class _NeedMore(Exception):
@@ -118,7 +119,7 @@ class ReportParser:
         gzip: bool,
         delimiter: str | None,
         charset: str | None,
-        row_plan: Callable[[Sequence[str]], Build],
+        row_plan: RowPlan,
     ) -> None:
         self._coding = _Gunzip() if gzip else None
         self._gzipped: _Gunzip | None = None  # the file itself is gzip (no Content-Encoding said so)
@@ -297,7 +298,7 @@ class _DictRows:
         return dict(zip(self.names, record, strict=False))
 
 
-def dict_rows(header: Sequence[str]) -> Build:
+def dict_rows(header: Sequence[str]) -> Build:  # a RowPlan
     """The row plan of plain rows: ``dict[str, str]`` keyed by the header's names."""
     return _DictRows(header)
 
@@ -337,7 +338,7 @@ _FAST: dict[str, Callable[[str], Any]] = {**_SLOW, "integer": int, "boolean": _b
 _TYPE_NAMES = {"integer": "a whole number", "number": "a number", "boolean": "true or false"}
 
 
-def typed_rows(model: type[Any], columns: Mapping[str, tuple[str, str]]) -> Callable[[Sequence[str]], Build]:
+def typed_rows(model: type[Any], columns: Mapping[str, tuple[str, str]]) -> RowPlan:
     """The row plan for a dataset's row ``model`` (an attrs class): ``columns`` maps each column's name to the model
     attribute and the column's type (a key of the conversions above: string, integer, number, boolean, date,
     date-time). A column the model does not know is kept as text in ``additional_properties``; a model attribute
@@ -398,4 +399,4 @@ def typed_rows(model: type[Any], columns: Mapping[str, tuple[str, str]]) -> Call
     return plan
 
 
-__all__ = ["DELIMITERS", "MAX_ROW_CHARS", "ReportParser", "dict_rows", "media_delimiter", "typed_rows"]
+__all__ = ["DELIMITERS", "MAX_ROW_CHARS", "ReportParser", "RowPlan", "dict_rows", "media_delimiter", "typed_rows"]
