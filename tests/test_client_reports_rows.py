@@ -4,8 +4,10 @@ once; truncated, malformed and cut-off files as typed errors; and memory that st
 
 from __future__ import annotations
 
+import csv
 import gzip
 import http.server
+import io
 import threading
 import tracemalloc
 import zlib
@@ -16,6 +18,8 @@ from typing import Any
 
 import attrs
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from partner_center_analytics import (
     UNSET,
     AuthenticatedClient,
@@ -319,6 +323,38 @@ def test_an_execution_without_a_link_says_so() -> None:
     for link in (None, UNSET, ""):
         with pytest.raises(ReportDownloadError, match=r"no reportAccessSecureLink \(status Pending\)"):
             iter_report_rows(client, Execution(link, execution_status="Pending"))
+
+
+_CELL = st.text(alphabet=st.sampled_from('ab,"\t\r\n é\u2028'), max_size=6)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    header=st.lists(st.text(alphabet="ABCxyz", min_size=1, max_size=4), min_size=1, max_size=4, unique=True),
+    cells=st.lists(st.lists(_CELL, min_size=4, max_size=4), max_size=12),
+    tab=st.booleans(),
+    compressed=st.booleans(),
+    bom=st.booleans(),
+    cuts=st.lists(st.integers(min_value=1, max_value=40), max_size=30),
+)
+def test_any_file_csv_writes_reads_back_at_any_chunking(
+    header: list[str], cells: list[list[str]], tab: bool, compressed: bool, bom: bool, cuts: list[int]
+) -> None:
+    out = io.StringIO(newline="")
+    writer = csv.writer(out, delimiter="\t" if tab else ",", lineterminator="\r\n")
+    writer.writerow(header)
+    records = [row[: len(header)] for row in cells]
+    writer.writerows(records)
+    data = ("\ufeff" if bom else "").encode() + out.getvalue().encode()
+    data = gzip.compress(data) if compressed else data
+    parser = ReportParser(gzip=False, delimiter=None, charset=None, row_plan=dict_rows)
+    found, at = [], 0
+    for size in [*cuts, len(data)]:
+        for batch in parser.feed(data[at : at + size]):
+            found += batch
+        at += size
+    found += [row for batch in parser.close() for row in batch]
+    assert found == [dict(zip(header, row, strict=True)) for row in records]
 
 
 # Typed rows: the conversion the license datasets' row models get, on a model of the same shape.

@@ -203,6 +203,36 @@ class ReportParser:
 
     def _records(self, lines: list[str], *, final: bool) -> list[Row]:
         self._carry = []
+        rows = self._whole(lines)
+        if rows is not None:
+            self.rows += len(rows)
+            return rows
+        return self._tracked(lines, final=final)
+
+    def _whole(self, lines: list[str]) -> list[Row] | None:
+        """The rows of ``lines`` when each line ends a row and every row is regular, built in C loops (no bytecode
+        per row); None otherwise (a quoted field running past them, a blank line, a cell or width that does not
+        fit), and ``_tracked`` reads the lines again, row by row. Only past the header."""
+        build = self._build
+        if build is None or self._delimiter is None:
+            return None
+        try:
+            records = list(csv.reader(lines, delimiter=self._delimiter, strict=True))
+        except csv.Error:  # among others, a quoted field still open at the last line
+            return None
+        if isinstance(build, _DictRows):
+            if records and set(map(len, records)) != {build.width}:
+                return None
+            return list(map(dict, map(zip, itertools.repeat(build.names), records)))
+        if not all(records):
+            return None
+        try:
+            return list(map(build, records))
+        except _CellError:
+            return None
+
+    def _tracked(self, lines: list[str], *, final: bool) -> list[Row]:
+        """The rows of ``lines`` read one at a time, keeping the lines of a row whose end has not come yet."""
         if self._delimiter is None:  # guessed from the header line, the first that is not blank
             first = next((line for line in lines if line.strip()), "")
             self._delimiter = "\t" if first.count("\t") > first.count(",") else ","
