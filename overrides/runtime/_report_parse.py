@@ -21,7 +21,7 @@ import operator
 import zlib
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from io import StringIO
-from typing import Any, NoReturn, cast
+from typing import Any, NamedTuple, NoReturn, cast
 
 from attrs import fields as attrs_fields
 
@@ -332,8 +332,16 @@ def dict_rows(header: Sequence[str]) -> Build:  # a RowPlan
     return _DictRows(header)
 
 
-# Column types (the JSON types the spec gives a dataset's columns) and how a cell's text becomes one. An empty cell
-# is None (the spec: null stands for an empty cell), and so is a blank one outside string columns.
+class Column(NamedTuple):
+    """A typed column: the row model's ``attribute``, its JSON ``kind`` (string, integer, number, boolean, date,
+    date-time) and whether it is ``nullable``: an empty cell is then None (the spec: null stands for an empty
+    cell), and so is a blank one outside string columns; else "" in a string column and UNSET in another."""
+
+    attribute: str
+    kind: str
+    nullable: bool = True
+
+
 def _boolean(text: str) -> bool:
     folded = text.strip().lower()
     if folded in ("true", "1"):
@@ -367,11 +375,15 @@ _FAST: dict[str, Callable[[str], Any]] = {**_SLOW, "integer": int, "boolean": _b
 _TYPE_NAMES = {"integer": "a whole number", "number": "a number", "boolean": "true or false"}
 
 
-def typed_rows(model: type[Any], columns: Mapping[str, tuple[str, str]]) -> RowPlan:
-    """The row plan for a dataset's row ``model`` (an attrs class): ``columns`` maps each column's name to the model
-    attribute and the column's type (a key of the conversions above: string, integer, number, boolean, date,
-    date-time). A column the model does not know is kept as text in ``additional_properties``; a model attribute
-    without a column stays UNSET."""
+def _empty(column: Column) -> Any:
+    """What an empty cell of ``column`` reads as."""
+    return None if column.nullable else "" if column.kind == "string" else UNSET
+
+
+def typed_rows(model: type[Any], columns: Mapping[str, Column]) -> RowPlan:
+    """The row plan for a dataset's row ``model`` (an attrs class): ``columns`` maps each column's name (in any
+    letter case) to its ``Column``. A column the model does not know is kept as text in ``additional_properties``;
+    a model attribute without a column stays UNSET."""
     order = [attribute.name for attribute in attrs_fields(model) if attribute.init]
     by_name = {name.lower(): spec for name, spec in columns.items()}
 
@@ -379,7 +391,7 @@ def typed_rows(model: type[Any], columns: Mapping[str, tuple[str, str]]) -> RowP
         names = header_names(header)
         known = [(i, by_name[name.lower()]) for i, name in enumerate(names) if name.lower() in by_name]
         extra = [(i, name) for i, name in enumerate(names) if name.lower() not in by_name]
-        position = {attribute: i for i, (_, (attribute, _)) in enumerate(known)}
+        position = {column.attribute: i for i, (_, column) in enumerate(known)}
         missing = len(known)  # the slot holding UNSET
         last = max((order.index(attribute) for attribute in position), default=-1)
         pick = [position.get(attribute, missing) for attribute in order[: last + 1]]
@@ -388,16 +400,16 @@ def typed_rows(model: type[Any], columns: Mapping[str, tuple[str, str]]) -> RowP
             operator.itemgetter(*pick) if len(pick) > 1 else lambda values: tuple(values[i] for i in pick)
         )
         take = operator.itemgetter(*[i for i, _ in known]) if len(known) > 1 else None
-        fast = tuple(_FAST[kind] for _, (_, kind) in known)
-        slow = [(names[i], _SLOW[kind], kind) for i, (_, kind) in known]
+        fast = tuple(_FAST[column.kind] for _, column in known)
+        slow = [(names[i], _SLOW[column.kind], column.kind, _empty(column)) for i, column in known]
         width = len(names)
         call = cast(Callable[[Callable[[str], Any], str], Any], operator.call)  # typeshed's ParamSpec confuses map
 
         def convert(cells: Sequence[str]) -> list[Any]:
             values: list[Any] = []
-            for (column, parse, kind), text in zip(slow, cells, strict=True):
+            for (column, parse, kind, empty), text in zip(slow, cells, strict=True):
                 if not text.strip() if kind != "string" else not text:
-                    values.append(None)
+                    values.append(empty)
                     continue
                 try:
                     values.append(parse(text))
@@ -428,4 +440,13 @@ def typed_rows(model: type[Any], columns: Mapping[str, tuple[str, str]]) -> RowP
     return plan
 
 
-__all__ = ["DELIMITERS", "MAX_ROW_CHARS", "ReportParser", "RowPlan", "dict_rows", "media_delimiter", "typed_rows"]
+__all__ = [
+    "DELIMITERS",
+    "MAX_ROW_CHARS",
+    "Column",
+    "ReportParser",
+    "RowPlan",
+    "dict_rows",
+    "media_delimiter",
+    "typed_rows",
+]

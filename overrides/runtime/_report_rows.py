@@ -16,13 +16,18 @@ from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from enum import Enum
 from typing import Any
 
+import attrs
 import httpx
 from attrs import frozen
 
 from ._client import _TRANSPORT_ARGS, DEFAULT_TIMEOUT, AuthenticatedClient
 from ._errors import ReportDownloadError, ReportError
-from ._report_parse import DELIMITERS, ReportParser, Row, dict_rows, media_delimiter
-from ._types import Unset
+from ._report_parse import DELIMITERS, Column, ReportParser, Row, RowPlan, dict_rows, media_delimiter, typed_rows
+from ._runtime import unwrap
+from ._types import Response, Unset
+from .api.reports import get_report_executions
+from .models.report_execution_list import ReportExecutionList
+from .report_rows import report_rows
 
 # Refused or vanished links: worth one fresh link from the execution, which is signed anew on every read.
 _STALE_LINK = frozenset({403, 404})
@@ -112,7 +117,7 @@ def _failed(link: ReportLink, exc: httpx.HTTPError) -> ReportDownloadError:
     return ReportDownloadError(f"the download of the report file at {link.shown} {what} ({type(exc).__name__})")
 
 
-def _parser(link: ReportLink, response: httpx.Response, plan: Callable[..., Any]) -> ReportParser:
+def _parser(link: ReportLink, response: httpx.Response, plan: RowPlan) -> ReportParser:
     codings = [c.strip().lower() for c in response.headers.get("Content-Encoding", "").split(",")]
     codings = [c for c in codings if c not in ("", "identity")]
     if len(codings) > 1 or (codings and codings[0] not in _GZIP):
@@ -125,9 +130,7 @@ Refresh = Callable[[ReportLink], ReportLink]
 AsyncRefresh = Callable[[ReportLink], Awaitable[ReportLink]]
 
 
-def rows_at(
-    client: AuthenticatedClient, link: ReportLink, plan: Callable[..., Any], refresh: Refresh | None
-) -> Iterator[Row]:
+def rows_at(client: AuthenticatedClient, link: ReportLink, plan: RowPlan, refresh: Refresh | None) -> Iterator[Row]:
     """The rows of the file at ``link``; ``refresh`` (None: none) gets a fresh link after a 403 or 404."""
     client_args, transport_args = _download_args(client)
     with httpx.Client(transport=httpx.HTTPTransport(**transport_args), **client_args) as http:
@@ -160,7 +163,7 @@ def rows_at(
 
 
 async def arows_at(
-    client: AuthenticatedClient, link: ReportLink, plan: Callable[..., Any], refresh: AsyncRefresh | None
+    client: AuthenticatedClient, link: ReportLink, plan: RowPlan, refresh: AsyncRefresh | None
 ) -> AsyncIterator[Row]:
     """The async twin of ``rows_at``."""
     client_args, transport_args = _download_args(client)
@@ -195,9 +198,73 @@ async def arows_at(
                 await response.aclose()
 
 
-def row_plan(dataset: str | None) -> Callable[..., Any]:
+def _ids(link: ReportLink) -> tuple[str, str] | None:
+    """The report and execution ids to get a fresh link with, or None (a bare link cannot be renewed)."""
+    return None if link.report_id is None or link.execution_id is None else (link.report_id, link.execution_id)
+
+
+def _fresh(link: ReportLink, response: Response[Any]) -> ReportLink:
+    """The renewed link from the execution read again; a 404 there means the file is gone for good."""
+    if response.status_code == 404:
+        raise ReportDownloadError(
+            f"the report file is gone: execution {link.execution_id} of report {link.report_id} no longer exists",
+            status_code=404,
+        )
+    page = unwrap(response, ReportExecutionList)
+    wanted = (link.execution_id or "").lower()
+    for execution in page.value:
+        if str(execution.execution_id).lower() == wanted:
+            return report_link(execution)
+    raise ReportDownloadError(f"execution {link.execution_id} is no longer among its report's executions")
+
+
+def _refresh(client: AuthenticatedClient, link: ReportLink) -> Refresh | None:
+    ids = _ids(link)
+    if ids is None:
+        return None
+
+    def refresh(stale: ReportLink) -> ReportLink:
+        response = get_report_executions.sync_detailed(ids[0], client=client, execution_id=ids[1])
+        return _fresh(stale, response)
+
+    return refresh
+
+
+def _arefresh(client: AuthenticatedClient, link: ReportLink) -> AsyncRefresh | None:
+    ids = _ids(link)
+    if ids is None:
+        return None
+
+    async def refresh(stale: ReportLink) -> ReportLink:
+        response = await get_report_executions.asyncio_detailed(ids[0], client=client, execution_id=ids[1])
+        return _fresh(stale, response)
+
+    return refresh
+
+
+_PLANS: dict[str, RowPlan] = {}
+
+
+def _squeeze(name: str) -> str:
+    """A column's or attribute's name without case or separators: ``MPNId`` and ``mpn_id`` are one."""
+    return "".join(char for char in name.lower() if char.isalnum())
+
+
+def row_plan(dataset: str | None) -> RowPlan:
     """How the rows of ``dataset`` are built: its row model for a license dataset, else ``dict[str, str]``."""
-    return dict_rows
+    schema = report_rows(dataset) if dataset is not None else None
+    if schema is None:
+        return dict_rows
+    plan = _PLANS.get(schema.dataset)
+    if plan is None:
+        attributes = {_squeeze(a.name): a.name for a in attrs.fields(schema.model) if a.init}
+        columns = {
+            column: Column(attributes[_squeeze(column)], kind, column in schema.nullable)
+            for column, kind in schema.types.items()
+            if _squeeze(column) in attributes
+        }
+        plan = _PLANS[schema.dataset] = typed_rows(schema.model, columns)
+    return plan
 
 
 def iter_report_rows(
@@ -218,7 +285,7 @@ def iter_report_rows(
     a cell that is not its column's type: ``row`` and ``column`` say where), both ``ReportError``.
     """
     link = report_link(execution_or_link)
-    return rows_at(client, link, row_plan(dataset), None)
+    return rows_at(client, link, row_plan(dataset), _refresh(client, link))
 
 
 def aiter_report_rows(
@@ -226,7 +293,7 @@ def aiter_report_rows(
 ) -> AsyncIterator[Row]:
     """The async twin of ``iter_report_rows``: ``async for row in aiter_report_rows(client, execution)``."""
     link = report_link(execution_or_link)
-    return arows_at(client, link, row_plan(dataset), None)
+    return arows_at(client, link, row_plan(dataset), _arefresh(client, link))
 
 
 __all__ = ["ReportError", "ReportLink", "aiter_report_rows", "iter_report_rows", "report_link"]

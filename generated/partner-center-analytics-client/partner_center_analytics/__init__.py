@@ -24,6 +24,7 @@ from ._filter import Filter, FilterError
 from ._har import HarFileError, HarRecorder
 from ._pager import TooManyPagesError
 from ._report_rows import aiter_report_rows, iter_report_rows
+from ._reports import arun_report, run_report
 from ._retry import RetryPolicy
 from ._stats import ClientStats
 from ._types import UNSET, Response, Unset
@@ -57,5 +58,7 @@ __all__ = (
     "UnexpectedStatus",
     "Unset",
     "aiter_report_rows",
+    "arun_report",
     "iter_report_rows",
+    "run_report",
 )
