@@ -32,6 +32,7 @@ from partner_center_analytics import (
 )
 from partner_center_analytics._report_parse import Column, ReportParser, dict_rows, typed_rows
 from partner_center_analytics._report_rows import ReportLink, arows_at, rows_at
+from partner_center_analytics.models.report_execution import ReportExecution
 
 TOKEN = "secret-bearer-token-for-reports"
 SIG = "c2lnbmF0dXJlLXRoYXQtbXVzdC1ub3QtbGVhaw"
@@ -126,13 +127,13 @@ def _client(files: Files) -> AuthenticatedClient:
     return AuthenticatedClient(base_url=files.url, token=TOKEN, cookies={"session": "cookie-value-not-to-send"})
 
 
-async def rows(mode: str, client: AuthenticatedClient, source: object, **options: Any) -> list[Any]:
+async def rows(mode: str, client: AuthenticatedClient, source: ReportExecution | str, **options: Any) -> list[Any]:
     if mode == "sync":
         return list(iter_report_rows(client, source, **options))
     return [row async for row in aiter_report_rows(client, source, **options)]
 
 
-async def failure(mode: str, client: AuthenticatedClient, source: object, **options: Any) -> ReportError:
+async def failure(mode: str, client: AuthenticatedClient, source: ReportExecution | str, **options: Any) -> ReportError:
     with pytest.raises(ReportError) as caught:
         await rows(mode, client, source, **options)
     assert TOKEN not in repr(caught.value) and SIG not in str(caught.value)
@@ -141,15 +142,14 @@ async def failure(mode: str, client: AuthenticatedClient, source: object, **opti
     return caught.value
 
 
-@attrs.define
-class Execution:
-    """The attributes of a generated ``ReportExecution`` that the download reads."""
-
-    report_access_secure_link: str | Unset | None
-    format_: str | Unset = UNSET
-    report_id: str = "6f0c5d5e-0000-4000-8000-000000000001"
-    execution_id: str = "6f0c5d5e-0000-4000-8000-000000000002"
-    execution_status: str = "Completed"
+def execution(link: str | Unset | None, fmt: str | Unset = UNSET, status: str = "Completed") -> ReportExecution:
+    return ReportExecution(
+        execution_id="6f0c5d5e-0000-4000-8000-000000000002",
+        report_id="6f0c5d5e-0000-4000-8000-000000000001",
+        format_=fmt,
+        execution_status=status,
+        report_access_secure_link=link,
+    )
 
 
 QUOTED = b'\xef\xbb\xbfCustomerTenantId,Name,Note\r\nc1,"Contoso, Ltd","line one\r\nline ""two"""\r\nc2,Fabrikam,\r\n'
@@ -197,7 +197,7 @@ async def test_the_delimiter_comes_from_format_then_content_type_then_header(
     mode: str, files: Files, fmt: str | Unset, content_type: str, body: bytes
 ) -> None:
     files.routes["/f"] = [Reply([body], headers={"Content-Type": content_type})]
-    found = await rows(mode, _client(files), Execution(files.link("/f"), fmt))
+    found = await rows(mode, _client(files), execution(files.link("/f"), fmt))
     expected = {"A\tB": "1\t2", "C": "3"} if fmt == "csv" else {"A": "1", "B,C": "2,3"}
     if content_type == "text/plain":
         expected = {"A": "1", "B": "2,3"}
@@ -322,7 +322,7 @@ def test_an_execution_without_a_link_says_so() -> None:
     client = AuthenticatedClient(base_url="http://127.0.0.1:9", token=TOKEN)
     for link in (None, UNSET, ""):
         with pytest.raises(ReportDownloadError, match=r"no reportAccessSecureLink \(status Pending\)"):
-            iter_report_rows(client, Execution(link, execution_status="Pending"))
+            iter_report_rows(client, execution(link, status="Pending"))
 
 
 _CELL = st.text(alphabet=st.sampled_from('ab,"\t\r\n é\u2028'), max_size=6)

@@ -215,7 +215,7 @@ async def run(mode: str, client: AuthenticatedClient, query: str = QUERY, **opti
     return await arun_report(client, query, **options)
 
 
-async def rows(mode: str, client: AuthenticatedClient, execution: object, **options: Any) -> list[Any]:
+async def rows(mode: str, client: AuthenticatedClient, execution: ReportExecution, **options: Any) -> list[Any]:
     if mode == "sync":
         return list(iter_report_rows(client, execution, **options))
     return [row async for row in aiter_report_rows(client, execution, **options)]

@@ -21,11 +21,12 @@ import httpx
 from attrs import frozen
 
 from ._client import _TRANSPORT_ARGS, DEFAULT_TIMEOUT, AuthenticatedClient
-from ._errors import ReportDownloadError, ReportError
+from ._errors import ReportDownloadError
 from ._report_parse import DELIMITERS, Column, ReportParser, Row, RowPlan, dict_rows, media_delimiter, typed_rows
 from ._runtime import unwrap
 from ._types import Response, Unset
 from .api.reports import get_report_executions
+from .models.report_execution import ReportExecution
 from .models.report_execution_list import ReportExecutionList
 from .report_rows import report_rows
 
@@ -53,7 +54,7 @@ class ReportLink:
             return "(a link that is not a URL)"
 
 
-def report_link(execution_or_link: object) -> ReportLink:
+def report_link(execution_or_link: ReportExecution | str) -> ReportLink:
     """The ``ReportLink`` of a ``ReportExecution`` (or anything with its attributes), or of a link as a str."""
     if isinstance(execution_or_link, str):
         return ReportLink(execution_or_link)
@@ -268,7 +269,7 @@ def row_plan(dataset: str | None) -> RowPlan:
 
 
 def iter_report_rows(
-    client: AuthenticatedClient, execution_or_link: object, *, dataset: str | None = None
+    client: AuthenticatedClient, execution_or_link: ReportExecution | str, *, dataset: str | None = None
 ) -> Iterator[Row]:
     """The rows of a completed report execution's file, streamed: nothing is fetched until the first row is asked
     for, and the file is never held whole.
@@ -280,7 +281,8 @@ def iter_report_rows(
     else the header line says which), gzip or not, with or without a byte-order mark, CRLF or LF.
 
     Rows are dicts of the header's column names to the cells' text, or, for a license dataset named by
-    ``dataset`` (``OfficeUsage``, ...), that dataset's row model with typed values (an empty cell is None).
+    ``dataset`` (``OfficeUsage``, ...: the FROM of the query; ``report_rows`` lists them), that dataset's row model
+    with typed values (an empty cell is None); another dataset's rows stay dicts.
     Raises ``ReportDownloadError`` (refused, cut off, timed out) or ``ReportFormatError`` (not a readable file,
     a cell that is not its column's type: ``row`` and ``column`` say where), both ``ReportError``.
     """
@@ -289,11 +291,11 @@ def iter_report_rows(
 
 
 def aiter_report_rows(
-    client: AuthenticatedClient, execution_or_link: object, *, dataset: str | None = None
+    client: AuthenticatedClient, execution_or_link: ReportExecution | str, *, dataset: str | None = None
 ) -> AsyncIterator[Row]:
     """The async twin of ``iter_report_rows``: ``async for row in aiter_report_rows(client, execution)``."""
     link = report_link(execution_or_link)
     return arows_at(client, link, row_plan(dataset), _arefresh(client, link))
 
 
-__all__ = ["ReportError", "ReportLink", "aiter_report_rows", "iter_report_rows", "report_link"]
+__all__ = ["ReportLink", "aiter_report_rows", "iter_report_rows", "report_link"]
