@@ -34,7 +34,7 @@ from ._runtime import unwrap
 from ._types import UNSET, Response, Unset
 from .api.reports import create_report, create_report_query, get_report_executions, get_report_queries
 from .models.report_create import ReportCreate
-from .models.report_create_format import ReportCreateFormat
+from .models.report_request_format import ReportRequestFormat
 from .models.report_execution import ReportExecution
 from .models.report_execution_list import ReportExecutionList
 from .models.report_list import ReportList
@@ -215,7 +215,7 @@ def run_flow(
         execute_now=True,
         query_start_time=query_start if query_start is not None else UNSET,
         query_end_time=query_end if query_end is not None else UNSET,
-        format_=ReportCreateFormat(format.upper()),
+        format_=ReportRequestFormat(format.upper()),
     )
     report_id = yield from _report_flow(body, budget)
     return (yield from wait_flow(report_id, budget))
