@@ -38,6 +38,7 @@ FIGURES = (
     "client memory (gzip bomb)",
     "report rows parse vs csv.reader",
     "report rows parse vs csv.DictReader",
+    "report rows typed vs dicts",
     "report rows peak memory",
 )
 LINE = re.compile(r"^(?P<name>[^:#]+): .+ vs .+  ratio (?P<ratio>\S+)  goal (?P<goal>.+)$")
