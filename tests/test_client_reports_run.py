@@ -360,3 +360,13 @@ async def test_an_expired_link_is_renewed_through_the_executions_call(
     with pytest.raises(ReportDownloadError, match="the report file is gone") as caught:
         await rows(mode, client, execution)
     assert caught.value.status_code == 404
+
+
+async def test_a_policy_without_backoff_still_waits_between_polls(mode: str, reports: Reports) -> None:
+    clock = FakeClock()
+    client = AuthenticatedClient(base_url=reports.url, token=TOKEN, retry=clock.policy(base_delay=0, max_delay=0))
+    reports.statuses = ["Running"]
+    with pytest.raises(ReportTimeoutError):
+        await run(mode, client, deadline=1.0)
+    polls = len(reports.calls("GET", "/ScheduledReport/execution/"))
+    assert 20 <= polls <= 22  # every 0.05 s (MIN_WAIT) and once at the deadline, give or take a float's rounding

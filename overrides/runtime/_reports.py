@@ -34,15 +34,17 @@ from ._runtime import unwrap
 from ._types import UNSET, Response, Unset
 from .api.reports import create_report, create_report_query, get_report_executions, get_report_queries
 from .models.report_create import ReportCreate
-from .models.report_request_format import ReportRequestFormat
 from .models.report_execution import ReportExecution
 from .models.report_execution_list import ReportExecutionList
 from .models.report_list import ReportList
 from .models.report_query_create import ReportQueryCreate
 from .models.report_query_list import ReportQueryList
+from .models.report_request_format import ReportRequestFormat
 
 ALL_STATUSES = "Pending;Running;Paused;Completed"
 COMPLETED = "completed"
+# The shortest wait between tries, whatever the policy says: a policy without backoff must not poll in a tight loop.
+MIN_WAIT = 0.05
 _THROTTLED = frozenset({429})
 _WAIT_OUT = frozenset({429, 502, 503, 504})  # while polling: transient, however long they last
 
@@ -85,7 +87,7 @@ class _Budget:
         if response is not None:
             retry_after = retry_after_seconds(response.headers.get("Retry-After"), self.policy.now())
         growing = min(self.policy.max_delay, self.policy.base_delay * 2.0 ** (self.attempt - 1))
-        wait = growing * (0.5 + self.policy.jitter() / 2)
+        wait = max(MIN_WAIT, growing * (0.5 + self.policy.jitter() / 2))
         if retry_after is not None:
             wait = max(wait, retry_after)
         left = self.left()
