@@ -57,14 +57,19 @@ PROPERTY_SETTINGS = settings(
 
 # --- OpenAPI 3.0 schema -> JSON Schema --------------------------------------------------------------------------
 
-# x-pcinsights-decode says how the client types a string; it admits the same JSON values, so it is an annotation here.
+# The x-pcinsights marks say how the client types a string, reads a key or names a metric; they admit the same JSON
+# values, so they are annotations here (the bodies drawn spell every key as declared).
 _ANNOTATIONS = frozenset(
-    {"description", "example", "title", "default", "externalDocs", "deprecated", "readOnly", "x-pcinsights-decode"}
+    {"description", "example", "title", "default", "externalDocs", "deprecated", "readOnly"}
+    | {"x-pcinsights-decode", "x-pcinsights-keys", "x-pcinsights-metric"}
 )
 _KEYWORDS = frozenset(
     {"type", "properties", "required", "items", "enum", "minimum", "maximum", "minLength", "maxLength", "pattern"}
     | {"minItems", "maxItems", "additionalProperties", "anyOf", "oneOf", "allOf", "nullable", "format", "$ref"}
 )
+# Where a schema carries x-pcinsights-keys: lenient, its converted object carries this, so the strategies and checks
+# know which spellings of a declared key the client reads as that key (they are no unknown fields there).
+LENIENT = "x-lenient"
 # Kept because they constrain the value and the client converts them; int32/int64/float/double only restate the type.
 _FORMATS = frozenset({"date-time", "uuid"})
 
@@ -96,6 +101,8 @@ def to_json_schema(node: Schema) -> Schema:
                 out[key] = value
         elif key not in _ANNOTATIONS and key != "nullable":
             out[key] = value
+    if node.get("x-pcinsights-keys") == "lenient":
+        out[LENIENT] = True
     if node.get("nullable"):
         return {"anyOf": [out, {"type": "null"}]}
     return out
@@ -105,11 +112,13 @@ def _merge_objects(parts: list[Schema]) -> Schema:
     """allOf over object schemas as one object schema, whose ``properties`` then list every known field."""
     merged: Schema = {"type": "object", "properties": {}, "required": []}
     for part in parts:
-        assert part.get("type") == "object" and part.keys() <= {"type", "properties", "required"}, part
+        assert part.get("type") == "object" and part.keys() <= {"type", "properties", "required", LENIENT}, part
         clash = merged["properties"].keys() & part.get("properties", {}).keys()
         assert not clash, f"allOf parts both define {clash}"
         merged["properties"].update(part.get("properties", {}))
         merged["required"] += [name for name in part.get("required", []) if name not in merged["required"]]
+        if part.get(LENIENT):
+            merged[LENIENT] = True
     if not merged["required"]:
         del merged["required"]
     return merged
@@ -143,6 +152,18 @@ def branch(schema: Schema, value: Any) -> Schema:
 
 def known_keys(schema: Schema) -> frozenset[str]:
     return frozenset(schema.get("properties", {}))
+
+
+def reads_as(name: str) -> str:
+    """The declared key a lenient schema reads ``name`` as: surrounding whitespace stripped, first letter lowered."""
+    stripped = name.strip()
+    return stripped[:1].lower() + stripped[1:]
+
+
+def is_unknown(schema: Schema, name: str) -> bool:
+    """Whether the client must keep ``name`` as an unknown field of an object of ``schema``."""
+    known = known_keys(schema)
+    return name not in known and not (schema.get(LENIENT) and reads_as(name) in known)
 
 
 _RFC3339 = re.compile(
@@ -205,7 +226,7 @@ def assert_unknown_fields_kept(schema: Schema, body: Any, parsed: Any, where: st
     schema = branch(schema, body)
     if isinstance(body, dict):
         known = known_keys(schema)
-        unknown = {key: value for key, value in body.items() if key not in known}
+        unknown = {key: value for key, value in body.items() if is_unknown(schema, key)}
         assert canonical({}, parsed.additional_properties) == canonical({}, unknown), where
         for key, value in body.items():
             if key in known and isinstance(value, dict | list):
@@ -270,7 +291,7 @@ def _structure(schema: Schema, *, top: bool = False) -> st.SearchStrategy[Any]:
             {name: sub for name, sub in fields.items() if name in required},
             optional={name: sub for name, sub in fields.items() if name not in required},
         )
-        unknown = st.dictionaries(unknown_names(frozenset(fields)), JSON_VALUES, min_size=int(top), max_size=3)
+        unknown = st.dictionaries(unknown_names(schema), JSON_VALUES, min_size=int(top), max_size=3)
         return st.tuples(declared, unknown, st.booleans()).map(_with_unknown)
     if schema.get("type") == "array":
         items = _structure(schema.get("items", {}))
@@ -283,11 +304,11 @@ def _with_unknown(parts: tuple[dict[str, Any], dict[str, Any], bool]) -> dict[st
     return {**unknown, **declared} if unknown_first else {**declared, **unknown}
 
 
-def unknown_names(known: frozenset[str]) -> st.SearchStrategy[str]:
+def unknown_names(schema: Schema) -> st.SearchStrategy[str]:
     """Field names the schema does not define, near misses (a known name in another case) among them."""
-    near_misses = [variant for name in sorted(known) for variant in (name.upper(), name.capitalize())]
+    near_misses = [variant for name in sorted(known_keys(schema)) for variant in (name.upper(), name.capitalize())]
     names = TEXT | st.sampled_from(near_misses) if near_misses else TEXT
-    return names.filter(lambda name: name not in known)
+    return names.filter(lambda name: is_unknown(schema, name))
 
 
 @dataclass(frozen=True)
@@ -309,12 +330,25 @@ class Operation:
     def model_name(self) -> str:
         return str(self.success["$ref"]).rsplit("/", 1)[1]
 
+    @property
+    def body(self) -> Model | None:
+        """The spec's example request body as its model (the bodies' own round trip: test_client_request_bodies)."""
+        request_body = self._find()[1].get("requestBody")
+        if request_body is None:
+            return None
+        content = request_body["content"]["application/json"]
+        model = getattr(partner_center_analytics.models, str(content["schema"]["$ref"]).rsplit("/", 1)[1])
+        return model.from_dict(content["example"])  # type: ignore[no-any-return]
+
     def _find(self) -> tuple[str, Schema]:
         for path, item in SPEC["paths"].items():
             for operation in item.values():
                 if isinstance(operation, dict) and operation.get("operationId") == self.operation_id:
                     return path, operation
         raise LookupError(self.operation_id)
+
+
+_PATH_PARAMETER = re.compile(r"\{[^}]+\}")
 
 
 OPERATIONS = [Operation(operation_id, module) for operation_id, module in operation_modules().items()]
@@ -342,12 +376,18 @@ def mock_client(content: bytes, seen: list[httpx.Request]) -> AuthenticatedClien
 
 
 def call_operation(operation: Operation, mode: str, client: AuthenticatedClient, customer_id: UUID) -> Model:
-    """The operation's public ``sync()``, or its ``asyncio()`` on a fresh event loop (so each example stands alone)."""
-    args = (customer_id,) if "{customer-id}" in operation.path else ()
+    """The operation's public ``sync()``, or its ``asyncio()`` on a fresh event loop (so each example stands alone).
+
+    Every path parameter is an id (a customer's, a query's or a report's): each gets ``customer_id``.
+    """
+    path_values = _PATH_PARAMETER.findall(operation.path)
+    args = tuple(customer_id if name == "{customer-id}" else str(customer_id) for name in path_values)
+    body = operation.body
+    kwargs: dict[str, Any] = {} if body is None else {"body": body}
 
     async def once() -> Model:
         async with opened(mode, client):
-            result: Model = await call(mode, operation.module, *args, client=client)
+            result: Model = await call(mode, operation.module, *args, client=client, **kwargs)
         return result
 
     return asyncio.run(once())
@@ -368,7 +408,7 @@ def test_any_allowed_body_round_trips(
 
     result = call_operation(operation, mode, mock_client(content, seen), customer_id)
 
-    assert [request.url.path for request in seen] == [operation.path.replace("{customer-id}", str(customer_id))]
+    assert [request.url.path for request in seen] == [_PATH_PARAMETER.sub(str(customer_id), operation.path)]
     assert type(result).__name__ == operation.model_name
     assert isinstance(result, getattr(partner_center_analytics.models, operation.model_name))
     assert_unknown_fields_kept(schema, body, result)
