@@ -12,7 +12,7 @@ import typer
 from partner_center_analytics import AuthenticatedClient, ConnectionFailedError
 from rich.console import Console
 
-from pcinsights.cli import chart, licenses, output, reports
+from pcinsights.cli import chart, fetch, licenses, output
 from pcinsights.cli.failures import EXPECTED, common_exit_code, describe, exit_code
 from pcinsights.cli.options import BarsOpt, Connection, FormatOpt, OutputFormat, resolve_format, with_connection
 from pcinsights.cli.progress import FanOutProgress, PageProgress
@@ -22,7 +22,7 @@ from pcinsights.cli.session import open_client
 from pcinsights.fanout import DEFAULT_CONCURRENCY, DEFAULT_PAGE_SIZE
 from pcinsights.insights import InsightKind, Scope
 
-Fetch = Callable[[AuthenticatedClient], Coroutine[Any, Any, reports.Report]]
+Load = Callable[[AuthenticatedClient], Coroutine[Any, Any, fetch.Report]]
 
 
 def _examples(*commands: str) -> str:
@@ -61,12 +61,12 @@ stderr = Console(stderr=True)
 NO_CHART = "a customer list has no chart; use table, json, ndjson or csv"
 
 
-def _run(connection: Connection, chosen: OutputFormat | None, bars: int, fetch: Fetch) -> None:
+def _run(connection: Connection, chosen: OutputFormat | None, bars: int, load: Load) -> None:
     """Fetch, print, and map failures to one stderr line and an exit status."""
     fmt = resolve_format(chosen)
     try:
         with open_client(connection) as client:
-            report = asyncio.run(fetch(client))
+            report = asyncio.run(load(client))
     except EXPECTED as error:
         where = f"cannot reach {connection.base_url}: " if isinstance(error, ConnectionFailedError) else ""
         _fail(where + describe(error), exit_code(error))
@@ -82,7 +82,7 @@ def _run(connection: Connection, chosen: OutputFormat | None, bars: int, fetch: 
         )
 
 
-def _print(report: reports.Report, fmt: OutputFormat, bars: int) -> None:
+def _print(report: fetch.Report, fmt: OutputFormat, bars: int) -> None:
     if fmt is OutputFormat.JSON:
         output.write_json(report.rows)
     elif fmt is OutputFormat.NDJSON:
@@ -91,7 +91,7 @@ def _print(report: reports.Report, fmt: OutputFormat, bars: int) -> None:
         output.write_csv(report.rows)
     elif fmt is OutputFormat.TABLE:
         output.write_table(report.rows, report.view.title, Console())
-    elif isinstance(report.view, reports.InsightView):
+    elif isinstance(report.view, fetch.InsightView):
         chart.render(report.view, chart.bars(report.view, report.rows, bars), Console())
     else:  # the commands of other rows refuse --format chart before they fetch
         raise typer.BadParameter(NO_CHART, param_hint="--format")
@@ -109,7 +109,7 @@ def _partner(kind: InsightKind) -> Callable[..., None]:
         output_format: FormatOpt = None,
         bars: BarsOpt = 10,
     ) -> None:
-        _run(connection, output_format, bars, lambda client: reports.partner(client, kind))
+        _run(connection, output_format, bars, lambda client: fetch.partner(client, kind))
 
     return command
 
@@ -130,15 +130,15 @@ def _customer(kind: InsightKind) -> Callable[..., None]:
         if (customer is None) == (not every):
             raise typer.BadParameter("give either --customer ID or --all")
 
-        async def fetch(client: AuthenticatedClient) -> reports.Report:
+        async def load(client: AuthenticatedClient) -> fetch.Report:
             if customer is not None:
-                return await reports.customer(client, kind, customer)
+                return await fetch.customer(client, kind, customer)
             with FanOutProgress(stderr, client) as progress:
-                return await reports.every_customer(
+                return await fetch.every_customer(
                     client, kind, concurrency=concurrency, page_size=page_size, progress=progress
                 )
 
-        _run(connection, output_format, bars, fetch)
+        _run(connection, output_format, bars, load)
 
     return command
 
@@ -175,7 +175,7 @@ def _licenses(kind: InsightKind) -> Callable[..., None]:
         if group_by is not None and output_format is OutputFormat.CHART:
             group_by = chart.named_groups(group_by, kind.value.fields)
 
-        async def fetch(client: AuthenticatedClient) -> reports.Report:
+        async def load(client: AuthenticatedClient) -> fetch.Report:
             with PageProgress(stderr, client, page_rows) as progress:
                 return await licenses.fetch(
                     client,
@@ -187,7 +187,7 @@ def _licenses(kind: InsightKind) -> Callable[..., None]:
                     progress=progress,
                 )
 
-        _run(connection, output_format, bars, fetch)
+        _run(connection, output_format, bars, load)
 
     return command
 
@@ -207,7 +207,7 @@ def list_customers(
 ) -> None:
     if output_format is OutputFormat.CHART:
         raise typer.BadParameter(NO_CHART, param_hint="--format")
-    _run(connection, output_format, 0, lambda client: reports.customers(client, page_size=page_size))
+    _run(connection, output_format, 0, lambda client: fetch.customers(client, page_size=page_size))
 
 
 def _register(

@@ -9,7 +9,7 @@ import attrs
 from rich.console import Console
 from rich.text import Text
 
-from pcinsights.cli.reports import InsightView, Row
+from pcinsights.cli.fetch import InsightView, Row
 from pcinsights.insights import Insight, Scope
 
 EIGHTHS = " ▏▎▍▌▋▊▉"

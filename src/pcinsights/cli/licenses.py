@@ -11,9 +11,9 @@ import time
 
 from partner_center_analytics import UNSET, AuthenticatedClient
 
+from pcinsights.cli.fetch import InsightView, Report, Row
 from pcinsights.cli.logs import log
 from pcinsights.cli.progress import PageProgress
-from pcinsights.cli.reports import InsightView, Report, Row
 from pcinsights.insights import InsightKind, Scope
 
 # 10 million rows at the default 10,000 a page: far past any real tenant, short of paging for ever.

@@ -13,7 +13,7 @@ from typing import Any
 from rich.console import Console
 from rich.table import Table
 
-from pcinsights.cli.reports import Row
+from pcinsights.cli.fetch import Row
 
 # Who or what a row is about comes first, when it was processed last; the figures sit in between.
 LEAD = (

@@ -1,4 +1,5 @@
-"""Fetch what a command asks for and turn it into rows keyed by the API's own field names."""
+"""Fetch the insights a license command asks for (partner, customer, every customer, the customer list) and turn
+them into rows keyed by the API's own field names."""
 
 from __future__ import annotations
 
