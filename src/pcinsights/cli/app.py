@@ -5,19 +5,20 @@ from __future__ import annotations
 import asyncio
 import sys
 from collections.abc import Callable, Coroutine
-from typing import Annotated, Any, NoReturn
+from typing import Annotated, Any
 from uuid import UUID
 
 import typer
-from partner_center_analytics import AuthenticatedClient, ConnectionFailedError
+from partner_center_analytics import AuthenticatedClient
 from rich.console import Console
 
 from pcinsights.cli import chart, fetch, licenses, output
-from pcinsights.cli.failures import EXPECTED, common_exit_code, describe, exit_code
+from pcinsights.cli.failures import EXPECTED, common_exit_code, describe, fail, fail_with
 from pcinsights.cli.options import BarsOpt, Connection, FormatOpt, OutputFormat, resolve_format, with_connection
 from pcinsights.cli.progress import FanOutProgress, PageProgress
 from pcinsights.cli.proxy import proxy
 from pcinsights.cli.replay import replay
+from pcinsights.cli.reports import reports_app
 from pcinsights.cli.session import open_client
 from pcinsights.fanout import DEFAULT_CONCURRENCY, DEFAULT_PAGE_SIZE
 from pcinsights.insights import InsightKind, Scope
@@ -56,6 +57,7 @@ licenses_app = typer.Typer(
     rich_markup_mode="rich",
 )
 app.add_typer(licenses_app, name="licenses")
+app.add_typer(reports_app, name="reports")
 
 stderr = Console(stderr=True)
 NO_CHART = "a customer list has no chart; use table, json, ndjson or csv"
@@ -68,15 +70,14 @@ def _run(connection: Connection, chosen: OutputFormat | None, bars: int, load: L
         with open_client(connection) as client:
             report = asyncio.run(load(client))
     except EXPECTED as error:
-        where = f"cannot reach {connection.base_url}: " if isinstance(error, ConnectionFailedError) else ""
-        _fail(where + describe(error), exit_code(error))
+        fail_with(error, connection.base_url)
     _print(report, fmt, bars)
     if report.failures:
         for failure in report.failures:
             name = getattr(failure.customer.company_profile, "company_name", None)
             who = f"{failure.customer.id} ({name})" if isinstance(name, str) else str(failure.customer.id)
             print(f"pcinsights: customer {who}: {describe(failure.error)}", file=sys.stderr)
-        _fail(
+        fail(
             f"{len(report.failures)} customers failed; printed the rest",
             common_exit_code(failure.error for failure in report.failures),
         )
@@ -95,11 +96,6 @@ def _print(report: fetch.Report, fmt: OutputFormat, bars: int) -> None:
         chart.render(report.view, chart.bars(report.view, report.rows, bars), Console())
     else:  # the commands of other rows refuse --format chart before they fetch
         raise typer.BadParameter(NO_CHART, param_hint="--format")
-
-
-def _fail(message: str, code: int) -> NoReturn:
-    print(f"pcinsights: {message}", file=sys.stderr)
-    raise typer.Exit(code)
 
 
 def _partner(kind: InsightKind) -> Callable[..., None]:

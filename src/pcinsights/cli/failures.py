@@ -2,20 +2,27 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterable
+from typing import NoReturn
 
+import typer
 from partner_center_analytics import (
     AuthError,
     ConnectionFailedError,
     HarFileError,
     NotFoundError,
     PartnerCenterError,
+    ReportDownloadError,
+    ReportFormatError,
+    ReportTimeoutError,
     ServerError,
     ThrottledError,
     UnexpectedResponseError,
 )
 
 from pcinsights.cli.auth import TokenError
+from pcinsights.cli.report_calls import OutputFileError
 
 # 2 (a usage error) is click's own.
 EXIT_OTHER = 1
@@ -28,16 +35,27 @@ HINTS = {
     403: "Partner Center's analytics operations accept App+User tokens only",
 }
 
-EXPECTED: tuple[type[Exception], ...] = (PartnerCenterError, TokenError, HarFileError)
+EXPECTED: tuple[type[Exception], ...] = (PartnerCenterError, TokenError, HarFileError, OutputFileError)
+# What may go right if tried again later: throttling, outages, answers (or report files) the client cannot read, a
+# report that is not done by the deadline.
+UNAVAILABLE = (
+    ThrottledError,
+    ServerError,
+    ConnectionFailedError,
+    UnexpectedResponseError,
+    ReportTimeoutError,
+    ReportDownloadError,
+    ReportFormatError,
+)
 
 
 def exit_code(error: BaseException) -> int:
-    """2 usage, 3 auth, 4 not found, 5 throttled/server/connection, 1 anything else."""
+    """2 usage, 3 auth, 4 not found, 5 throttled/server/connection/report not done or unreadable, 1 anything else."""
     if isinstance(error, AuthError | TokenError):
         return EXIT_AUTH
     if isinstance(error, NotFoundError):
         return EXIT_NOT_FOUND
-    if isinstance(error, ThrottledError | ServerError | ConnectionFailedError | UnexpectedResponseError):
+    if isinstance(error, UNAVAILABLE):
         return EXIT_UNAVAILABLE
     return EXIT_OTHER
 
@@ -54,4 +72,18 @@ def describe(error: BaseException) -> str:
     hint = HINTS.get(error.status_code or 0) if isinstance(error, AuthError) else None
     if isinstance(error, HarFileError):
         hint = "--fresh replaces it"
+    if isinstance(error, ReportTimeoutError):
+        hint = f"the report stays: `pcinsights reports download {error.report_id}` once it has completed"
     return f"{line}; {hint}" if hint else line
+
+
+def fail_with(error: BaseException, base_url: str) -> NoReturn:
+    """An expected failure as its one line (naming ``base_url`` when it could not be reached) and its exit status."""
+    where = f"cannot reach {base_url}: " if isinstance(error, ConnectionFailedError) else ""
+    fail(where + describe(error), exit_code(error))
+
+
+def fail(message: str, code: int) -> NoReturn:
+    """``message`` as the one stderr line, and exit with ``code``."""
+    print(f"pcinsights: {message}", file=sys.stderr)
+    raise typer.Exit(code)

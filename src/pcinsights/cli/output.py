@@ -1,4 +1,8 @@
-"""Rows to stdout as a table, json, ndjson or csv (the chart lives in chart.py)."""
+"""Rows to stdout as a table, json, ndjson or csv (the chart lives in chart.py).
+
+A list of rows is written as a whole; a stream of them (a report file's rows, ``stream_*``) as it comes, so memory
+stays flat however long it is, and a table shows its first ``TABLE_ROWS`` rows and counts the rest.
+"""
 
 from __future__ import annotations
 
@@ -6,8 +10,10 @@ import csv
 import json
 import re
 import sys
-from collections.abc import Iterable
+import textwrap
+from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime
+from itertools import chain
 from typing import Any
 
 from rich.console import Console
@@ -30,7 +36,7 @@ LEAD = (
     "workloadCode",
 )
 TAIL = ("processedDateTime",)
-KEYS = frozenset({"id", "customerId"})
+KEYS = frozenset({"id", "customerId", "queryId", "reportId", "executionId", "CustomerTenantId"})  # never wrapped
 HEADINGS = {
     "proratedDeploymentPercent": "deployed %",
     "deploymentPercent": "deployed %",
@@ -55,14 +61,18 @@ TABLE_HIDDEN: dict[str, str | None] = {
     "workloadCode": "workloadName",
     "commerceId": None,
     "companyProfile.tenantId": None,
+    "reportAccessSecureLink": None,  # a long signed URL: json and csv have it, `reports download` fetches it
+    "reportLocation": None,
 }
+# A table is for reading: past this many rows of a stream, the rest are counted, not shown.
+TABLE_ROWS = 1000
 
 
 def write_json(rows: list[Row]) -> None:
     sys.stdout.write(json.dumps(rows, indent=2, ensure_ascii=False, default=str) + "\n")
 
 
-def write_ndjson(rows: list[Row]) -> None:
+def write_ndjson(rows: Iterable[Row]) -> None:
     for row in rows:
         sys.stdout.write(json.dumps(row, ensure_ascii=False, default=str) + "\n")
 
@@ -74,15 +84,47 @@ def write_csv(rows: list[Row]) -> None:
     writer.writerows({key: _csv_cell(value) for key, value in row.items()} for row in flat)
 
 
-def write_table(rows: list[Row], title: str, console: Console) -> None:
-    """A table for people: codes and duplicate ids left out, columns with one value moved to the caption."""
+def stream_json(rows: Iterable[Row]) -> None:
+    """The text ``write_json`` writes for the same rows, written a row at a time."""
+    opened = False
+    for row in rows:
+        sys.stdout.write(",\n" if opened else "[\n")
+        sys.stdout.write(textwrap.indent(json.dumps(row, indent=2, ensure_ascii=False, default=str), "  "))
+        opened = True
+    sys.stdout.write("\n]\n" if opened else "[]\n")
+
+
+def stream_csv(rows: Iterable[Row]) -> None:
+    """Rows that share their columns (a report file's, from its header): the header from the first row, then each
+    row as it comes. Nothing at all for no rows, as ``write_csv``."""
+    stream = iter(rows)
+    first = next(stream, None)
+    if first is None:
+        return
+    names = list(flatten(first))
+    writer = csv.DictWriter(sys.stdout, fieldnames=names, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows({key: _csv_cell(value) for key, value in flatten(row).items()} for row in chain([first], stream))
+
+
+def first_rows(rows: Iterable[Row], most: int = TABLE_ROWS) -> tuple[list[Row], int]:
+    """The first ``most`` rows of a stream and how many it had in all (the rest are read and counted)."""
+    stream: Iterator[Row] = iter(rows)
+    kept = [row for _, row in zip(range(most), stream, strict=False)]
+    return kept, len(kept) + sum(1 for _ in stream)
+
+
+def write_table(rows: list[Row], title: str, console: Console, total: int | None = None) -> None:
+    """A table for people: codes and duplicate ids left out, columns with one value moved to the caption (or left
+    out when that value is empty). ``total``: how many rows there were when ``rows`` are the first of them."""
     flat = [flatten(row) for row in rows]
     every = columns(flat)
     names = [name for name in every if name not in TABLE_HIDDEN or TABLE_HIDDEN[name] not in (None, *every)]
     if {"customerName", "customerId"} <= set(names):
         names.remove("customerId")
     shared = {name for name in names if len(flat) > 1 and len({_table_cell(name, row.get(name)) for row in flat}) == 1}
-    caption = [f"{len(rows)} rows"] + [f"{_heading(name)}: {_table_cell(name, flat[0][name])}" for name in shared]
+    counted = f"{len(rows)} rows" if total is None or total <= len(rows) else f"first {len(rows):,} of {total:,} rows"
+    caption = [counted] + [f"{_heading(name)}: {cell}" for name in shared if (cell := _table_cell(name, flat[0][name]))]
     table = Table(title=title, caption=", ".join(caption), header_style="bold")
     names = [name for name in names if name not in shared]
     numeric = {name for name in names if any(isinstance(row.get(name), int | float) for row in flat)}
@@ -141,6 +183,6 @@ def _table_cell(name: str, value: Any) -> str:
         return f"{value * 100:.1f}%"
     if isinstance(value, int) and not isinstance(value, bool):
         return f"{value:,}"
-    if name.endswith("DateTime") and isinstance(value, str):
+    if name.endswith("Time") and isinstance(value, str):  # processedDateTime, createdTime, reportGeneratedTime...
         return _minutes(value)
     return str(_csv_cell(value))

@@ -1,11 +1,13 @@
-"""The progress bars on stderr, drawn only when it is a terminal: customers of ``--all``, pages of ``licenses``.
+"""The progress bars on stderr, drawn only when it is a terminal: customers of ``--all``, pages of ``licenses``,
+the wait for a report and the rows read of its file (``reports``).
 
-Both read the retry count from the client's counters, so a throttled run shows why it slows down.
+They read the retry count from the client's counters, so a throttled run shows why it slows down.
 """
 
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable, Iterator
 from types import TracebackType
 from typing import Any
 
@@ -36,9 +38,13 @@ class RateColumn(ProgressColumn):
 class _Bar:
     """One task on a rich progress display that starts and stops with the ``with`` block."""
 
-    def __init__(self, console: Console, client: AuthenticatedClient, *columns: ProgressColumn) -> None:
+    def __init__(
+        self, console: Console, client: AuthenticatedClient, *columns: ProgressColumn, redirect_stdout: bool = True
+    ) -> None:
         self._client = client
-        self._progress = Progress(*columns, console=console, disable=not console.is_terminal)
+        self._progress = Progress(
+            *columns, console=console, disable=not console.is_terminal, redirect_stdout=redirect_stdout
+        )
         self._task = TaskID(-1)
 
     def _start(self, description: str, **fields: Any) -> None:
@@ -107,3 +113,43 @@ class PageProgress(_Bar):
         self._rows += rows
         total = math.ceil(total_count / self._top) if isinstance(total_count, int) and total_count > 0 else None
         self._progress.update(self._task, advance=1, total=total, rows=self._rows, retries=self._client.stats.retries)
+
+
+class ReportProgress(_Bar):
+    """A spinner with the time taken while a report runs, then the rows of its file read so far.
+
+    Rows may reach stdout while it spins (a file piped on), so stdout is left alone: rich would otherwise send
+    what is printed to stdout through the display's console, on stderr.
+    """
+
+    EVERY = 1000  # rows between redraws: rich's update costs far more than a row
+
+    def __init__(self, console: Console, client: AuthenticatedClient, description: str) -> None:
+        super().__init__(
+            console,
+            client,
+            SpinnerColumn(),
+            TextColumn("{task.description}"),
+            TextColumn("{task.fields[rows]}  retries {task.fields[retries]}"),
+            TimeElapsedColumn(),
+            redirect_stdout=False,
+        )
+        self._description = description
+
+    def __enter__(self) -> ReportProgress:
+        self._start(self._description, rows="")
+        return self
+
+    def counted(self, rows: Iterable[Any], description: str = "reading rows") -> Iterator[Any]:
+        """``rows`` as they come, counted on the display."""
+        self._progress.update(self._task, description=description, rows="rows 0")
+        count = 0
+        for count, row in enumerate(rows, 1):
+            if count % self.EVERY == 0:
+                self._progress.update(self._task, rows=f"rows {count:,}", retries=self._client.stats.retries)
+            yield row
+        self._progress.update(self._task, rows=f"rows {count:,}", retries=self._client.stats.retries)
+
+    def stop(self) -> None:
+        """Take the display away before rows are printed where it is drawn (both on a terminal)."""
+        self._progress.stop()
