@@ -17,9 +17,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from partner_center_analytics import AuthenticatedClient
+from rich.console import Console
 from typer.testing import CliRunner
 
-from pcinsights.cli import app
+from pcinsights.cli import app, output
+from pcinsights.cli.progress import ReportProgress
 from pcinsights.emulator import EmulatorConfig, RunningEmulator, run_in_background
 from tests._support import token_for
 
@@ -266,3 +269,35 @@ def test_every_reports_command_has_an_example_in_its_help(command: str) -> None:
     result = CliRunner().invoke(app, ["reports", command, "--help"], env={"COLUMNS": "200"})
     assert result.exit_code == 0
     assert f"pcinsights reports {command} " in result.output.split("Examples:")[1]
+
+
+def test_the_spinner_shows_the_wait_then_counts_the_rows_as_they_pass() -> None:
+    screen = io.StringIO()
+    console = Console(file=screen, force_terminal=True, width=120)
+    client = AuthenticatedClient(base_url="http://127.0.0.1:9", token="unused")
+    with ReportProgress(console, client, "running the report") as progress:
+        passed = list(progress.counted(iter(range(2500))))
+    assert passed == list(range(2500))
+    assert "running the report" in screen.getvalue()
+    assert "reading rows" in screen.getvalue()
+    assert "rows 2,500" in screen.getvalue()
+
+
+def test_no_spinner_unless_stderr_is_a_terminal() -> None:
+    screen = io.StringIO()
+    client = AuthenticatedClient(base_url="http://127.0.0.1:9", token="unused")
+    with ReportProgress(Console(file=screen, force_terminal=False), client, "running the report") as progress:
+        assert list(progress.counted([{"a": 1}])) == [{"a": 1}]
+    assert screen.getvalue() == ""
+
+
+def test_a_streamed_table_shows_the_first_rows_and_counts_them_all() -> None:
+    screen = io.StringIO()
+    first, total = output.first_rows(
+        ({"Month": "2026-11-01", "CustomerName": f"customer number {n:05d} of many", "Units": n} for n in range(1500)),
+        1000,
+    )
+    output.write_table(first, "OfficeUsage rows", Console(file=screen, width=120), total)
+    assert (len(first), total) == (1000, 1500)
+    assert "first 1,000 of 1,500 rows, month: 2026-11-01" in " ".join(screen.getvalue().split())
+    assert "│   999 │" in screen.getvalue() and "1,000" not in screen.getvalue().replace("first 1,000", "")

@@ -125,9 +125,9 @@ def _print(rows: Rows, fmt: OutputFormat, title: str, progress: ReportProgress, 
             output.write_table([_readable(row, shown) for row in rows], title, Console())
         return
     if fmt is OutputFormat.TABLE:
-        shown, total = output.first_rows(progress.counted(rows))
+        first, total = output.first_rows(progress.counted(rows))
         progress.stop()
-        output.write_table(shown, title, Console(), total)
+        output.write_table(first, title, Console(), total)
         return
     if sys.stdout.isatty():
         progress.stop()  # rows and the spinner would share the terminal
