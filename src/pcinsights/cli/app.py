@@ -14,7 +14,15 @@ from rich.console import Console
 
 from pcinsights.cli import chart, fetch, licenses, output
 from pcinsights.cli.failures import EXPECTED, common_exit_code, describe, fail, fail_with
-from pcinsights.cli.options import BarsOpt, Connection, FormatOpt, OutputFormat, resolve_format, with_connection
+from pcinsights.cli.options import (
+    BarsOpt,
+    Connection,
+    FormatOpt,
+    OutputFormat,
+    examples,
+    resolve_format,
+    with_connection,
+)
 from pcinsights.cli.progress import FanOutProgress, PageProgress
 from pcinsights.cli.proxy import proxy
 from pcinsights.cli.replay import replay
@@ -26,15 +34,10 @@ from pcinsights.insights import InsightKind, Scope
 Load = Callable[[AuthenticatedClient], Coroutine[Any, Any, fetch.Report]]
 
 
-def _examples(*commands: str) -> str:
-    """An epilog of example commands, one per line (rich help joins single newlines)."""
-    return "\n\n".join(("Examples:", *commands))
-
-
 app = typer.Typer(
     name="pcinsights",
     help="Partner Center license insights: how much of what you sold is deployed and used.",
-    epilog=_examples(
+    epilog=examples(
         "pcinsights deployment --emulator --format chart   (no credentials: an in-process emulator)",
         "pcinsights customer usage --all --format csv > usage.csv",
     ),
@@ -45,14 +48,14 @@ app = typer.Typer(
 )
 customer_app = typer.Typer(
     help="One customer's insights (--customer ID), or every customer's (--all).",
-    epilog=_examples("pcinsights customer deployment --all --emulator --format chart"),
+    epilog=examples("pcinsights customer deployment --all --emulator --format chart"),
     no_args_is_help=True,
     rich_markup_mode="rich",
 )
 app.add_typer(customer_app, name="customer")
 licenses_app = typer.Typer(
     help="Today's license analytics: every row, or rows grouped by the fields you name, in one paged query.",
-    epilog=_examples("pcinsights licenses deployment --emulator --group-by customerTenantId --format chart"),
+    epilog=examples("pcinsights licenses deployment --emulator --group-by customerTenantId --format chart"),
     no_args_is_help=True,
     rich_markup_mode="rich",
 )
@@ -191,7 +194,7 @@ def _licenses(kind: InsightKind) -> Callable[..., None]:
 @app.command(
     "customers",
     help="List the partner's customers (id, company name, domain, relationship).",
-    epilog=_examples(
+    epilog=examples(
         "pcinsights customers --emulator --format table", "pcinsights customers --format csv > customers.csv"
     ),
 )
@@ -211,7 +214,7 @@ def _register(
 ) -> None:
     """Add a kind's command to ``group``, named after the kind, with the help and examples of its descriptor."""
     described = kind.value.commands[scope]
-    group.command(str(kind), help=described.help + more, epilog=_examples(*described.examples))(command)
+    group.command(str(kind), help=described.help + more, epilog=examples(*described.examples))(command)
 
 
 def _add_insight_commands() -> None:
@@ -226,11 +229,11 @@ def _add_insight_commands() -> None:
 _add_insight_commands()
 app.command(
     "replay",
-    epilog=_examples("pcinsights replay recordings/test_app/test_names.har --port 9000"),
+    epilog=examples("pcinsights replay recordings/test_app/test_names.har --port 9000"),
 )(replay)
 app.command(
     "proxy",
-    epilog=_examples(
+    epilog=examples(
         "pcinsights proxy --upstream https://api.partnercenter.microsoft.com --port 8080 --report drift.json",
         "pcinsights proxy --upstream http://127.0.0.1:8000 --strict   (CI: a drifting response becomes a 502)",
     ),

@@ -164,6 +164,11 @@ def with_connection(command: Callable[..., None]) -> Callable[..., None]:
     return run
 
 
+def examples(*commands: str) -> str:
+    """A command's epilog of example commands, one per line (rich help joins single newlines)."""
+    return "\n\n".join(("Examples:", *commands))
+
+
 def resolve_format(chosen: OutputFormat | None) -> OutputFormat:
     """A person at a terminal gets a table; a pipe gets csv."""
     if chosen is not None:

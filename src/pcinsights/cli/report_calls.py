@@ -33,26 +33,19 @@ from partner_center_analytics.api.reports import (
     get_reports,
     try_report_query,
 )
-from partner_center_analytics.models import ReportExecution
+from partner_center_analytics.models import ReportExecution, ReportExecutionStatus, ReportFileFormat
 
 from pcinsights.cli.fetch import Row
 from pcinsights.cli.logs import log
 
-# The documented statuses; the service may add others, which --status cannot ask for but the listings show.
-STATUSES = ("Pending", "Running", "Paused", "Completed")
-COMPLETED = "Completed"
+# The documented statuses (the spec's); the service may add others, which --status cannot ask for but listings show.
+STATUSES = tuple(status.value for status in ReportExecutionStatus)
+COMPLETED = ReportExecutionStatus.COMPLETED.value
 # FROM and the dataset's name: what a query reads decides whether its rows are typed (the service checks the rest).
 _FROM = re.compile(r"\bFROM\s+([A-Za-z_]\w*)", re.IGNORECASE)
 # A report file is written by the service as it runs: a slow first byte is no failure, a stalled transfer is.
 _DOWNLOAD_TIMEOUT = httpx.Timeout(60.0, connect=10.0)
 _STALE_LINK = frozenset({403, 404})  # an expired or vanished link: the execution gives a fresh one, once
-
-
-class FileFormat(StrEnum):
-    """The file a report run writes."""
-
-    CSV = "csv"
-    TSV = "tsv"
 
 
 class SystemQueries(StrEnum):
@@ -175,7 +168,7 @@ def run(
     name: str | None,
     start: datetime | None,
     end: datetime | None,
-    file_format: FileFormat,
+    file_format: ReportFileFormat,
     deadline: float,
 ) -> ReportExecution:
     """Run ``query`` now and wait for its file: the completed execution (its report stays, as a run-now report)."""

@@ -10,21 +10,28 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
-from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 from uuid import UUID
 
 import typer
 from partner_center_analytics import AuthenticatedClient
+from partner_center_analytics.models import ReportExecutionStatus, ReportFileFormat
 from rich.console import Console
 
 from pcinsights.cli import output, report_calls
 from pcinsights.cli.failures import EXPECTED, fail_with
 from pcinsights.cli.fetch import Row
-from pcinsights.cli.options import Connection, FormatOpt, OutputFormat, resolve_format, with_connection
+from pcinsights.cli.options import (
+    Connection,
+    FormatOpt,
+    OutputFormat,
+    examples,
+    resolve_format,
+    with_connection,
+)
 from pcinsights.cli.progress import ReportProgress
-from pcinsights.cli.report_calls import FileFormat, SystemQueries
+from pcinsights.cli.report_calls import SystemQueries
 from pcinsights.cli.session import open_client
 
 NO_CHART = "reports rows have no chart; use table, json, ndjson or csv"
@@ -43,24 +50,10 @@ Rows = list[Row] | Iterator[Row] | None
 Produce = Callable[[AuthenticatedClient, ReportProgress], Rows]
 
 
-class ExecutionStatus(StrEnum):
-    """The documented execution statuses, which --status takes."""
-
-    PENDING = "Pending"
-    RUNNING = "Running"
-    PAUSED = "Paused"
-    COMPLETED = "Completed"
-
-
-def _examples(*commands: str) -> str:
-    """An epilog of example commands, one per line (rich help joins single newlines)."""
-    return "\n\n".join(("Examples:", *commands))
-
-
 reports_app = typer.Typer(
     help="Partner insights reports: license and seat data per customer and month (OfficeUsage, DynamicsUsage,"
     " EMSUsage, SeatsSubscriptionsAndRevenue, ...), queried in Partner Center's report query language.",
-    epilog=_examples(
+    epilog=examples(
         f'pcinsights reports run "{OFFICE_USAGE}" --emulator --format table   (no credentials: an in-process emulator)',
         "pcinsights reports datasets --format table",
     ),
@@ -155,7 +148,7 @@ def _text(value: UUID | None) -> str | None:
 @reports_app.command(
     "datasets",
     help="The datasets a query can read (FROM), with their columns, metrics, TIMESPAN ranges and shortest recurrence.",
-    epilog=_examples(
+    epilog=examples(
         "pcinsights reports datasets --emulator --format table",
         "pcinsights reports datasets --name OfficeUsage --format json",
     ),
@@ -178,7 +171,7 @@ def datasets(
 @reports_app.command(
     "queries",
     help="Saved report queries: yours and, unless --no-system, the system queries Partner Center provides.",
-    epilog=_examples(
+    epilog=examples(
         "pcinsights reports queries --system-only --emulator --format table",
         "pcinsights reports queries --no-system --format json",
         "pcinsights reports queries --name Customers --format ndjson",
@@ -210,9 +203,10 @@ def queries(
     "try",
     help="Run a query at once and print its first rows (the service returns at most 100): check it before a report"
     " uses it. The query's text, or --query-id for a saved one.",
-    epilog=_examples(
+    epilog=examples(
         f'pcinsights reports try "{OFFICE_USAGE}" --emulator --format table',
-        "pcinsights reports try --query-id bd8ab41d-7a5c-4402-8b6c-6d8e1a5c4a3a --format json",
+        "pcinsights reports try --query-id d8349f7b-a7d1-467e-b26d-434d4a50f26a --emulator --format json"
+        "   (a system query)",
     ),
 )
 @with_connection
@@ -220,7 +214,7 @@ def try_query(
     connection: Connection,
     query: Annotated[
         str | None,
-        typer.Argument(help="A query: SELECT ... FROM dataset [WHERE ...] [TIMESPAN ...].", show_default=False),
+        typer.Argument(help=QUERY_HELP, show_default=False),
     ] = None,
     query_id: Annotated[UUID | None, typer.Option("--query-id", help="A saved query.", show_default=False)] = None,
     start: StartOpt = None,
@@ -242,7 +236,7 @@ def try_query(
     "run",
     help="Run a query to completion and print its rows: the query is saved (or reused), a run-now report created and"
     " waited for with backoff until --deadline, and its file streamed. License datasets' figures come as numbers.",
-    epilog=_examples(
+    epilog=examples(
         f'pcinsights reports run "{OFFICE_USAGE}" --emulator --format table',
         'pcinsights reports run "SELECT CustomerTenantId, Product, TotalSoldSeats, TotalAssignedSeats'
         ' FROM SeatsSubscriptionsAndRevenue TIMESPAN LAST_3_MONTHS" --format csv > seats.csv',
@@ -263,8 +257,8 @@ def run(
     start: StartOpt = None,
     end: EndOpt = None,
     file_format: Annotated[
-        FileFormat, typer.Option("--format-file", case_sensitive=False, help="The file the report writes.")
-    ] = FileFormat.CSV,
+        ReportFileFormat, typer.Option("--format-file", case_sensitive=False, help="The file the report writes.")
+    ] = ReportFileFormat.CSV,
     deadline: Annotated[
         float, typer.Option("--deadline", min=0.001, metavar="SECONDS", help="Give up waiting after this long.")
     ] = 600.0,
@@ -283,7 +277,7 @@ def run(
 @reports_app.command(
     "list",
     help="Your reports: each one's query, schedule, status and format.",
-    epilog=_examples(
+    epilog=examples(
         "pcinsights reports list --format table",
         "pcinsights reports list --query-id bd8ab41d-7a5c-4402-8b6c-6d8e1a5c4a3a --format json",
     ),
@@ -312,7 +306,7 @@ def list_reports(
     "executions",
     help="A report's runs: the latest in any status (or the --status given), or with --all every run of the last 90"
     " days, newest first. A completed run's file is what `reports download` reads.",
-    epilog=_examples(
+    epilog=examples(
         "pcinsights reports executions 2b7ed9a4-1c31-4d6a-9c4e-0f1a2b3c4d5e --all --format table",
         "pcinsights reports executions 2b7ed9a4-1c31-4d6a-9c4e-0f1a2b3c4d5e --status Pending --status Running",
     ),
@@ -322,7 +316,7 @@ def executions(
     connection: Connection,
     report_id: Annotated[UUID, typer.Argument(help="The report's id (`reports list`).", show_default=False)],
     status: Annotated[
-        list[ExecutionStatus] | None,
+        list[ReportExecutionStatus] | None,
         typer.Option(
             "--status", case_sensitive=False, help="Runs in this status (repeatable; default: any).", show_default=False
         ),
@@ -348,7 +342,7 @@ def executions(
     "download",
     help="Print the rows of a report's latest completed run (or --execution-id's), streamed from its file; or save"
     " the file itself (CSV or TSV, as the report writes it) with --output.",
-    epilog=_examples(
+    epilog=examples(
         "pcinsights reports download 2b7ed9a4-1c31-4d6a-9c4e-0f1a2b3c4d5e --format table",
         "pcinsights reports download 2b7ed9a4-1c31-4d6a-9c4e-0f1a2b3c4d5e -o usage.csv",
     ),
@@ -367,7 +361,7 @@ def download(
             "--output",
             "-o",
             dir_okay=False,
-            help="Save the file here instead of printing rows.",
+            help="Save the file here (whole, or not at all) instead of printing rows.",
             show_default=False,
         ),
     ] = None,
