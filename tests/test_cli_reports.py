@@ -16,12 +16,13 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
+import attrs
 import pytest
-from partner_center_analytics import AuthenticatedClient
+from partner_center_analytics import AuthenticatedClient, ReportDownloadError
 from rich.console import Console
 from typer.testing import CliRunner
 
-from pcinsights.cli import app, output
+from pcinsights.cli import app, output, report_calls
 from pcinsights.cli.progress import ReportProgress
 from pcinsights.emulator import EmulatorConfig, RunningEmulator, run_in_background
 from tests._support import token_for
@@ -301,3 +302,22 @@ def test_a_streamed_table_shows_the_first_rows_and_counts_them_all() -> None:
     assert (len(first), total) == (1000, 1500)
     assert "first 1,000 of 1,500 rows, month: 2026-11-01" in " ".join(screen.getvalue().split())
     assert "│   999 │" in screen.getvalue() and "1,000" not in screen.getvalue().replace("first 1,000", "")
+
+
+def test_saving_a_file_renews_a_refused_link_once(
+    tenant: RunningEmulator, office: tuple[str, list[Row]], tmp_path: Path
+) -> None:
+    report_id, _ = office
+    with AuthenticatedClient(base_url=tenant.base_url, token=token_for(tenant)) as client:
+        good = report_calls.execution_to_read(client, report_id, None)
+    link = str(good.report_access_secure_link)
+    tampered = attrs.evolve(good, report_access_secure_link=link[:-4] + "AAAA")
+    target = tmp_path / "usage.csv"
+    size = report_calls.save_file(tampered, target, lambda: good)
+    assert size == target.stat().st_size and target.read_bytes().startswith(b"CustomerTenantId,")
+    with pytest.raises(ReportDownloadError) as refused:
+        report_calls.save_file(tampered, tmp_path / "again.csv", lambda: tampered)
+    assert str(refused.value).startswith("the report file at ")
+    assert "refused even after a fresh link: HTTP 403" in str(refused.value)
+    assert "sig=" not in str(refused.value)  # the signature stays out of messages
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["usage.csv"]
