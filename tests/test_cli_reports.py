@@ -18,11 +18,12 @@ from typing import Any
 
 import attrs
 import pytest
-from partner_center_analytics import AuthenticatedClient, ReportDownloadError
+from partner_center_analytics import AuthenticatedClient, ReportDownloadError, ReportFormatError, ReportTimeoutError
 from rich.console import Console
 from typer.testing import CliRunner
 
 from pcinsights.cli import app, output, report_calls
+from pcinsights.cli.failures import describe, exit_code
 from pcinsights.cli.progress import ReportProgress
 from pcinsights.emulator import EmulatorConfig, RunningEmulator, run_in_background
 from tests._support import token_for
@@ -321,3 +322,13 @@ def test_saving_a_file_renews_a_refused_link_once(
     assert "refused even after a fresh link: HTTP 403" in str(refused.value)
     assert "sig=" not in str(refused.value)  # the signature stays out of messages
     assert sorted(path.name for path in tmp_path.iterdir()) == ["usage.csv"]
+
+
+def test_the_report_errors_exit_5_and_a_timeout_says_how_to_fetch_the_report_later() -> None:
+    timeout = ReportTimeoutError("report r1 did not complete", report_id="r1", last_status="Running", deadline=1.0)
+    for error in (timeout, ReportDownloadError("cut off"), ReportFormatError("row 3: not a number", row=3)):
+        assert exit_code(error) == 5
+    assert describe(timeout) == (
+        "report r1 did not complete; the report stays: `pcinsights reports download r1` once it has completed"
+    )
+    assert exit_code(report_calls.OutputFileError("cannot write x")) == 1
