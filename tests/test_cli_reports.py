@@ -281,7 +281,7 @@ def test_the_spinner_shows_the_wait_then_counts_the_rows_as_they_pass() -> None:
         passed = list(progress.counted(iter(range(2500))))
     assert passed == list(range(2500))
     assert "running the report" in screen.getvalue()
-    assert "reading rows" in screen.getvalue()
+    assert "reading the file" in screen.getvalue()
     assert "rows 2,500" in screen.getvalue()
 
 

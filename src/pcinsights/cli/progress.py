@@ -140,7 +140,7 @@ class ReportProgress(_Bar):
         self._start(self._description, rows="")
         return self
 
-    def counted(self, rows: Iterable[Any], description: str = "reading rows") -> Iterator[Any]:
+    def counted(self, rows: Iterable[Any], description: str = "reading the file") -> Iterator[Any]:
         """``rows`` as they come, counted on the display."""
         self._progress.update(self._task, description=description, rows="rows 0")
         count = 0
