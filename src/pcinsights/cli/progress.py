@@ -140,9 +140,9 @@ class ReportProgress(_Bar):
         self._start(self._description, rows="")
         return self
 
-    def counted(self, rows: Iterable[Any], description: str = "reading the file") -> Iterator[Any]:
+    def counted(self, rows: Iterable[Any]) -> Iterator[Any]:
         """``rows`` as they come, counted on the display."""
-        self._progress.update(self._task, description=description, rows="rows 0")
+        self._progress.update(self._task, description="reading the file", rows="rows 0")
         count = 0
         for count, row in enumerate(rows, 1):
             if count % self.EVERY == 0:
