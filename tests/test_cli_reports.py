@@ -13,6 +13,7 @@ import re
 import subprocess
 import sys
 from collections.abc import Callable, Iterator
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -332,3 +333,14 @@ def test_the_report_errors_exit_5_and_a_timeout_says_how_to_fetch_the_report_lat
         "report r1 did not complete; the report stays: `pcinsights reports download r1` once it has completed"
     )
     assert exit_code(report_calls.OutputFileError("cannot write x")) == 1
+
+
+def test_start_and_end_choose_the_months_instead_of_the_timespan(tenant: RunningEmulator) -> None:
+    today = datetime.now(UTC).date()
+    month = (today.replace(day=1) - timedelta(days=70)).replace(day=1)  # two or three months back
+    end = (month + timedelta(days=32)).replace(day=1) - timedelta(days=1)
+    query = "SELECT DISTINCT Month FROM OfficeUsage TIMESPAN LAST_MONTH"
+    naive = cli(tenant, "reports", "try", query, "--start", month.isoformat(), "--end", f"{end}T12:00:00", "-f", "json")
+    zoned = cli(tenant, "reports", "try", query, "--start", f"{month}T00:00:00Z", "--end", f"{end}T12:00:00+00:00")
+    assert json.loads(naive) == [{"Month": month.isoformat()}]
+    assert zoned.splitlines() == ["Month", month.isoformat()]
