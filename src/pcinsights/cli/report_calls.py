@@ -49,7 +49,7 @@ _STALE_LINK = frozenset({403, 404})  # an expired or vanished link: the executio
 
 
 class SystemQueries(StrEnum):
-    """Which queries ``reports queries`` lists: both kinds, the system ones only, or none of them."""
+    """Which queries ``reports queries`` lists: yours and the system ones, the system ones only, or yours only."""
 
     WITH = "with"
     ONLY = "only"
