@@ -103,6 +103,49 @@ def _copy_runtime(package: Path, runtime: Path) -> None:
         (package / module.name).write_text(origin + module.read_text(encoding="utf-8"), encoding="utf-8")
 
 
+def _leave_out_runtime_without_operations(package: Path, runtime: Path) -> None:
+    """Leave out the runtime modules that call operations the spec does not have, and their names in the root.
+
+    The reports helpers (``_reports``, ``_report_rows``) call the reports operations (``api.reports``): a client
+    generated from a spec without them (the breaking gate's test specs, say) has neither the helpers nor their
+    exports. Any other missing import of a runtime module stays an error (``_imported_modules``).
+    """
+    left_out: set[str] = set()
+    while found := {
+        module.stem
+        for module in sorted(runtime.glob("*.py"))
+        if module.stem not in left_out and _needs_what_is_missing(package / module.name, package, left_out)
+    }:
+        left_out |= found
+    init = package / "__init__.py"
+    text = init.read_text(encoding="utf-8")
+    for stem in sorted(left_out):
+        imports = re.findall(rf"^from \.{stem} import ([\w, ]+)\n", text, flags=re.MULTILINE)
+        if len(imports) > 1:
+            raise CodegenError(f"the package's __init__.py imports from {stem} on more than one line")
+        for name in imports[0].split(", ") if imports else []:
+            entry = f'    "{name}",\n'
+            if text.count(entry) != 1:
+                raise CodegenError(f"the package's __init__.py does not list {name} exactly once in __all__")
+            text = text.replace(entry, "")
+        text = re.sub(rf"^from \.{stem} import [\w, ]+\n", "", text, flags=re.MULTILINE)
+        (package / f"{stem}.py").unlink()
+    init.write_text(text, encoding="utf-8")
+
+
+def _needs_what_is_missing(path: Path, package: Path, left_out: set[str]) -> bool:
+    """Whether the module imports an operation package (``api.<tag>``) that is not there, or a left-out module."""
+    with _AST_LOCK:
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and node.level == 1 and node.module:
+            if node.module in left_out:
+                return True
+            if node.module.startswith("api.") and not (package / node.module.replace(".", "/")).is_dir():
+                return True
+    return False
+
+
 def _query_fields(templates: Path, document: Mapping[str, Any]) -> str:
     """The package's ``query_fields`` module: the spec's ``groupby`` fields (tools/queryfields.py)."""
     try:
@@ -245,6 +288,7 @@ def generate(spec: Path, output: Path, overrides: Path) -> Path:
         runtime = overrides / "runtime"
         _replace_superseded(package, runtime)
         _copy_runtime(package, runtime)
+        _leave_out_runtime_without_operations(package, runtime)
         _write_query_fields(package, query_fields)
         _write_report_rows(package, report_rows)
         _drop_unreachable_models(package)
