@@ -62,11 +62,21 @@ class HarRecorder:
         self.entries = 0  # how many have been written
 
     def record(
-        self, request: httpx.Request, response: httpx.Response, started: float, elapsed: float, auth_header: str = ""
+        self,
+        request: httpx.Request,
+        response: httpx.Response,
+        started: float,
+        elapsed: float,
+        auth_header: str = "",
+        *,
+        comment: str = "",
     ) -> None:
         """Add one exchange: ``started`` a Unix time, ``elapsed`` seconds, ``auth_header`` a header holding the
-        credential besides the usual ones; the response body must have been read."""
+        credential besides the usual ones, ``comment`` the entry's HAR comment (such as why a body is not kept);
+        the response body must have been read."""
         entry = self._entry(request, response, started, elapsed, auth_header.lower())
+        if comment:
+            entry["comment"] = comment
         with self._lock:
             if self._file is None and not self.entries and not self._resumes:
                 self._file = self.path.open("wb")
