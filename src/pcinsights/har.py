@@ -1,7 +1,8 @@
 """Reading recorded HTTP traffic: HAR 1.2 (HTTP Archive) files, as any recorder writes them.
 
 Only what HAR 1.2 requires is relied on (``log.entries[].request.method/url/headers``, ``response.status/headers/
-content``); optional parts (``queryString``, ``content.text``, ``content.encoding: base64``) are used when present.
+content``); optional parts (``queryString``, ``content.text``, ``content.encoding: base64``, an entry's ``comment``)
+are used when present.
 So a HAR from the client's recorder, from ``schemathesis run --report har``, from a browser or written by hand in a
 test reads the same. A malformed file is a ``HarError`` that says where, never a KeyError. The drift checker
 (tools/drift) and replay (``pcinsights.replay``) read recordings through it.
@@ -21,6 +22,14 @@ import attrs
 
 # A recording is read whole; beyond this it is refused rather than exhausting memory.
 MAX_HAR_BYTES = 512 * 1024 * 1024
+# How an entry's comment starts when its response body was left out on purpose (a report file download): what
+# the emulator's --record and the proxy's --record write, and what replay refuses to answer as an empty body.
+BODY_NOT_KEPT = "response body not kept"
+
+
+def unkept_body_comment(size: int) -> str:
+    """The HAR comment of an entry recorded without its response body of ``size`` bytes (as sent)."""
+    return f"{BODY_NOT_KEPT}: a report file download of {size} bytes, streamed through unrecorded"
 
 
 class HarError(Exception):
@@ -41,6 +50,12 @@ class Exchange:
     mime_type: str
     body: str | None  # the response body as text; None when the recorder kept none
     request_body: str | None = None  # the request's ``postData.text``, when it had one
+    comment: str = ""  # the entry's HAR comment
+
+    @property
+    def body_kept(self) -> bool:
+        """False when the recorder left the response body out on purpose (its comment says so)."""
+        return not self.comment.startswith(BODY_NOT_KEPT)
 
     @property
     def path(self) -> str:
@@ -109,6 +124,7 @@ def _exchange(index: int, entry: Any) -> Exchange:
         mime_type=mime if isinstance(mime, str) else "",
         body=_body(content, f"{where}.response"),
         request_body=_body(request.get("postData"), f"{where}.request"),
+        comment=comment if isinstance(comment := entry.get("comment"), str) else "",
     )
 
 

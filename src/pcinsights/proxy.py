@@ -1,11 +1,15 @@
 """The validating proxy: every exchange passes to the upstream and back unchanged, and each response is judged
 against the spec by the drift checker (``pcinsights.spec.drift``) as it passes.
 
-The upstream is Partner Center or anything that claims to be it. A response is read as the client reads one: raw
+The upstream is Partner Center or anything that claims to be it. Requests go upstream as sent, any method, body and
+all (up to ``MAX_REQUEST_BYTES``); a JSON body is judged against the operation's request schema with the response
+(findings at ``request $.Field``). A response is read as the client reads one: raw
 chunks, inflated in bounded steps, at most ``max_body`` bytes (the client's ``max_response_size``); a bigger body is
 streamed on unbuffered, its status and headers still checked. The app's bytes reach the app as the upstream sent them
-(``Content-Encoding`` and all). In strict mode a response with any finding is answered instead with a 502 problem
-body naming them, so a CI run fails at the call that drifted. The bearer token goes upstream and nowhere else: the
+(``Content-Encoding`` and all). In strict mode an exchange with any finding (in its request body or its response)
+is answered instead with a 502 problem body naming them, so a CI run fails at the call that drifted. Report file
+downloads (the signed links under ``/_files/``, a storage service's, not in the spec) stream through as they come,
+neither checked nor held: a file can be hundreds of megabytes. The bearer token goes upstream and nowhere else: the
 HAR recorder redacts it, and every logged or reported text has it struck out.
 """
 
@@ -24,7 +28,8 @@ from partner_center_analytics._body import DEFAULT_MAX_RESPONSE_SIZE, BoundedBod
 from partner_center_analytics._har import REDACTED  # the recorder's marker, in the log and report too
 from starlette.types import Message, Receive, Scope, Send
 
-from pcinsights.har import Exchange
+from pcinsights.emulator.reports.links import FILES_PATH
+from pcinsights.har import Exchange, unkept_body_comment
 from pcinsights.spec.accepted import Acceptance
 from pcinsights.spec.drift import Finding, Tally
 
@@ -32,7 +37,7 @@ from pcinsights.spec.drift import Finding, Tally
 _HOP_BY_HOP = frozenset(
     {"connection", "keep-alive", "proxy-connection", "te", "trailer", "transfer-encoding", "upgrade", "host"}
 )
-MAX_REQUEST_BYTES = 16 * 1024 * 1024  # Partner Center's analytics calls are GETs; a body this big is not one of them
+MAX_REQUEST_BYTES = 16 * 1024 * 1024  # Partner Center's bodies are a report's settings or a query (4,000 chars)
 UPSTREAM_TIMEOUT = httpx.Timeout(120.0, connect=15.0)  # its commercial queries can take a minute
 _MAX_TOKENS = 32  # tokens remembered to strike from texts (a token lives an hour; a run sees few)
 
@@ -152,7 +157,10 @@ class ProxyApp:
                 await _problem(send, 502, "Upstream unreachable", detail)
                 return
             try:
-                await self._answer(scope, request, response, started, send)
+                if _is_download(scope):
+                    await self._pass(request, response, started, send)
+                else:
+                    await self._answer(scope, request, response, started, send)
             finally:
                 await response.aclose()
 
@@ -162,6 +170,20 @@ class ProxyApp:
         query: bytes = scope.get("query_string", b"")
         prefix = self.upstream.raw_path.split(b"?")[0].rstrip(b"/")
         return self.upstream.copy_with(raw_path=prefix + raw_path + (b"?" + query if query else b""))
+
+    async def _pass(self, request: httpx.Request, response: httpx.Response, started: float, send: Send) -> None:
+        """A download: its chunks sent on as they arrive, unchecked; recorded (if at all) without its body."""
+        self.exchanges += 1
+        await _send_start(send, response)
+        size = 0
+        async for chunk in response.aiter_raw():
+            size += len(chunk)
+            await send({"type": "http.response.body", "body": chunk, "more_body": True})
+        await send({"type": "http.response.body", "body": b"", "more_body": False})
+        if self.recorder is not None:
+            head = httpx.Response(response.status_code, headers=response.headers)
+            comment = unkept_body_comment(size)
+            self.recorder.record(request, head, started, time.time() - started, comment=comment)
 
     async def _answer(
         self, scope: Scope, request: httpx.Request, response: httpx.Response, started: float, send: Send
@@ -185,12 +207,14 @@ class ProxyApp:
             index=self.exchanges,
             method=request.method,
             url=str(request.url),
-            request_headers=(),
+            # What the drift checker reads of a request: its media type and body (never its credentials).
+            request_headers=tuple((k, v) for k, v in request.headers.multi_items() if k.lower() == "content-type"),
             query=tuple(request.url.params.multi_items()),
             status=response.status_code,
             response_headers=tuple(response.headers.multi_items()),
             mime_type=response.headers.get("content-type", ""),
             body=checked.content.decode("utf-8", errors="replace") if checked is not None else None,
+            request_body=request.content.decode("utf-8", errors="replace") or None,
         )
         self.exchanges += 1
         findings = [finding for finding in self.tally.add(exchange) if self.acceptance(finding) is None]
@@ -209,14 +233,7 @@ class ProxyApp:
                 findings=[finding_row(finding, self.secrets) for finding in findings],
             )
             return
-        out = [(k.encode("latin-1"), v.encode("latin-1")) for k, v in response.headers.multi_items()]
-        await send(
-            {
-                "type": "http.response.start",
-                "status": response.status_code,
-                "headers": [(k, v) for k, v in out if k.lower().decode() not in _HOP_BY_HOP],
-            }
-        )
+        await _send_start(send, response)
         for chunk in raw:
             await send({"type": "http.response.body", "body": chunk, "more_body": True})
         raw.clear()
@@ -224,6 +241,19 @@ class ProxyApp:
             async for chunk in chunks:
                 await send({"type": "http.response.body", "body": chunk, "more_body": True})
         await send({"type": "http.response.body", "body": b"", "more_body": False})
+
+
+def _is_download(scope: Scope) -> bool:
+    """Whether the request is for a report file's signed link (``/_files/...``), not a Partner Center operation."""
+    path: str = scope["path"]
+    return path.startswith(FILES_PATH + "/")
+
+
+async def _send_start(send: Send, response: httpx.Response) -> None:
+    """The upstream's status and headers, bar the hop-by-hop ones."""
+    out = [(k.encode("latin-1"), v.encode("latin-1")) for k, v in response.headers.multi_items()]
+    headers = [(k, v) for k, v in out if k.lower().decode() not in _HOP_BY_HOP]
+    await send({"type": "http.response.start", "status": response.status_code, "headers": headers})
 
 
 def _without_length(headers: httpx.Headers) -> httpx.Headers:
