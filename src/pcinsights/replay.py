@@ -1,10 +1,14 @@
 """Replay: answer from a HAR recording as the server answered when it was made, for tests that must not call it.
 
-A request is matched to a recorded one by method, path, query (in any order) and body; headers are ignored (the
-token, request ids and dates differ every run). Requests recorded more than once are answered in their recorded
-order, the last answer repeating. A request with no recording gets a JSON 404 that names it, and is remembered in
-``ReplayApp.unmatched``. ``pcinsights replay FILE.har`` serves a recording for apps in any language; the pytest
-plugin's ``--pcinsights-mode=replay`` serves each test its own.
+A request is matched to a recorded one by method, path, query (in any order) and body (JSON compared as data, so
+key order and spacing do not matter); headers are ignored (the token, request ids and dates differ every run).
+Requests recorded more than once are answered in their recorded order: so a reports flow replays as it ran, each
+poll of an execution getting the next recorded state. A read (GET, HEAD) asked more often than recorded gets its
+last answer again; a write (POST, PUT, PATCH, DELETE) is answered at most as often as it was recorded, since the
+server would have changed state again. A request with no recording left gets a JSON 404 that names it, and is
+remembered in ``ReplayApp.unmatched``, as is one whose recorded body was left out (a report file download).
+``pcinsights replay FILE.har`` serves a recording for apps in any language; the pytest plugin's
+``--pcinsights-mode=replay`` serves each test its own.
 """
 
 from __future__ import annotations
@@ -25,12 +29,25 @@ from pcinsights.har import Exchange, read_har
 
 # Headers that describe the recorded transfer, not the answer: the replayed body is sent whole and plain.
 _TRANSFER_HEADERS = frozenset({"content-length", "content-encoding", "transfer-encoding", "connection", "keep-alive"})
+_READS = frozenset({"GET", "HEAD", "OPTIONS"})  # safe methods: asking again changes nothing on the server
 Key = tuple[str, str, tuple[tuple[str, str], ...], str]
 
 
 def request_key(method: str, path: str, query: Iterable[tuple[str, str]], body: str | None) -> Key:
-    """What makes two requests the same one for replay: method, path, query in any order, and body."""
-    return method.upper(), path, tuple(sorted(query)), body or ""
+    """What makes two requests the same one for replay: method, path, query in any order, and body (a JSON body
+    as its data: written again with sorted keys and no spaces)."""
+    return method.upper(), path, tuple(sorted(query)), _canonical(body or "")
+
+
+def _canonical(body: str) -> str:
+    """A JSON object or array as one spelling of its data; any other body as it is."""
+    if not body.lstrip().startswith(("{", "[")):
+        return body
+    try:
+        data = json.loads(body)
+    except (json.JSONDecodeError, RecursionError):
+        return body
+    return json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
 
 
 def describe(key: Key) -> str:
@@ -42,11 +59,12 @@ def describe(key: Key) -> str:
 
 @attrs.frozen
 class Answer:
-    """A recorded response: what the replay sends back."""
+    """A recorded response: what the replay sends back (``kept`` False when the recorder left its body out)."""
 
     status: int
     headers: tuple[tuple[str, str], ...]
     body: bytes
+    kept: bool = True
 
 
 class Recording:
@@ -57,7 +75,8 @@ class Recording:
         for exchange in exchanges:
             key = request_key(exchange.method, exchange.path, exchange.query, exchange.request_body)
             headers = tuple((k, v) for k, v in exchange.response_headers if k.lower() not in _TRANSFER_HEADERS)
-            self._answers[key].append(Answer(exchange.status, headers, (exchange.body or "").encode("utf-8")))
+            body = (exchange.body or "").encode("utf-8")
+            self._answers[key].append(Answer(exchange.status, headers, body, exchange.body_kept))
         self._served: dict[Key, int] = defaultdict(int)
 
     @classmethod
@@ -70,11 +89,12 @@ class Recording:
         return len(self._answers)
 
     def answer(self, key: Key) -> Answer | None:
-        """The next recorded answer to the request, the last one again once they are used up; None if unrecorded."""
+        """The next recorded answer to the request; once they are used up, a read's last one again and a write's
+        none. None if there is none."""
         answers = self._answers.get(key)
-        if not answers:
-            return None
         served = self._served[key]
+        if not answers or (served >= len(answers) and key[0] not in _READS):
+            return None
         self._served[key] = served + 1
         return answers[min(served, len(answers) - 1)]
 
@@ -99,9 +119,10 @@ class ReplayApp:
         query = parse_qsl(request.url.query, keep_blank_values=True)
         key = request_key(request.method, request.url.path, query, body)
         answer = self.recording.answer(key)
-        if answer is None:
-            self.unmatched.append(describe(key))
-            text = json.dumps({"code": 404, "description": f"no recording for {describe(key)}"})
+        if answer is None or not answer.kept:
+            why = "no recording for" if answer is None else "recorded without its body:"
+            self.unmatched.append(describe(key) + ("" if answer is None else " (recorded without its body)"))
+            text = json.dumps({"code": 404, "description": f"{why} {describe(key)}"})
             response = Response(text, status_code=404, media_type="application/json; charset=utf-8")
         else:
             response = Response(answer.body, status_code=answer.status, headers=dict(answer.headers))

@@ -2,17 +2,23 @@
 
 A client's own recording says what it meant to send; this one says what arrived and when, so a test can judge a
 client from the server's side (its rate, whether it waited out each Retry-After, what it sent). The generated
-client's ``HarRecorder`` writes it, with the same redaction (the bearer token appears nowhere in the file).
+client's ``HarRecorder`` writes it, with the same redaction (the bearer token appears nowhere in the file). Report
+file downloads (``/_files/``) are recorded without their body, the entry's comment saying so: a file can be hundreds
+of megabytes, and held whole it would be, once per download.
 """
 
 from __future__ import annotations
 
+import functools
 import time
 
 import anyio.to_thread
 import httpx
 from partner_center_analytics import HarRecorder
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from pcinsights.emulator.reports.links import FILES_PATH
+from pcinsights.har import unkept_body_comment
 
 
 class RecordingMiddleware:
@@ -30,6 +36,8 @@ class RecordingMiddleware:
         received: list[bytes] = []
         start: Message = {}
         sent: list[bytes] = []
+        download = str(scope["path"]).startswith(FILES_PATH + "/")
+        size = 0
 
         async def receiving() -> Message:
             message = await receive()
@@ -38,11 +46,13 @@ class RecordingMiddleware:
             return message
 
         async def sending(message: Message) -> None:
-            nonlocal start
+            nonlocal start, size
             if message["type"] == "http.response.start":
                 start = message
             elif message["type"] == "http.response.body":
-                sent.append(message.get("body", b""))
+                size += len(message.get("body", b""))
+                if not download:
+                    sent.append(message.get("body", b""))
             await send(message)
 
         await self.app(scope, receiving, sending)
@@ -51,8 +61,11 @@ class RecordingMiddleware:
         request = httpx.Request(scope["method"], _url(scope), headers=scope["headers"], content=b"".join(received))
         response = httpx.Response(int(start["status"]), headers=start.get("headers", []), content=b"".join(sent))
         elapsed = time.monotonic() - clock
+        comment = unkept_body_comment(size) if download else ""
         # A flush per entry: in a worker thread, not on the event loop.
-        await anyio.to_thread.run_sync(self.recorder.record, request, response, started, elapsed)
+        await anyio.to_thread.run_sync(
+            functools.partial(self.recorder.record, request, response, started, elapsed, comment=comment)
+        )
 
 
 def _url(scope: Scope) -> str:
