@@ -20,10 +20,12 @@ from typing import Any
 import httpx
 import pytest
 import yaml
+from partner_center_analytics import AuthenticatedClient, HarRecorder
 
 from pcinsights.emulator import RunningEmulator
 from pcinsights.har import HarError, parse_har, read_har
 from tests._codegen_fixture import THINGS, fixture_spec
+from tests._reports_flow import reports_flow
 from tests._support import PROJECT, SPEC_PATH, token_for
 from tools import drift
 from tools.specdoc import load_spec, operations
@@ -444,3 +446,49 @@ def test_redocly_finds_the_same_request_body_drift_at_the_same_places(
     output = capsys.readouterr().out
     assert "Findings (2):" in output
     assert "2 problem(s): 2 place(s) also found here, 0 added; 0 finding(s) here that Redocly does not report" in output
+
+
+@pytest.fixture(scope="module")
+def reports_flow_har(emulator: RunningEmulator, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    """A HAR of the reports flow (create query, ExecuteNow report, executions, read, delete) as the client records it:
+    POST, GET and DELETE, request bodies kept."""
+    path = tmp_path_factory.mktemp("reports") / "reports.har"
+    with (
+        HarRecorder(path) as recorder,
+        AuthenticatedClient(base_url=emulator.base_url, token=token_for(emulator), recorder=recorder) as client,
+    ):
+        reports_flow(client)
+    document: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    return document
+
+
+def test_make_drift_on_a_har_of_the_reports_flow_finds_none(
+    reports_flow_har: dict[str, Any], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    entries = reports_flow_har["log"]["entries"]
+    assert {entry["request"]["method"] for entry in entries} == {"POST", "GET", "DELETE"}
+    assert sum("postData" in entry["request"] for entry in entries) == 2  # the query's body and the report's
+
+    assert drift.main([str(_write(tmp_path / "reports.har", reports_flow_har)), "--no-redocly"]) == 0
+
+    output = capsys.readouterr().out
+    assert f"Drift: {len(entries)} exchange(s)" in output
+    assert "Findings (0):" in output and "Result: no drift" in output
+
+
+def test_make_drift_reports_a_reports_request_body_that_breaks_the_schema(
+    reports_flow_har: dict[str, Any], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    document = copy.deepcopy(reports_flow_har)
+    (post,) = [e for e in document["log"]["entries"] if e["request"]["url"].endswith("/ScheduledReport")]
+    body = json.loads(post["request"]["postData"]["text"])
+    post["request"]["postData"]["text"] = json.dumps({**body, "RecurrenceInterval": 2, "Callback": "x"})
+
+    findings = drift.find_drift(load_spec(SPEC_PATH), parse_har(document))
+
+    assert {(f.kind, f.operation, f.location, json.dumps(f.example)) for f in findings} == {
+        ("schema violation (minimum)", "createReport", "request $.RecurrenceInterval", "2"),
+        ("undocumented field", "createReport", "request $.Callback", '"x"'),
+    }
+    assert drift.main([str(_write(tmp_path / "drifted.har", document)), "--no-redocly"]) == 1
+    assert "schema violation (minimum): createReport request $.RecurrenceInterval" in capsys.readouterr().out
