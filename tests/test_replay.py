@@ -20,7 +20,7 @@ from pcinsights.emulator import EmulatorConfig, RunningEmulator, create_app
 from pcinsights.emulator.recording import RecordingMiddleware
 from pcinsights.emulator.server import serve_in_background
 from pcinsights.har import BODY_NOT_KEPT, parse_har, unkept_body_comment
-from pcinsights.replay import Recording, ReplayApp, request_key, serve_replay
+from pcinsights.replay import MAX_REQUEST_BYTES, Recording, ReplayApp, request_key, serve_replay
 from tests._reports import Reports
 from tests._support import announced, token_for
 
@@ -219,3 +219,11 @@ def test_the_emulators_recording_keeps_a_report_file_download_without_its_body(
     key = request_key("GET", urlsplit(link).path, parse_qsl(urlsplit(link).query), None)
     answer = replayed.answer(key)
     assert answer is not None and not answer.kept
+
+
+def test_a_request_body_over_the_limit_is_refused_before_it_is_held(plain_http: httpx.Client) -> None:
+    app = ReplayApp()
+    with serve_replay(app) as base_url:
+        response = plain_http.post(base_url + "/q", content=b"x" * (MAX_REQUEST_BYTES + 1))
+    assert response.status_code == 413
+    assert response.json()["description"] == f"request bodies over {MAX_REQUEST_BYTES} bytes are refused"

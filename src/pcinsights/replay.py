@@ -29,6 +29,7 @@ from pcinsights.har import Exchange, read_har
 
 # Headers that describe the recorded transfer, not the answer: the replayed body is sent whole and plain.
 _TRANSFER_HEADERS = frozenset({"content-length", "content-encoding", "transfer-encoding", "connection", "keep-alive"})
+MAX_REQUEST_BYTES = 16 * 1024 * 1024  # a report's settings or a query are a few KB; bodies are held to match them
 _READS = frozenset({"GET", "HEAD", "OPTIONS"})  # safe methods: asking again changes nothing on the server
 Key = tuple[str, str, tuple[tuple[str, str], ...], str]
 
@@ -114,19 +115,41 @@ class ReplayApp:
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             return
-        request = Request(scope, receive)
-        body = (await request.body()).decode("utf-8", errors="replace")
-        query = parse_qsl(request.url.query, keep_blank_values=True)
-        key = request_key(request.method, request.url.path, query, body)
-        answer = self.recording.answer(key)
-        if answer is None or not answer.kept:
-            why = "no recording for" if answer is None else "recorded without its body:"
-            self.unmatched.append(describe(key) + ("" if answer is None else " (recorded without its body)"))
-            text = json.dumps({"code": 404, "description": f"{why} {describe(key)}"})
-            response = Response(text, status_code=404, media_type="application/json; charset=utf-8")
-        else:
-            response = Response(answer.body, status_code=answer.status, headers=dict(answer.headers))
+        response = await self._response(Request(scope, receive))
         await response(scope, receive, send)
+
+    async def _response(self, request: Request) -> Response:
+        raw = await _bounded_body(request)
+        if raw is None:
+            return _refusal(413, f"request bodies over {MAX_REQUEST_BYTES} bytes are refused")
+        query = parse_qsl(request.url.query, keep_blank_values=True)
+        key = request_key(request.method, request.url.path, query, raw.decode("utf-8", errors="replace"))
+        answer = self.recording.answer(key)
+        if answer is None:
+            self.unmatched.append(describe(key))
+            return _refusal(404, f"no recording for {describe(key)}")
+        if not answer.kept:
+            self.unmatched.append(f"{describe(key)} (recorded without its body)")
+            return _refusal(404, f"recorded without its body: {describe(key)}")
+        return Response(answer.body, status_code=answer.status, headers=dict(answer.headers))
+
+
+def _refusal(status: int, description: str) -> Response:
+    """The replay's own answer, JSON as Partner Center's errors are."""
+    text = json.dumps({"code": status, "description": description})
+    return Response(text, status_code=status, media_type="application/json; charset=utf-8")
+
+
+async def _bounded_body(request: Request) -> bytes | None:
+    """The request's body, or None once it is over ``MAX_REQUEST_BYTES`` (what a recorded request could hold)."""
+    parts: list[bytes] = []
+    size = 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > MAX_REQUEST_BYTES:
+            return None
+        parts.append(chunk)
+    return b"".join(parts)
 
 
 @contextmanager
@@ -139,4 +162,4 @@ def serve_replay(app: ReplayApp, *, host: str = "127.0.0.1") -> Iterator[str]:
         yield base_url
 
 
-__all__ = ["Answer", "Recording", "ReplayApp", "describe", "request_key", "serve_replay"]
+__all__ = ["MAX_REQUEST_BYTES", "Answer", "Recording", "ReplayApp", "describe", "request_key", "serve_replay"]

@@ -23,14 +23,19 @@ def proxy(
         Path | None, typer.Option(help="Drift to accept, in make drift's drift.toml form: listed, never failed.")
     ] = None,
     strict: Annotated[
-        bool, typer.Option(help="Answer a response that does not conform with a 502 problem naming the findings.")
+        bool,
+        typer.Option(
+            help="Answer an exchange that does not conform (its request body or its response) with a 502 problem"
+            " naming the findings; the request has reached the upstream by then."
+        ),
     ] = False,
 ) -> None:
-    """Forward every request to the upstream and its response back unchanged, checking each response against the
-    spec: undocumented fields, wrong types and formats, new enum values, undocumented statuses, media types and
-    headers, missing required headers, unknown operations. Each finding is printed once; on SIGINT or SIGTERM all
-    of them are printed with counts (and written to --report). Exit 1 when any was found that --accept does not
-    accept."""
+    """Forward every request (any method, its body as sent) to the upstream and its response back unchanged,
+    checking each exchange against the spec: request bodies against the operation's request schema, and in responses
+    undocumented fields, wrong types and formats, new enum values, undocumented statuses, media types and headers,
+    missing required headers, unknown operations. Report file downloads (/_files/ links) stream through unchecked
+    and are recorded without their body. Each finding is printed once; on SIGINT or SIGTERM all of them are printed
+    with counts (and written to --report). Exit 1 when any was found that --accept does not accept."""
     from partner_center_analytics import HarRecorder
 
     from pcinsights.emulator.app import spec_json
