@@ -457,7 +457,10 @@ def reports_flow_har(emulator: RunningEmulator, tmp_path_factory: pytest.TempPat
         HarRecorder(path) as recorder,
         AuthenticatedClient(base_url=emulator.base_url, token=token_for(emulator), recorder=recorder) as client,
     ):
-        reports_flow(client)
+        try:
+            reports_flow(client)
+        finally:
+            emulator.app.state.reports.reset()  # the session emulator's reports state as other tests expect it
     document: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
     return document
 

@@ -34,7 +34,7 @@ from pcinsights.har import BODY_NOT_KEPT, read_har
 from pcinsights.proxy import ProxyApp
 from pcinsights.spec.accepted import load_acceptances
 from pcinsights.spec.drift import Tally
-from tests._reports import OFFICE_QUERY, PREFIX, stamp
+from tests._reports import OFFICE_QUERY, PREFIX, Reports, stamp
 from tests._support import PROJECT, announced, token_for
 
 PCINSIGHTS = Path(sys.executable).parent / "pcinsights"  # the installed console script
@@ -293,6 +293,7 @@ def test_the_command_refuses_an_upstream_that_is_no_url_in_one_line() -> None:
 BAD_INTERVAL = ("schema violation (minimum)", "createReport", "request $.RecurrenceInterval")
 
 
+@pytest.mark.usefixtures("_pcinsights_fresh_reports")  # the plugin's: a clean reports state, reset after
 def test_the_reports_flow_goes_through_with_bodies_and_a_body_breaking_the_schema_is_reported(
     emulator: RunningEmulator, plain_http: httpx.Client
 ) -> None:
@@ -387,3 +388,23 @@ def test_a_report_file_streams_through_unchecked_and_is_recorded_without_its_bod
     assert entry["response"]["content"]["size"] == 0 and entry["response"]["status"] == 200
     (exchange,) = read_har(tmp_path / "proxied.har")
     assert not exchange.body_kept
+
+
+@pytest.mark.usefixtures("_pcinsights_fresh_reports")  # the plugin's: a clean reports state, reset after
+def test_a_report_file_from_the_emulator_comes_through_byte_for_byte_gzip_or_not(
+    emulator: RunningEmulator, plain_http: httpx.Client
+) -> None:
+    reports = Reports(emulator, plain_http)
+    report = reports.report(reports.query(), ExecuteNow=True)
+    link = httpx.URL(reports.completed(report["reportId"])["reportAccessSecureLink"])
+    with _proxy(emulator.base_url) as (app, base_url, lines):
+        proxied = httpx.URL(base_url).copy_with(raw_path=link.raw_path)  # the signed path and query, via the proxy
+        for coding in ("gzip", "identity"):
+            headers = {"Accept-Encoding": coding}
+            direct, through = (plain_http.get(url, headers=headers) for url in (link, proxied))
+            assert through.status_code == direct.status_code == 200
+            assert through.headers.get("content-encoding") == direct.headers.get("content-encoding")
+            assert through.content == direct.content and through.text.startswith("CustomerTenantId,")
+        tampered = plain_http.get(proxied.copy_merge_params({"sig": "x"}))
+    assert tampered.status_code == 403  # the emulator's refusal, passed on
+    assert app.exchanges == 3 and app.tally.findings() == [] and lines == []
