@@ -147,7 +147,7 @@ def _entry(method: str, path: str, body: Any, status: int, answer: Any, comment:
     return {**entry, "comment": comment} if comment else entry
 
 
-def test_writes_are_answered_as_often_as_recorded_and_json_bodies_match_as_data() -> None:
+def test_successful_writes_are_answered_as_often_as_recorded_and_json_bodies_match_as_data() -> None:
     body = '{"Name": "q", "Query": "SELECT a FROM b"}'
     data = Recording(
         parse_har(
@@ -160,6 +160,7 @@ def test_writes_are_answered_as_often_as_recorded_and_json_bodies_match_as_data(
                         _entry("GET", "/q/2", None, 200, {"state": "Completed"}),
                         _entry("DELETE", "/q/2", None, 200, {}),
                         _entry("GET", "/q/2", None, 404, {}),
+                        _entry("PUT", "/q/2", "{}", 429, {}),
                     ]
                 }
             }
@@ -177,6 +178,8 @@ def test_writes_are_answered_as_often_as_recorded_and_json_bodies_match_as_data(
     ]
     assert data.answer(request_key("DELETE", "/q/2", [], None)) is not None
     assert data.answer(request_key("DELETE", "/q/2", [], None)) is None
+    refused = request_key("PUT", "/q/2", [], "{}")  # a refused write changed nothing: asked again, refused again
+    assert [answer and answer.status for answer in (data.answer(refused), data.answer(refused))] == [429, 429]
 
 
 def test_a_request_whose_recorded_answer_has_no_body_is_refused_by_name(plain_http: httpx.Client) -> None:

@@ -3,12 +3,12 @@
 A request is matched to a recorded one by method, path, query (in any order) and body (JSON compared as data, so
 key order and spacing do not matter); headers are ignored (the token, request ids and dates differ every run).
 Requests recorded more than once are answered in their recorded order: so a reports flow replays as it ran, each
-poll of an execution getting the next recorded state. A read (GET, HEAD) asked more often than recorded gets its
-last answer again; a write (POST, PUT, PATCH, DELETE) is answered at most as often as it was recorded, since the
-server would have changed state again. A request with no recording left gets a JSON 404 that names it, and is
-remembered in ``ReplayApp.unmatched``, as is one whose recorded body was left out (a report file download).
-``pcinsights replay FILE.har`` serves a recording for apps in any language; the pytest plugin's
-``--pcinsights-mode=replay`` serves each test its own.
+poll of an execution getting the next recorded state. A request asked more often than recorded gets its last
+answer again, except a write (POST, PUT, PATCH, DELETE) that succeeded: that is answered at most as often as it
+was recorded, since the server would have changed state again (a refused write changed nothing, so it repeats).
+A request with no recording left gets a JSON 404 that names it, and is remembered in ``ReplayApp.unmatched``, as
+is one whose recorded body was left out (a report file download). ``pcinsights replay FILE.har`` serves a
+recording for apps in any language; the pytest plugin's ``--pcinsights-mode=replay`` serves each test its own.
 """
 
 from __future__ import annotations
@@ -90,11 +90,11 @@ class Recording:
         return len(self._answers)
 
     def answer(self, key: Key) -> Answer | None:
-        """The next recorded answer to the request; once they are used up, a read's last one again and a write's
-        none. None if there is none."""
+        """The next recorded answer to the request; once they are used up, the last one again, unless it is a
+        write's success (asked again, the server would have changed state again). None if there is none."""
         answers = self._answers.get(key)
         served = self._served[key]
-        if not answers or (served >= len(answers) and key[0] not in _READS):
+        if not answers or (served >= len(answers) and key[0] not in _READS and answers[-1].status < 400):
             return None
         self._served[key] = served + 1
         return answers[min(served, len(answers) - 1)]
