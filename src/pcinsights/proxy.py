@@ -1,16 +1,16 @@
-"""The validating proxy: every exchange passes to the upstream and back unchanged, and each response is judged
-against the spec by the drift checker (``pcinsights.spec.drift``) as it passes.
+"""The validating proxy: every exchange passes to the upstream and back unchanged, and each is judged against the
+spec by the drift checker (``pcinsights.spec.drift``) as it passes.
 
 The upstream is Partner Center or anything that claims to be it. Requests go upstream as sent, any method, body and
-all (up to ``MAX_REQUEST_BYTES``); a JSON body is judged against the operation's request schema with the response
-(findings at ``request $.Field``). A response is read as the client reads one: raw
-chunks, inflated in bounded steps, at most ``max_body`` bytes (the client's ``max_response_size``); a bigger body is
-streamed on unbuffered, its status and headers still checked. The app's bytes reach the app as the upstream sent them
-(``Content-Encoding`` and all). In strict mode an exchange with any finding (in its request body or its response)
-is answered instead with a 502 problem body naming them, so a CI run fails at the call that drifted. Report file
-downloads (the signed links under ``/_files/``, a storage service's, not in the spec) stream through as they come,
-neither checked nor held: a file can be hundreds of megabytes. The bearer token goes upstream and nowhere else: the
-HAR recorder redacts it, and every logged or reported text has it struck out.
+all (up to ``MAX_REQUEST_BYTES``); a JSON body is judged against the operation's request schema (findings at
+``request $.Field``). A response is read as the client reads one: raw chunks, inflated in bounded steps, at most
+``max_body`` bytes (the client's ``max_response_size``); a bigger body is streamed on unbuffered, its status and
+headers still checked. The app's bytes reach the app as the upstream sent them (``Content-Encoding`` and all). In
+strict mode an exchange with any finding (in its request body or its response) is answered instead with a 502
+problem body naming them, so a CI run fails at the call that drifted. Report file downloads (the signed links under
+``/_files/``, a storage service's, not in the spec) stream through as they come, neither checked nor held: a file
+can be hundreds of megabytes. The bearer token goes upstream and nowhere else: the HAR recorder redacts it, and
+every logged or reported text has it struck out.
 """
 
 from __future__ import annotations
