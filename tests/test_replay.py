@@ -109,13 +109,23 @@ FLOW_TEST = """
 import json
 from pathlib import Path
 
-from tests._reports_flow import reports_flow
+from partner_center_analytics import iter_report_rows, run_report
+
+from tests._reports_flow import QUERY, reports_flow
 
 
 def test_flow(pcinsights_client, request):
     answers = reports_flow(pcinsights_client)
     mode = request.config.getoption("pcinsights_mode")
     Path(f"answers-{mode}.json").write_text(json.dumps(answers), encoding="utf-8")
+
+
+def test_run_report(pcinsights_client, request):
+    execution = run_report(pcinsights_client, QUERY)
+    mode = request.config.getoption("pcinsights_mode")
+    Path(f"execution-{mode}.json").write_text(json.dumps(execution.to_dict()), encoding="utf-8")
+    if mode == "record":  # the file's link is the recording emulator's: downloaded while it runs
+        assert len(list(iter_report_rows(pcinsights_client, execution))) > 0
 """
 LEAN = ("-p", "no:cacheprovider", "-p", "no:schemathesis", "-p", "no:hypothesispytest", "-p", "no:xdist")
 NO_ASYNC = (*LEAN, "-p", "no:asyncio", "-p", "no:anyio")
@@ -123,7 +133,10 @@ NO_ASYNC = (*LEAN, "-p", "no:asyncio", "-p", "no:anyio")
 
 def test_a_reports_flow_recorded_by_the_plugin_replays_offline_with_the_same_answers(pytester: pytest.Pytester) -> None:
     pytester.makepyfile(test_flow=FLOW_TEST)
-    pytester.runpytest_inprocess(*NO_ASYNC, "--pcinsights-mode=record").assert_outcomes(passed=1)
+    pytester.runpytest_inprocess(*NO_ASYNC, "--pcinsights-mode=record").assert_outcomes(passed=2)
+    run = json.loads((pytester.path / "recordings" / "test_flow" / "test_run_report.har").read_text(encoding="utf-8"))
+    assert [entry["request"]["method"] for entry in run["log"]["entries"]][:2] == ["GET", "POST"]
+    assert not any("/_files/" in entry["request"]["url"] for entry in run["log"]["entries"])  # the file not kept
     har = pytester.path / "recordings" / "test_flow" / "test_flow.har"
     entries = json.loads(har.read_text(encoding="utf-8"))["log"]["entries"]
     calls = [(entry["request"]["method"], entry["request"]["url"].split("/mpn/")[1]) for entry in entries]
@@ -133,9 +146,10 @@ def test_a_reports_flow_recorded_by_the_plugin_replays_offline_with_the_same_ans
 
     # An emulator with -1 customers cannot start: replay must not need one.
     replayed = pytester.runpytest_inprocess(*NO_ASYNC, "--pcinsights-mode=replay", "--pcinsights-customers=-1")
-    replayed.assert_outcomes(passed=1)
-    recorded, again = (pytester.path / f"answers-{mode}.json" for mode in ("record", "replay"))
-    assert json.loads(again.read_text(encoding="utf-8")) == json.loads(recorded.read_text(encoding="utf-8"))
+    replayed.assert_outcomes(passed=2)
+    for name in ("answers", "execution"):
+        recorded, again = (pytester.path / f"{name}-{mode}.json" for mode in ("record", "replay"))
+        assert json.loads(again.read_text(encoding="utf-8")) == json.loads(recorded.read_text(encoding="utf-8"))
 
 
 def _entry(method: str, path: str, body: Any, status: int, answer: Any, comment: str = "") -> dict[str, Any]:
