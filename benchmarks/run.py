@@ -22,6 +22,7 @@ import emulator_bigworld
 import fanout_wall
 import grouped_vs_fanout
 import overhead
+import report_e2e
 import report_rows
 import startup
 from emulator_process import emulator_process
@@ -44,6 +45,7 @@ class Sizes:
     bigworld_customers: int
     client_memory: client_memory.Setup
     report_rows: report_rows.Setup
+    report_e2e: report_e2e.Setup
 
 
 FULL = Sizes(
@@ -63,6 +65,7 @@ FULL = Sizes(
     bigworld_customers=1_000_000,
     client_memory=client_memory.Setup(),
     report_rows=report_rows.Setup(),
+    report_e2e=report_e2e.Setup(),
 )
 QUICK = Sizes(
     overhead_rounds=3,
@@ -81,6 +84,7 @@ QUICK = Sizes(
     bigworld_customers=20_000,
     client_memory=client_memory.Setup(body_mb=5, bomb_mib=64, limit_mib=4),
     report_rows=report_rows.Setup(rate_rows=20_000, rounds=1, memory_rows=(2_000, 20_000)),
+    report_e2e=report_e2e.Setup(customers=100, rows=2_000, small_rows=200, rounds=1),
 )
 
 
@@ -143,6 +147,7 @@ BENCHMARKS: dict[str, Callable[[Sizes], list[Figure]]] = {
     "bigworld": _bigworld,
     "client-memory": lambda sizes: client_memory.run(sizes.client_memory),
     "report-rows": lambda sizes: report_rows.run(sizes.report_rows),
+    "report-e2e": lambda sizes: report_e2e.run(sizes.report_e2e),
 }
 
 

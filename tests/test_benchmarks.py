@@ -40,6 +40,10 @@ FIGURES = (
     "report rows parse vs csv.DictReader",
     "report rows typed vs dicts",
     "report rows peak memory",
+    "report e2e emulator write",
+    "report e2e parse (dicts) vs csv.reader",
+    "report e2e parse (OfficeUsageRow) vs csv.reader",
+    "report e2e client peak memory",
 )
 LINE = re.compile(r"^(?P<name>[^:#]+): .+ vs .+  ratio (?P<ratio>\S+)  goal (?P<goal>.+)$")
 GOAL = re.compile(r"(none \(reported\)|(<=|>=|<) \d+\.\d+  (ok|missed))(  \[.+\])?")
