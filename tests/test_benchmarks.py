@@ -42,6 +42,7 @@ FIGURES = (
     "report rows peak memory",
     "report e2e emulator write",
     "report e2e parse (dicts) vs csv.reader",
+    "report e2e parse (dicts) vs csv.reader into dicts",
     "report e2e parse (OfficeUsageRow) vs csv.reader",
     "report e2e client peak memory",
 )
