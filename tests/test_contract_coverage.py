@@ -1,6 +1,9 @@
-"""The coverage report of `make contract`: built from schemathesis's NDJSON event stream; the fault and 403 passes
-against a real emulator produce and validate every documented 403, 429 (both body shapes), 431, 500 and 503; a
-documented status never seen fails unless contract-coverage.toml allows it; the emulator's 429 body switch."""
+"""The coverage report of `make contract`: built from schemathesis's NDJSON event stream (the stateful phase's steps
+counted for the operations they called, the links they followed and the walks they took); the fault and 403 passes
+against a real emulator produce and validate every documented 403, 429 (both body shapes), 431, 500 and 503; the
+stateful pass walks from a query to a report to its executions; a documented status never seen, a link never
+followed or a required walk not taken fails unless contract-coverage.toml allows it; the emulator's 429 body
+switch."""
 
 from __future__ import annotations
 
@@ -13,11 +16,13 @@ from typing import Any
 import httpx
 import pytest
 
-from pcinsights.emulator import RunningEmulator
+from pcinsights.emulator import EmulatorConfig, RunningEmulator, run_in_background
+from pcinsights.emulator.auth import fetch_token
 from tests._support import PROJECT, SPEC_PATH, token_for
 from tools import contract, coverage
 from tools.specdoc import load_spec, operations
 
+WALK_EXAMPLES = 40  # make contract runs 100; these are enough for the walk, and take a few seconds
 OPERATIONS = {str(operation["operationId"]) for _, _, _, operation in operations(load_spec(SPEC_PATH))}
 SPEC = {
     "openapi": "3.0.3",
@@ -76,7 +81,7 @@ def test_statuses_headers_and_parameters_come_from_the_event_stream(tmp_path: Pa
             ({"path_parameters": {"id": "d"}}, 302, {}, "failure"),
         ),
     )
-    report = coverage.summary(coverage.measure(SPEC, [stream]), [])
+    report = coverage.summary(coverage.measure(SPEC, [stream]), coverage.Expectations())
     (thing,) = report["operations"]
     assert thing["statuses"] == {
         "200": {"seen": 2, "validated": 1},
@@ -118,6 +123,8 @@ def test_an_unseen_status_fails_unless_allowed_with_a_reason(
         (lambda p: (p / "run.ndjson").write_text('{"ScenarioFinished": \n'), "run.ndjson:1: not JSON"),
         (lambda p: (p / "allow.toml").write_text('[[unexercised]]\nstatus = "503"\n'), "needs operation, status"),
         (lambda p: (p / "allow.toml").write_text("[[unexercised"), "allow.toml"),
+        (lambda p: (p / "allow.toml").write_text('[[unfollowed]]\nlink = "a 200 B"\n'), "needs link and reason"),
+        (lambda p: (p / "allow.toml").write_text('[[walk]]\nsteps = ["a"]\nreason = "r"\n'), "two operationIds"),
     ],
 )
 def test_unreadable_reports_and_configs_are_clear_errors(
@@ -133,9 +140,105 @@ def test_unreadable_reports_and_configs_are_clear_errors(
 
 
 def test_the_project_config_gives_a_reason_for_each_allowance() -> None:
-    allowances = coverage.load_allowances(PROJECT.root / coverage.CONFIG_NAME)
-    assert all(allowance.reason for allowance in allowances)
-    assert {a.operation for a in allowances} <= OPERATIONS | {"*"}
+    expected = coverage.load_expectations(PROJECT.root / coverage.CONFIG_NAME)
+    assert all(allowance.reason for allowance in expected.unexercised)
+    assert {a.operation for a in expected.unexercised} <= OPERATIONS | {"*"}
+    links = {link.key for link in coverage.documented_links(load_spec(SPEC_PATH)).values()}
+    assert set(expected.unfollowed) <= links
+    assert ("createReportQuery", "createReport", "getReportExecutions") in expected.walks
+    assert {step for walk in expected.walks for step in walk} <= OPERATIONS
+
+
+LINKED = {
+    "openapi": "3.0.3",
+    "info": {"title": "t", "version": "1"},
+    "paths": {
+        "/v1/things": {
+            "post": {
+                "operationId": "createThing",
+                "responses": {
+                    "201": {
+                        "description": "made",
+                        "links": {"GetThing": {"operationId": "getThing", "parameters": {"id": "$response.body#/id"}}},
+                    },
+                    "400": {"description": "bad"},
+                },
+            }
+        },
+        "/v1/things/{id}": {
+            "parameters": [{"name": "id", "in": "path", "required": True, "schema": {"type": "string"}}],
+            "get": {
+                "operationId": "getThing",
+                "responses": {
+                    "200": {
+                        "description": "ok",
+                        "links": {"Again": {"operationId": "getThing", "parameters": {"id": "$response.body#/id"}}},
+                    },
+                    "404": {"description": "none"},
+                },
+            },
+        },
+    },
+}
+CREATE, GET = "POST /v1/things", "GET /v1/things/{id}"
+
+
+def _stateful(*steps: tuple[str, str, str | None, str | None, int]) -> str:
+    """One stateful ScenarioFinished event: (case id, operation label, parent id, link name, status) per step."""
+    cases, checks, exchanges = {}, {}, {}
+    for case_id, label, parent, link, status in steps:
+        method, path = label.split(" ")
+        case: dict[str, Any] = {"value": {"method": method, "path": path, "id": case_id}}
+        if parent is not None:
+            source = next(step[1] for step in steps if step[0] == parent)
+            source_status = next(step[4] for step in steps if step[0] == parent)
+            transition = f"{source} -> [{source_status}] {link} -> {label}"
+            case |= {"parent_id": parent, "transition": {"id": transition}, "is_transition_applied": link != "unused"}
+        cases[case_id] = case
+        checks[case_id] = [{"name": "status_code_conformance", "status": "success"}]
+        exchanges[case_id] = {"request": {}, "response": {"status_code": status, "headers": {}}}
+    recorder = {"label": "Stateful tests", "cases": cases, "checks": checks, "interactions": exchanges}
+    return json.dumps({"ScenarioFinished": {"phase": "stateful", "status": "success", "recorder": recorder}})
+
+
+def test_stateful_steps_count_for_their_operations_links_and_walks(tmp_path: Path) -> None:
+    stream = _stream(
+        tmp_path,
+        _stateful(
+            ("a", CREATE, None, None, 201),
+            ("b", GET, "a", "GetThing", 200),
+            ("c", GET, "b", "Again", 404),
+            ("d", CREATE, None, None, 400),
+            ("e", GET, "a", "unused", 200),  # a step whose link was not applied: no link, no walk
+        ),
+    )
+    measured = coverage.measure(LINKED, [stream])
+    assert measured.operations[CREATE].statuses["201"].seen == 1 and measured.operations[CREATE].statuses["400"].seen
+    assert {status: seen.seen for status, seen in measured.operations[GET].statuses.items()} == {"200": 2, "404": 1}
+    links = {link.key: (link.followed, link.succeeded) for link in measured.links.values()}
+    assert links == {"createThing 201 GetThing": (1, 1), "getThing 200 Again": (1, 0)}
+    assert measured.walks == {("createThing",), ("getThing",), ("createThing", "getThing")}
+
+    walked = coverage.Expectations(walks=[("createThing", "getThing")])
+    report = coverage.summary(measured, walked)
+    assert report["walks"] == [{"steps": ["createThing", "getThing"], "taken": True}]
+    assert report["unexercised_not_allowed"] == []
+    assert report["totals"]["links_followed"] == 2 and report["totals"]["links_succeeded"] == 1
+
+    further = coverage.Expectations(walks=[("createThing", "getThing", "getThing")])
+    failures = coverage.summary(measured, further)["unexercised_not_allowed"]
+    assert failures == ["walk createThing -> getThing -> getThing"]
+
+
+def test_a_link_never_followed_fails_unless_allowed(tmp_path: Path) -> None:
+    stream = _stream(tmp_path, _stateful(("a", CREATE, None, None, 201)))
+    measured = coverage.measure(LINKED, [stream])
+    failures = coverage.summary(measured, coverage.Expectations())["unexercised_not_allowed"]
+    assert "link createThing 201 GetThing" in failures and "link getThing 200 Again" in failures
+    allowed = coverage.Expectations(unfollowed={"createThing 201 GetThing": "why", "getThing 200 Again": "why"})
+    report = coverage.summary(measured, allowed)
+    assert not [failure for failure in report["unexercised_not_allowed"] if failure.startswith("link")]
+    assert "allowed: why" in coverage.table(report)
 
 
 def _bodies(stream: Path, status: int) -> list[dict[str, Any]]:
@@ -164,7 +267,7 @@ def test_the_fault_403_and_431_passes_produce_and_validate_every_documented_faul
 ) -> None:
     code, streams = response_passes
     assert code == 0  # every answer, faults included, conforms to the spec
-    records = coverage.measure(load_spec(SPEC_PATH), streams)
+    records = coverage.measure(load_spec(SPEC_PATH), streams).operations
     assert {record.operation_id for record in records.values()} == OPERATIONS
     for record in records.values():
         assert {"403", "429", "500", "503"} <= set(record.statuses)
@@ -188,3 +291,23 @@ def test_the_emulator_throttles_in_either_documented_body_shape(
     assert [answer.status_code for answer in answers] == [429, 429]
     assert all(answer.headers["Retry-After"].isdigit() for answer in answers)
     assert [next(iter(answer.json())) for answer in answers] == shapes
+
+
+@pytest.mark.slow
+@pytest.mark.xdist_group("contract-runner")
+def test_the_stateful_pass_walks_from_a_query_to_a_report_to_its_executions(tmp_path: Path) -> None:
+    """`make contract`'s stateful pass, for real (fewer examples): the NDJSON shows the spec's links followed and
+    the flow answered 200 at every step, which is what the coverage check requires of the full run."""
+    with run_in_background(EmulatorConfig()) as emulator:
+        command = contract.stateful_pass_command(
+            SPEC_PATH, emulator.base_url, tmp_path, max_examples=WALK_EXAMPLES, seed=20261126
+        )
+        code = contract.run_schemathesis(
+            command, fetch_token(emulator).token, PROJECT.schemathesis_config, hooks=contract.CONTRACT_HOOKS
+        )
+    assert code == 0
+    measured = coverage.measure(load_spec(SPEC_PATH), [tmp_path / "stateful.ndjson"])
+    assert ("createReportQuery", "createReport", "getReportExecutions") in measured.walks
+    followed = {link.key for link in measured.links.values() if link.succeeded}
+    assert {"createReportQuery 200 CreateReport", "createReport 200 GetReportExecutions"} <= followed
+    assert measured.operations["GET /insights/v1/mpn/ScheduledReport/execution/{reportId}"].statuses["200"].validated

@@ -54,6 +54,14 @@ def test_emulator_runs_use_every_phase_and_check(tmp_path: Path) -> None:
     assert "--continue-on-failure" in command
 
 
+def test_the_stateful_pass_runs_that_phase_alone_with_every_check(tmp_path: Path) -> None:
+    command = contract.stateful_pass_command(SPEC_PATH, "http://127.0.0.1:1", tmp_path, max_examples=5, seed=1)
+    assert command[command.index("--phases") + 1] == "stateful"
+    assert command[command.index("--checks") + 1] == "all"
+    assert "--mode" not in command and "--continue-on-failure" in command
+    assert command[command.index("--report-ndjson-path") + 1] == str(tmp_path / "stateful.ndjson")
+
+
 def test_a_live_run_without_a_token_refuses(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.delenv("NO_SUCH_TOKEN", raising=False)
     with pytest.raises(SystemExit) as exit_info:

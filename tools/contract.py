@@ -7,12 +7,17 @@ the token: no negative mode, no other methods, no unauthenticated probes), one r
 rate (``--rate-limit``, 60 a minute by default), and a pause for every ``Retry-After`` a 429 or 503 carries
 (tools/live_hooks.py). Every run also writes its traffic as HAR (for ``make drift``).
 
-Against the emulator three more passes follow, so every documented response is produced and checked against
-the spec: one with the emulator's faults on (429 in both body shapes with Retry-After, 500, 503), one with a
-token the emulator forbids (403), one with a request head past the emulator's limit (431, for the operations
-documenting it). ``tools.coverage`` then reads the passes' NDJSON event streams and reports, per operation, the
-statuses, response headers and parameters exercised; a documented status never seen fails the run unless
-contract-coverage.toml says why it may be.
+Against the emulator a stateful pass follows, on a fresh emulator: schemathesis ends its stateful phase at the
+first scenario whose replay meets a server state that moved on (Hypothesis's "inconsistent data generation"), and
+after the other phases have filled the emulator with queries and reports that comes early, so the main pass's
+stateful phase runs a few dozen scenarios and the fresh one a hundred or more. Both load tools/contract_hooks.py.
+Three more passes follow, so every documented response is produced and checked against the spec: one with the
+emulator's faults on (429 in both body shapes with Retry-After, 500, 503), one with a token the emulator forbids
+(403), one with a request head past the emulator's limit (431, for the operations documenting it).
+``tools.coverage`` then reads the passes' NDJSON event streams and reports, per operation, the statuses, response
+headers and parameters exercised, and the links and walks the stateful phase took; a documented status never
+seen, or a link never followed, fails the run unless contract-coverage.toml says why it may be, and so does a walk
+that file requires (query -> report -> executions) not taken.
 """
 
 from __future__ import annotations
@@ -41,10 +46,15 @@ LIVE_RATE_LIMIT = "60/m"
 # Checks that send other methods, junk or requests without the token; never pointed at a real tenant.
 LIVE_EXCLUDED_CHECKS = "unsupported_method,negative_data_rejection,ignored_auth"
 LIVE_HOOKS = Path(__file__).with_name("live_hooks.py")
+# The main and stateful passes against the emulator: let the stateful phase reach a report's executions (see there).
+CONTRACT_HOOKS = Path(__file__).with_name("contract_hooks.py")
 # The fault pass judges each answer against the spec only: a 429 or 503 says nothing about the data sent, so the
 # checks that judge the status against the data (positive acceptance, negative rejection, no server error) are off.
 FAULT_CHECKS = ",".join(sorted(coverage.RESPONSE_CHECKS))
-FAULT_PHASES = "examples,fuzzing"
+# The fault pass adds the coverage phase: fuzzing an operation whose inputs are few (a customer id from the ones
+# seen, a header or two) may stop after a handful of requests, too few for each fault to come up every time.
+FAULT_PHASES = "examples,coverage,fuzzing"
+RESPONSE_PHASES = "examples,fuzzing"  # the 403 and 431 passes: one answer per request, whatever it carries
 FAULT_EXAMPLES = 30  # per operation: at these shares each fault reaches each operation many times over
 FAULTS: dict[str, Any] = {"fail_429": 0.3, "fail_500": 0.2, "fail_503": 0.3, "throttle_body": "both", "retry_after": 2}
 
@@ -117,12 +127,25 @@ def schemathesis_command(
     return command
 
 
+def stateful_pass_command(spec: Path, base_url: str, report_dir: Path, *, max_examples: int, seed: int) -> list[str]:
+    """The stateful phase alone, every check, its NDJSON as ``stateful.ndjson``."""
+    command = _command(spec, base_url, report_dir, checks="all", max_examples=max_examples, seed=seed, name="stateful")
+    return [*command, "--phases", "stateful"]
+
+
 def response_pass_command(
-    spec: Path, base_url: str, report_dir: Path, *, name: str, max_examples: int, seed: int
+    spec: Path,
+    base_url: str,
+    report_dir: Path,
+    *,
+    name: str,
+    max_examples: int,
+    seed: int,
+    phases: str = RESPONSE_PHASES,
 ) -> list[str]:
-    """A pass that judges only the answers (status, content type, headers, schema): the fault and 403 passes."""
+    """A pass that judges only the answers (status, content type, headers, schema): the fault, 403 and 431 passes."""
     command = _command(spec, base_url, report_dir, checks=FAULT_CHECKS, max_examples=max_examples, seed=seed, name=name)
-    return [*command, "--phases", FAULT_PHASES, "--mode", "positive"]
+    return [*command, "--phases", phases, "--mode", "positive"]
 
 
 def response_passes(spec: Path, report_dir: Path, config: Path, seed: int) -> tuple[int, list[Path]]:
@@ -133,7 +156,13 @@ def response_passes(spec: Path, report_dir: Path, config: Path, seed: int) -> tu
     with run_in_background(settings) as emulator:
         print(f"fault pass at {emulator.base_url}: {FAULTS}; checks {FAULT_CHECKS}")
         command = response_pass_command(
-            spec, emulator.base_url, report_dir, name="faults", max_examples=FAULT_EXAMPLES, seed=seed
+            spec,
+            emulator.base_url,
+            report_dir,
+            name="faults",
+            max_examples=FAULT_EXAMPLES,
+            seed=seed,
+            phases=FAULT_PHASES,
         )
         codes.append(run_schemathesis(command, fetch_token(emulator).token, config))
         print("403 pass: a token the emulator forbids")
@@ -248,12 +277,21 @@ def main(argv: list[str] | None = None) -> int:
                 seed=args.seed,
             )
             print(f"contract-testing the emulator at {emulator.base_url} (all phases, all checks)")
-            code = run_schemathesis(command, fetch_token(emulator).token, project.schemathesis_config)
+            code = run_schemathesis(
+                command, fetch_token(emulator).token, project.schemathesis_config, hooks=CONTRACT_HOOKS
+            )
+        with run_in_background(EmulatorConfig()) as emulator:
+            command = stateful_pass_command(
+                args.spec, emulator.base_url, args.report_dir, max_examples=args.max_examples or 100, seed=args.seed
+            )
+            print(f"stateful pass on a fresh emulator at {emulator.base_url} (all checks)")
+            stateful_code = run_schemathesis(
+                command, fetch_token(emulator).token, project.schemathesis_config, hooks=CONTRACT_HOOKS
+            )
         passes_code, reports = response_passes(args.spec, args.report_dir, project.schemathesis_config, args.seed)
-        code = code or passes_code
-        covered = coverage.check(
-            args.spec, [args.report_dir / "main.ndjson", *reports], project.root / coverage.CONFIG_NAME, args.report_dir
-        )
+        code = code or stateful_code or passes_code
+        streams = [args.report_dir / "main.ndjson", args.report_dir / "stateful.ndjson", *reports]
+        covered = coverage.check(args.spec, streams, project.root / coverage.CONFIG_NAME, args.report_dir)
         code = code or covered
     elapsed = time.monotonic() - started
     verdict = "passed" if code == 0 else f"FAILED (schemathesis exit {code})"

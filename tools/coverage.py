@@ -2,9 +2,12 @@
 
 Per operation of the spec: each documented status, whether a response with it was seen and whether it passed the
 response checks (status, content type, headers, schema); each documented response header, whether it was seen
-and validated; each parameter, whether a test case sent it. Written as JSON and as a table. A documented status
-never seen fails the run unless ``contract-coverage.toml`` lists it with a reason (say, a 500 only a real bug
-produces). Several NDJSON files (the contract run's passes) add up.
+and validated; each parameter, whether a test case sent it. Per link of the spec: how often the stateful phase
+followed it and how often the step it led to was answered with a 2xx; and the walks (chains of links) the stateful
+phase took with every answer a 2xx. Written as JSON and as a table. A documented status never seen, or a link never
+followed, fails the run unless ``contract-coverage.toml`` lists it with a reason (say, a 500 only a real bug
+produces); so does a walk that file requires and the run never took. Several NDJSON files (the contract run's
+passes) add up. The stateful phase's steps count for the operation each one called.
 """
 
 from __future__ import annotations
@@ -64,16 +67,53 @@ class OperationCoverage:
         return [status for status, seen in self.statuses.items() if not seen.seen]
 
 
+@attrs.define
+class LinkCoverage:
+    """One link of the spec: how often the stateful phase followed it, and how often the step answered 2xx."""
+
+    source: str  # operationId
+    status: str  # the response of the source that declares the link
+    name: str
+    target: str  # operationId
+    followed: int = 0
+    succeeded: int = 0
+
+    @property
+    def key(self) -> str:
+        """How the report and contract-coverage.toml name it: ``createReport 200 GetReportExecutions``."""
+        return f"{self.source} {self.status} {self.name}"
+
+
+@attrs.define
+class Measured:
+    """What the NDJSON reports add up to: per operation (by schemathesis's label), per link (by transition id), and
+    every walk the stateful phase took through applied links with each step answered 2xx (as operationIds, each
+    part of a longer walk included)."""
+
+    operations: dict[str, OperationCoverage]
+    links: dict[str, LinkCoverage]
+    walks: set[tuple[str, ...]] = attrs.field(factory=set)
+
+
 @attrs.frozen
 class Allowance:
-    """A documented status the run may leave unexercised, and why."""
+    """A documented status (or, with ``link``, a link) the run may leave unexercised, and why."""
 
-    operation: str  # operationId or "*"
+    operation: str  # operationId or "*"; for a link, its key
     status: str
     reason: str
 
     def covers(self, operation_id: str, status: str) -> bool:
         return self.operation in ("*", operation_id) and self.status == status
+
+
+@attrs.frozen
+class Expectations:
+    """contract-coverage.toml: the statuses and links that may go unexercised, and the walks that must be taken."""
+
+    unexercised: list[Allowance] = attrs.field(factory=list)
+    unfollowed: dict[str, str] = attrs.field(factory=dict)  # link key -> reason
+    walks: list[tuple[str, ...]] = attrs.field(factory=list)
 
 
 def documented(spec: Mapping[str, Any]) -> dict[str, OperationCoverage]:
@@ -92,6 +132,28 @@ def documented(spec: Mapping[str, Any]) -> dict[str, OperationCoverage]:
             resolved = resolve_ref(spec, parameter)
             parameters[f"{resolved['in']}:{resolved['name']}"] = 0
         found[label] = OperationCoverage(str(operation.get("operationId", label)), label, statuses, headers, parameters)
+    return found
+
+
+def documented_links(spec: Mapping[str, Any]) -> dict[str, LinkCoverage]:
+    """An empty record per link the spec declares (to an operationId), keyed by schemathesis's transition id:
+    ``POST /a -> [200] Name -> GET /b``."""
+    labels = {
+        str(operation["operationId"]): f"{method.upper()} {path}"
+        for path, method, _, operation in operations(spec)
+        if "operationId" in operation
+    }
+    found = {}
+    for path, method, _, operation in operations(spec):
+        source = f"{method.upper()} {path}"
+        for status, response in (operation.get("responses") or {}).items():
+            for name, link in ((resolve_ref(spec, response) or {}).get("links") or {}).items():
+                link = resolve_ref(spec, link) or {}
+                target = link.get("operationId")
+                if target in labels:
+                    transition = f"{source} -> [{status}] {name} -> {labels[target]}"
+                    source_id = str(operation.get("operationId", source))
+                    found[transition] = LinkCoverage(source_id, str(status), name, target)
     return found
 
 
@@ -135,24 +197,42 @@ def _sent(case: Mapping[str, Any]) -> set[str]:
     return sent
 
 
-def add_events(coverage: dict[str, OperationCoverage], scenarios: Iterable[Mapping[str, Any]]) -> None:
-    """Fold schemathesis scenarios into ``coverage``."""
+def _case_label(case: Mapping[str, Any], default: str) -> str:
+    """The operation a case called: its method and path template (a stateful scenario's label names no operation)."""
+    value = case.get("value") or {}
+    method, path = value.get("method"), value.get("path")
+    return f"{method.upper()} {path}" if isinstance(method, str) and isinstance(path, str) else default
+
+
+def _status_code(interaction: Any) -> int | None:
+    response = interaction.get("response") if isinstance(interaction, Mapping) else None
+    if isinstance(response, Mapping) and isinstance(response.get("status_code"), int):
+        return int(response["status_code"])
+    return None
+
+
+def add_events(measured: Measured, scenarios: Iterable[Mapping[str, Any]]) -> None:
+    """Fold schemathesis scenarios into ``measured``."""
+    coverage = measured.operations
     for scenario in scenarios:
         recorder = scenario.get("recorder") or {}
-        record = coverage.get(str(recorder.get("label", "")))
-        if record is None:
-            continue
-        by_lower = {key.lower() if key.startswith("header:") else key: key for key in record.parameters}
-        for case in (recorder.get("cases") or {}).values():
+        label = str(recorder.get("label", ""))
+        cases = recorder.get("cases") or {}
+        for case in cases.values():
+            record = coverage.get(_case_label(case, label))
+            if record is None:
+                continue
+            by_lower = {key.lower() if key.startswith("header:") else key: key for key in record.parameters}
             for sent in _sent(case.get("value") or {}):
                 if sent in by_lower:
                     record.parameters[by_lower[sent]] += 1
         checks = recorder.get("checks") or {}
-        for case_id, interaction in (recorder.get("interactions") or {}).items():
-            response = interaction.get("response") if isinstance(interaction, Mapping) else None
-            if not isinstance(response, Mapping) or not isinstance(response.get("status_code"), int):
+        interactions = recorder.get("interactions") or {}
+        for case_id, interaction in interactions.items():
+            record = coverage.get(_case_label(cases.get(case_id) or {}, label))
+            code = _status_code(interaction)
+            if record is None or code is None:
                 continue
-            code = response["status_code"]
             ran = [check for check in checks.get(case_id) or [] if check.get("name") in RESPONSE_CHECKS]
             valid = bool(ran) and all(check.get("status") == "success" for check in ran)
             key = _status_key(record.statuses, code)
@@ -160,37 +240,94 @@ def add_events(coverage: dict[str, OperationCoverage], scenarios: Iterable[Mappi
                 record.undocumented[str(code)] = record.undocumented.get(str(code), 0) + 1
                 continue
             record.statuses[key].add(valid=valid)
-            present = {name.lower() for name in response.get("headers") or {}}
+            present = {name.lower() for name in interaction["response"].get("headers") or {}}
             for name, seen in record.headers[key].items():
                 if name in present:
                     seen.add(valid=valid)
+        _add_links(measured, cases, interactions)
 
 
-def load_allowances(path: Path) -> list[Allowance]:
-    """``[[unexercised]]`` entries: operation (operationId or "*"), status, reason (required)."""
+def _add_links(measured: Measured, cases: Mapping[str, Any], interactions: Mapping[str, Any]) -> None:
+    """Count the links the scenario's steps took, and the walks it made with every step answered 2xx."""
+    succeeded: dict[str, str] = {}  # case id -> operationId, for steps answered 2xx
+    ids = {record.label: record.operation_id for record in measured.operations.values()}
+    for case_id, case in cases.items():
+        code = _status_code(interactions.get(case_id))
+        if code is not None and 200 <= code < 300 and _case_label(case, "") in ids:
+            succeeded[case_id] = ids[_case_label(case, "")]
+    for case_id, case in cases.items():
+        transition = case.get("transition")
+        if not (case.get("is_transition_applied") and isinstance(transition, Mapping)):
+            continue
+        link = measured.links.get(str(transition.get("id")))
+        if link is not None:
+            link.followed += 1
+            link.succeeded += case_id in succeeded
+    for case_id in succeeded:  # each 2xx step, back through the applied links whose steps were 2xx too
+        walk, current = [case_id], cases[case_id]
+        while current.get("is_transition_applied") and current.get("parent_id") in succeeded:
+            if current["parent_id"] in walk:
+                break
+            walk.append(current["parent_id"])
+            current = cases[current["parent_id"]]
+        steps = tuple(succeeded[step] for step in reversed(walk))
+        measured.walks |= {steps[start:] for start in range(len(steps))}
+
+
+def _strings(entry: Any, keys: Iterable[str]) -> bool:
+    return isinstance(entry, Mapping) and all(isinstance(entry.get(key), str) and entry[key] for key in keys)
+
+
+def load_expectations(path: Path) -> Expectations:
+    """``[[unexercised]]`` entries: operation (operationId or "*"), status, reason; ``[[unfollowed]]``: link (its
+    key, ``<operationId> <status> <name>``), reason; ``[[walk]]``: steps (operationIds, each reached from the one
+    before through a link) and reason. Every field required."""
     if not path.is_file():
-        return []
+        return Expectations()
     try:
         document = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, tomllib.TOMLDecodeError) as error:
         raise CoverageError(f"{path}: {error}") from None
     allowances = []
     for position, entry in enumerate(document.get("unexercised") or []):
-        if not all(isinstance(entry.get(key), str) and entry[key] for key in ("operation", "status", "reason")):
+        if not _strings(entry, ("operation", "status", "reason")):
             raise CoverageError(f"{path}: unexercised[{position}] needs operation, status and reason (strings)")
         allowances.append(Allowance(entry["operation"], entry["status"], entry["reason"]))
-    return allowances
+    unfollowed = {}
+    for position, entry in enumerate(document.get("unfollowed") or []):
+        if not _strings(entry, ("link", "reason")):
+            raise CoverageError(f"{path}: unfollowed[{position}] needs link and reason (strings)")
+        unfollowed[entry["link"]] = entry["reason"]
+    walks = []
+    for position, entry in enumerate(document.get("walk") or []):
+        steps = entry.get("steps") if isinstance(entry, Mapping) else None
+        if not (
+            _strings(entry, ("reason",))
+            and isinstance(steps, list)
+            and len(steps) >= 2
+            and all(isinstance(step, str) and step for step in steps)
+        ):
+            raise CoverageError(f"{path}: walk[{position}] needs steps (two operationIds or more) and reason")
+        walks.append(tuple(steps))
+    return Expectations(allowances, unfollowed, walks)
 
 
-def measure(spec: Mapping[str, Any], reports: Iterable[Path]) -> dict[str, OperationCoverage]:
-    coverage = documented(spec)
+def load_allowances(path: Path) -> list[Allowance]:
+    """The ``[[unexercised]]`` entries of ``path``."""
+    return load_expectations(path).unexercised
+
+
+def measure(spec: Mapping[str, Any], reports: Iterable[Path]) -> Measured:
+    measured = Measured(documented(spec), documented_links(spec))
     for report in reports:
-        add_events(coverage, events(report))
-    return coverage
+        add_events(measured, events(report))
+    return measured
 
 
-def summary(coverage: Mapping[str, OperationCoverage], allowances: list[Allowance]) -> dict[str, Any]:
-    """The JSON report: per operation, and the totals that decide the verdict."""
+def summary(measured: Measured, expected: Expectations) -> dict[str, Any]:
+    """The JSON report: per operation, per link, the required walks, and the totals that decide the verdict."""
+    allowances = expected.unexercised
+    coverage = measured.operations
     operations_out = []
     documented_total = seen_total = validated_total = 0
     failures = []
@@ -215,10 +352,24 @@ def summary(coverage: Mapping[str, OperationCoverage], allowances: list[Allowanc
                 "missing": missing,
             }
         )
+    links_out = []
+    for link in measured.links.values():
+        reason = expected.unfollowed.get(link.key)
+        links_out.append({**attrs.asdict(link), "link": link.key, "allowed": reason if not link.followed else None})
+        if not link.followed and reason is None:
+            failures.append(f"link {link.key}")
+    walks_out = []
+    for steps in expected.walks:
+        taken = steps in measured.walks
+        walks_out.append({"steps": list(steps), "taken": taken})
+        if not taken:
+            failures.append("walk " + " -> ".join(steps))
     headers = [s for r in coverage.values() for v in r.headers.values() for s in v.values()]
     parameters = [n for r in coverage.values() for n in r.parameters.values()]
     return {
         "operations": operations_out,
+        "links": links_out,
+        "walks": walks_out,
         "totals": {
             "operations": len(coverage),
             "statuses": documented_total,
@@ -229,6 +380,9 @@ def summary(coverage: Mapping[str, OperationCoverage], allowances: list[Allowanc
             "headers_validated": sum(1 for s in headers if s.validated),
             "parameters": len(parameters),
             "parameters_exercised": sum(1 for n in parameters if n),
+            "links": len(links_out),
+            "links_followed": sum(1 for link in links_out if link["followed"]),
+            "links_succeeded": sum(1 for link in links_out if link["succeeded"]),
         },
         "unexercised_not_allowed": failures,
     }
@@ -254,12 +408,20 @@ def table(report: Mapping[str, Any]) -> str:
             else ""
         )
         lines.append(f"{'':<34} parameters exercised {sent}/{len(operation['parameters'])}{extra}")
+    if report["links"]:
+        lines.append(f"{'link (stateful phase)':<60} {'followed':>8} {'2xx':>6}  note")
+    for link in report["links"]:
+        note = "" if link["followed"] else ("allowed: " + link["allowed"] if link["allowed"] else "NEVER FOLLOWED")
+        lines.append(f"{link['link']:<60} {link['followed']:>8} {link['succeeded']:>6}  {note}".rstrip())
+    for walk in report["walks"]:
+        lines.append(f"walk {' -> '.join(walk['steps'])}: {'taken, every step 2xx' if walk['taken'] else 'NOT TAKEN'}")
     totals = report["totals"]
     lines.append(
         f"{totals['operations']} operations: {totals['statuses_seen']}/{totals['statuses']} documented statuses seen, "
         f"{totals['statuses_validated']} validated; response headers {totals['headers_seen']}/{totals['headers']} "
         f"seen, {totals['headers_validated']} validated; parameters {totals['parameters_exercised']}/"
-        f"{totals['parameters']} exercised"
+        f"{totals['parameters']} exercised; links {totals['links_followed']}/{totals['links']} followed, "
+        f"{totals['links_succeeded']} to a 2xx"
     )
     return "\n".join(lines)
 
@@ -274,10 +436,10 @@ def write(report: Mapping[str, Any], directory: Path) -> tuple[Path, Path]:
 
 
 def check(spec_path: Path, reports: list[Path], config: Path, out: Path) -> int:
-    """Measure, write, print the table; 1 when a documented status went unseen without an allowance."""
+    """Measure, write, print the table; 1 when a documented status went unseen or a link was never followed without
+    an allowance, or a required walk was not taken."""
     try:
-        allowances = load_allowances(config)
-        report = summary(measure(load_spec(spec_path), reports), allowances)
+        report = summary(measure(load_spec(spec_path), reports), load_expectations(config))
     except CoverageError as error:
         print(f"coverage: {error}", file=sys.stderr)
         return 2
@@ -287,7 +449,7 @@ def check(spec_path: Path, reports: list[Path], config: Path, out: Path) -> int:
     if report["unexercised_not_allowed"]:
         print(
             f"coverage FAILED: documented but never seen: {', '.join(report['unexercised_not_allowed'])} "
-            f"(exercise them, or list them with a reason in {config.name})"
+            f"(exercise them, or list them with a reason in {config.name}; a required walk cannot be excused)"
         )
         return 1
     return 0
