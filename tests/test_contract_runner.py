@@ -41,6 +41,7 @@ def test_live_runs_send_positive_data_only_at_a_gentle_rate(tmp_path: Path) -> N
     excluded = command[command.index("--exclude-checks") + 1].split(",")
     assert {"unsupported_method", "negative_data_rejection", "ignored_auth"} <= set(excluded)  # junk, no token
     assert command[command.index("--workers") + 1] == "1"
+    assert command[command.index("--include-method") + 1] == "GET"  # never a partner's reports changed
     assert "--continue-on-failure" in command
 
 

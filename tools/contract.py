@@ -3,7 +3,8 @@
 Against the emulator (the default) every phase and every check runs, including negative data, with an App+User
 token from the emulator's own token endpoint (so made-up credentials get the 401 they would in Partner Center).
 Against a live tenant (``--base-url``) the run is polite: only positive data (schema-valid requests, each with
-the token: no negative mode, no other methods, no unauthenticated probes), one request at a time at a steady
+the token: no negative mode, no other methods, no unauthenticated probes) to the GET operations (the reports API's
+POST, PUT and DELETE would change the partner's queries and reports), one request at a time at a steady
 rate (``--rate-limit``, 60 a minute by default), and a pause for every ``Retry-After`` a 429 or 503 carries
 (tools/live_hooks.py). Every run also writes its traffic as HAR (for ``make drift``).
 
@@ -117,6 +118,8 @@ def schemathesis_command(
             "positive",
             "--exclude-checks",
             LIVE_EXCLUDED_CHECKS,
+            "--include-method",
+            "GET",  # reads only: a partner's saved queries and reports are never created, changed or deleted
             "--rate-limit",
             rate_limit,
             "--workers",

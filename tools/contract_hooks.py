@@ -9,10 +9,12 @@ alike:
 - createReport: without ``ExecuteNow``, ``StartTime`` and ``RecurrenceInterval`` are required, a rule beyond the
   schema that random bodies nearly always break (a 400). Missing ones are filled in with a start far ahead and a
   daily interval, so reports get created and the links from them are followed.
-- getReportExecutions: the link from createReport names the report; schemathesis fills the optional
-  ``executionId`` filter too, nearly always, with a made-up id (or the spec's example), and a filter matching
-  nothing is rightly a 404. A well-formed ``executionId`` is left out, so the call asks for the report's executions
-  as the link means. One that breaks the schema stays: it may be what makes a negative case negative.
+- getReportExecutions: the link from createReport names the report and asks for every status; schemathesis fills
+  the optional ``executionId`` filter too, nearly always, with a made-up id (or the spec's example), and a filter
+  matching nothing is rightly a 404; once such 404s come back it also stops applying the link's status list, and
+  the default (Completed only) is a 404 for a new report too. So a well-formed ``executionId`` is left out and a
+  missing ``executionStatus`` is the spec's example, every status, as the link means. An ``executionId`` that
+  breaks the schema stays: it may be what makes a negative case negative.
 """
 
 from __future__ import annotations
@@ -25,35 +27,39 @@ from hypothesis import strategies as st
 
 OPERATION = "getReportExecutions"
 PARAMETER = "executionId"
+STATUSES = "executionStatus"  # absent: Completed only, so a new report's executions are a 404
 CREATE = "createReport"
 SCHEDULE = {"StartTime": "2099-01-01T00:00:00Z", "RecurrenceInterval": 24}  # always ahead; every dataset allows 24
 
 
-def _well_formed(operation: Any, value: object) -> bool:
-    """Whether ``value`` meets the spec's own schema for the parameter (its pattern and length)."""
+def _schema(operation: Any, name: str) -> dict[str, Any]:
+    """The spec's schema of the operation's query parameter ``name``."""
     for parameter in operation.definition.raw.get("parameters") or []:
-        if parameter.get("name") == PARAMETER and parameter.get("in") == "query":
-            schema = parameter.get("schema") or {}
-            return (
-                isinstance(value, str)
-                and len(value) <= schema.get("maxLength", len(value))
-                and re.search(schema.get("pattern", ""), value) is not None
-            )
-    return False
+        if parameter.get("name") == name and parameter.get("in") == "query":
+            return dict(parameter.get("schema") or {})
+    return {}
+
+
+def _well_formed(schema: dict[str, Any], value: object) -> bool:
+    """Whether ``value`` meets the parameter's pattern and length."""
+    return (
+        isinstance(value, str)
+        and len(value) <= schema.get("maxLength", len(value))
+        and re.search(schema.get("pattern", ""), value) is not None
+    )
 
 
 @schemathesis.hook
 def flatmap_query(context: Any, query: dict[str, Any] | None) -> Any:
-    """The query without a well-formed ``executionId``, or, as often, as drawn."""
+    """The executions query asking for the report's executions in any status, or, as often, as drawn."""
     operation = context.operation
-    if (
-        operation is None
-        or operation.definition.raw.get("operationId") != OPERATION
-        or not query
-        or not _well_formed(operation, query.get(PARAMETER))
-    ):
+    if operation is None or operation.definition.raw.get("operationId") != OPERATION:
         return st.just(query)
-    return st.sampled_from([{name: value for name, value in query.items() if name != PARAMETER}, query])
+    drawn = dict(query or {})
+    if _well_formed(_schema(operation, PARAMETER), drawn.get(PARAMETER)):
+        del drawn[PARAMETER]
+    drawn.setdefault(STATUSES, _schema(operation, STATUSES).get("example", ""))
+    return st.sampled_from([drawn, query])
 
 
 @schemathesis.hook
