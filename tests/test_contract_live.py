@@ -21,7 +21,7 @@ import threading
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 import attrs
 import jsonschema  # type: ignore[import-untyped]
@@ -126,7 +126,8 @@ class _Operations:
         for wanted, pattern, names, operation in self.found:
             matched = pattern.match(path)
             if wanted == method and matched:
-                return self._parameters(operation, dict(zip(names, matched.groups(), strict=True)), query)
+                values = [unquote(value) for value in matched.groups()]  # a reportId list's ';' is sent as %3B
+                return self._parameters(operation, dict(zip(names, values, strict=True)), query)
         return [f"{method} {path}: no such operation"]
 
     def _parameters(self, operation: Mapping[str, Any], path: dict[str, str], query: list[dict[str, str]]) -> list[str]:
