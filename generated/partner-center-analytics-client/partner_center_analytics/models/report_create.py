@@ -22,9 +22,10 @@ class ReportCreate:
     Keys are matched without regard to letter case, as ASP.NET binds
     them; keys this schema does not declare are ignored.
 
-    Rules beyond the schema, each broken one a 400: without `ExecuteNow`
-    (or with it false), `StartTime` and `RecurrenceInterval` are required
-    ("Null or missing value"), `StartTime` must be at least 4 hours after
+    Rules beyond the schema, each broken one a 400: a required text of
+    only whitespace counts as missing ("Null or missing value"); without
+    `ExecuteNow` (or with it false), `StartTime` and `RecurrenceInterval`
+    are required ("Null or missing value"), `StartTime` must be at least 4 hours after
     the current UTC time ("Invalid report parameters for creation - Start
     time of report should at least be 4 hours from current UTC time"), and
     `RecurrenceInterval` must not be below the dataset's

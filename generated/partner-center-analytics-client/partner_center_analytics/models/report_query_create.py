@@ -34,7 +34,9 @@ class ReportQueryCreate:
     examples use, so any character but a lone quote is allowed; their
     partner grammar allows two conditions and two sort keys, their
     marketplace twin any number, and so does this spec. Keys are matched
-    without regard to letter case, as ASP.NET binds them.
+    without regard to letter case, as ASP.NET binds them. A `Name` or
+    `Query` of only whitespace counts as missing: a 400 ("Null or missing
+    value").
 
         Attributes:
             name (str): A friendly name.

@@ -24,8 +24,8 @@ class ReportUpdate:
     null clears it.
 
     Rules beyond the schema, each broken one a 400, as for
-    `ReportCreate`: `StartTime` at least 4 hours after the current UTC
-    time, and `RecurrenceInterval` not below the dataset's
+    `ReportCreate`: a required text of only whitespace counts as missing,
+    `StartTime` at least 4 hours after the current UTC time, and `RecurrenceInterval` not below the dataset's
     `minimumRecurrenceInterval`. Choices made where the docs disagree:
     their update page states no maximum for `RecurrenceInterval`; the
     create page's 2160 applies. They spell the callback `CallbackURL` in
