@@ -22,7 +22,7 @@ import operator
 import zlib
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from io import StringIO
-from typing import Any, NamedTuple, NoReturn, cast
+from typing import Any, NamedTuple, NoReturn
 
 from attrs import fields as attrs_fields
 
@@ -210,9 +210,10 @@ class ReportParser:
         return self._tracked(lines, final=final)
 
     def _whole(self, lines: list[str]) -> list[Row] | None:
-        """The rows of ``lines`` when each line ends a row and every row is regular, built in C loops (no bytecode
-        per row); None otherwise (a quoted field running past them, a blank line, a cell or width that does not
-        fit), and ``_tracked`` reads the lines again, row by row. Only past the header."""
+        """The rows of ``lines`` when each line ends a row and every row is regular, built in C loops (dicts: no
+        bytecode per row; typed rows: column by column, only the model's own ``__init__`` per row); None otherwise
+        (a quoted field running past them, a blank line, a cell or width that does not fit), and ``_tracked``
+        reads the lines again, row by row. Only past the header."""
         build = self._build
         if build is None or self._delimiter is None:
             return None
@@ -224,6 +225,8 @@ class ReportParser:
             if records and set(map(len, records)) != {build.width}:
                 return None
             return list(map(dict, map(zip, itertools.repeat(build.names), records)))
+        if isinstance(build, _TypedRows):
+            return build.batch(records)
         if not all(records):
             return None
         try:
@@ -363,22 +366,121 @@ def _integer(text: str) -> int:
 
 
 _SLOW: dict[str, Callable[[str], Any]] = {
-    "string": str,
     "integer": _integer,
     "number": float,
     "boolean": _boolean,
     "date": datetime.date.fromisoformat,
     "date-time": datetime.datetime.fromisoformat,
 }
-# The same conversions as C builtins, for the common row (no empty cell, plain spellings); any exception sends
-# the row to the slow path, which tells an empty cell (None) from a bad one (an error naming it).
-_FAST: dict[str, Callable[[str], Any]] = {**_SLOW, "integer": int, "boolean": _boolean}
+# The same conversions as C builtins where there is one, for the common cell (not empty, a plain spelling): any
+# exception sends the cell to the slow one, which tells an empty cell from a bad one (an error naming it). No fast
+# one accepts a blank cell, and what it accepts the slow one reads alike. A string column's cell stays as it is.
+_FAST: dict[str, Callable[[str], Any]] = {**_SLOW, "integer": int}
 _TYPE_NAMES = {"integer": "a whole number", "number": "a number", "boolean": "true or false"}
 
 
 def _empty(column: Column) -> Any:
     """What an empty cell of ``column`` reads as."""
     return None if column.nullable else "" if column.kind == "string" else UNSET
+
+
+def _careful(name: str, column: Column) -> Callable[[str], Any]:
+    """The slow conversion of a cell of the non-string ``column`` headed ``name``: a blank cell reads as empty, one
+    that does not convert raises a ``_CellError`` naming the column."""
+    parse, empty = _SLOW[column.kind], _empty(column)
+    expected = _TYPE_NAMES.get(column.kind, f"a {column.kind}")
+
+    def cell(text: str) -> Any:
+        if not text.strip():
+            return empty
+        try:
+            return parse(text)
+        except (ValueError, TypeError, OverflowError):
+            raise _CellError(name, f"{text[:40]!r} is not {expected}") from None
+
+    return cell
+
+
+class _TypedRows:
+    """Rows as a dataset's row model, for one header: which cells convert (only the non-string columns'), which
+    string cells read as None when empty, and where each of the model's ``__init__`` arguments comes from, all
+    worked out once. The model is always built by its ``__init__`` (positional arguments), as a caller would."""
+
+    def __init__(
+        self, model: type[Any], order: Sequence[str], by_name: Mapping[str, Column], header: Sequence[str]
+    ) -> None:
+        names = header_names(header)
+        known = [(i, by_name[name.lower()]) for i, name in enumerate(names) if name.lower() in by_name]
+        self.model = model
+        self.width = len(names)
+        self.extra = [(i, name) for i, name in enumerate(names) if name.lower() not in by_name]
+        # (index, fast, careful) of each cell to convert, in the header's order (the first bad one is reported)
+        self.cells = [(i, _FAST[c.kind], _careful(names[i], c)) for i, c in known if c.kind != "string"]
+        # string cells whose empty text reads as something else (None: the column is nullable)
+        self.blanks = [(i, _empty(c)) for i, c in known if c.kind == "string" and _empty(c) != ""]
+        position = {column.attribute: i for i, column in known}  # a later column of one attribute wins
+        last = max((order.index(attribute) for attribute in position), default=-1)
+        # the header index of each __init__ argument up to the last one a column gives; None: UNSET
+        self.picks = [position.get(attribute) for attribute in order[: last + 1]]
+        self.direct = self.picks == list(range(self.width))  # the record is the arguments as it stands
+        at = [self.width if i is None else i for i in self.picks]  # the UNSET appended to the record
+        # itemgetter of one index gives no tuple, and of none is an error
+        self.reorder: Callable[[list[Any]], Any] = (
+            operator.itemgetter(*at) if len(at) > 1 else lambda values: tuple(values[i] for i in at)
+        )
+
+    def __call__(self, record: list[str]) -> Any:
+        """One row from its cells (``record`` is converted in place: ``csv.reader`` gives each row a new list)."""
+        if len(record) != self.width:
+            raise _CellError(None, f"{len(record)} cells where the header has {self.width}")
+        values: list[Any] = record
+        try:
+            for i, fast, _ in self.cells:
+                values[i] = fast(values[i])
+        except Exception:  # an empty cell, or one the fast path cannot read: the cells left, carefully
+            for i, _, careful in self.cells:
+                if type(values[i]) is str:  # not converted yet (no kind converts to a str)
+                    values[i] = careful(values[i])
+        if "" in values:
+            for i, empty in self.blanks:
+                if not values[i]:
+                    values[i] = empty
+        if self.direct:
+            row = self.model(*values)
+        else:
+            values.append(UNSET)
+            row = self.model(*self.reorder(values))
+        if self.extra:
+            row.additional_properties = {name: record[i] for i, name in self.extra}
+        return row
+
+    def batch(self, records: list[list[str]]) -> list[Any] | None:
+        """The rows of ``records``, column by column: each column converted in one C loop (a column with an empty or
+        odd cell goes cell by cell), then the model called by ``map`` over the columns. None when a row does not
+        fit (a width, a cell that does not convert): the caller reads them row by row for the error."""
+        if set(map(len, records)) != {self.width}:  # also a blank line, []
+            return None
+        columns: list[Sequence[Any]] = list(zip(*records, strict=True))
+        try:
+            for i, fast, careful in self.cells:
+                try:
+                    columns[i] = list(map(fast, columns[i]))
+                except Exception:
+                    columns[i] = list(map(careful, columns[i]))
+        except _CellError:
+            return None
+        for i, empty in self.blanks:
+            if "" in columns[i]:
+                columns[i] = [text or empty for text in columns[i]]
+        if not self.picks:  # no column the model knows
+            rows = [self.model() for _ in records]
+        else:
+            unset = itertools.repeat(UNSET)
+            rows = list(map(self.model, *[unset if i is None else columns[i] for i in self.picks]))
+        if self.extra:
+            for row, record in zip(rows, records, strict=True):
+                row.additional_properties = {name: record[i] for i, name in self.extra}
+        return rows
 
 
 def typed_rows(model: type[Any], columns: Mapping[str, Column]) -> RowPlan:
@@ -389,54 +491,7 @@ def typed_rows(model: type[Any], columns: Mapping[str, Column]) -> RowPlan:
     by_name = {name.lower(): spec for name, spec in columns.items()}
 
     def plan(header: Sequence[str]) -> Build:
-        names = header_names(header)
-        known = [(i, by_name[name.lower()]) for i, name in enumerate(names) if name.lower() in by_name]
-        extra = [(i, name) for i, name in enumerate(names) if name.lower() not in by_name]
-        position = {column.attribute: i for i, (_, column) in enumerate(known)}
-        missing = len(known)  # the slot holding UNSET
-        last = max((order.index(attribute) for attribute in position), default=-1)
-        pick = [position.get(attribute, missing) for attribute in order[: last + 1]]
-        # itemgetter of one index gives no tuple, and of none is an error
-        reorder: Callable[[list[Any]], Any] = (
-            operator.itemgetter(*pick) if len(pick) > 1 else lambda values: tuple(values[i] for i in pick)
-        )
-        take = operator.itemgetter(*[i for i, _ in known]) if len(known) > 1 else None
-        fast = tuple(_FAST[column.kind] for _, column in known)
-        slow = [(names[i], _SLOW[column.kind], column.kind, _empty(column)) for i, column in known]
-        width = len(names)
-        call = cast(Callable[[Callable[[str], Any], str], Any], operator.call)  # typeshed's ParamSpec confuses map
-
-        def convert(cells: Sequence[str]) -> list[Any]:
-            values: list[Any] = []
-            for (column, parse, kind, empty), text in zip(slow, cells, strict=True):
-                if not text.strip() if kind != "string" else not text:
-                    values.append(empty)
-                    continue
-                try:
-                    values.append(parse(text))
-                except (ValueError, TypeError, OverflowError):
-                    expected = _TYPE_NAMES.get(kind, f"a {kind}")
-                    raise _CellError(column, f"{text[:40]!r} is not {expected}") from None
-            return values
-
-        def build(record: list[str]) -> Any:
-            if len(record) != width:
-                raise _CellError(None, f"{len(record)} cells where the header has {width}")
-            cells = take(record) if take is not None else [record[i] for i, _ in known]
-            if "" in cells:
-                values = convert(cells)
-            else:
-                try:
-                    values = list(map(call, fast, cells))
-                except Exception:
-                    values = convert(cells)
-            values.append(UNSET)
-            row = model(*reorder(values))
-            if extra:
-                row.additional_properties = {name: record[i] for i, name in extra}
-            return row
-
-        return build
+        return _TypedRows(model, order, by_name, header)
 
     return plan
 
