@@ -350,7 +350,8 @@ def test_any_file_csv_writes_reads_back_at_any_chunking(
     # Guessed from a header of several columns; one column's header cannot tell (the file says so elsewhere).
     delimiter = None if len(header) > 1 else "\t" if tab else ","
     parser = ReportParser(gzip=False, delimiter=delimiter, charset=None, row_plan=dict_rows)
-    found, at = [], 0
+    found: list[Any] = []  # a batch is any iterable of rows
+    at = 0
     for size in [*cuts, len(data)]:
         for batch in parser.feed(data[at : at + size]):
             found += batch

@@ -19,7 +19,7 @@ import datetime
 import itertools
 import operator
 import zlib
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from io import StringIO
 from typing import Any, NamedTuple, NoReturn
 
@@ -37,6 +37,7 @@ DELIMITERS = {"csv": ",", "tsv": "\t"}
 _MEDIA_DELIMITERS = {"text/csv": ",", "text/tab-separated-values": "\t", "text/tsv": "\t"}
 
 Row = Any  # a dict[str, str], or the dataset's row model
+Batch = Iterable[Row]  # a list, or an iterator building each row as it is reached: read it once
 Build = Callable[[list[str]], Row]
 RowPlan = Callable[[Sequence[str]], Build]  # the header in, how each row is built out
 
@@ -131,16 +132,17 @@ class ReportParser:
         self._delimiter = delimiter
         self._row_plan = row_plan
         self._build: Build | None = None
-        self.rows = 0  # data rows built so far
+        self.rows = 0  # data rows read so far (a batch's rows are counted before they are built)
 
-    def feed(self, chunk: bytes) -> Iterator[list[Row]]:
+    def feed(self, chunk: bytes) -> Iterator[Batch]:
         """The rows completed by ``chunk`` (raw bytes as they came off the wire), in batches: one per step of text
-        (at most a step of inflated gzip), so a caller iterates lists, not a generator per row."""
+        (at most a step of inflated gzip), so a caller iterates lists (or ``map`` iterators), not a generator per
+        row. A bad cell raises here, before its batch is handed out."""
         for data in self._bytes(chunk):
             for text in self._text(data, final=False):
                 yield self._lines(text, final=False)
 
-    def close(self) -> Iterator[list[Row]]:
+    def close(self) -> Iterator[Batch]:
         """The rows left at the end of the file; raises when the file ends mid-way (truncated gzip, an open quote)."""
         for data in self._bytes(b"", final=True):
             for text in self._text(data, final=False):
@@ -181,7 +183,7 @@ class ReportParser:
         if text:
             yield text
 
-    def _lines(self, text: str, *, final: bool) -> list[Row]:
+    def _lines(self, text: str, *, final: bool) -> Batch:
         text = self._partial + text if self._partial else text
         if final:
             cut = len(text)
@@ -200,19 +202,20 @@ class ReportParser:
             return self._records(self._carry, final=True)
         return []
 
-    def _records(self, lines: list[str], *, final: bool) -> list[Row]:
+    def _records(self, lines: list[str], *, final: bool) -> Batch:
         self._carry = []
-        rows = self._whole(lines)
-        if rows is not None:
-            self.rows += len(rows)
+        whole = self._whole(lines)
+        if whole is not None:
+            count, rows = whole
+            self.rows += count
             return rows
         return self._tracked(lines, final=final)
 
-    def _whole(self, lines: list[str]) -> list[Row] | None:
-        """The rows of ``lines`` when each line ends a row and every row is regular, built in C loops (dicts: no
-        bytecode per row; typed rows: column by column, only the model's own ``__init__`` per row); None otherwise
-        (a quoted field running past them, a blank line, a cell or width that does not fit), and ``_tracked``
-        reads the lines again, row by row. Only past the header."""
+    def _whole(self, lines: list[str]) -> tuple[int, Batch] | None:
+        """How many rows ``lines`` hold and the rows, when each line ends a row and every row is regular, built in C
+        loops (dicts: no bytecode per row; typed rows: converted column by column, then only the model's own
+        ``__init__`` per row); None otherwise (a quoted field running past them, a blank line, a cell or width that
+        does not fit), and ``_tracked`` reads the lines again, row by row. Only past the header."""
         build = self._build
         if build is None or self._delimiter is None:
             return None
@@ -223,13 +226,14 @@ class ReportParser:
         if isinstance(build, _DictRows):
             if records and set(map(len, records)) != {build.width}:
                 return None
-            return list(map(dict, map(zip, itertools.repeat(build.names), records)))
+            return len(records), list(map(dict, map(zip, itertools.repeat(build.names), records)))
         if isinstance(build, _TypedRows):
-            return build.batch(records)
+            rows = build.batch(records)
+            return None if rows is None else (len(records), rows)
         if not all(records):
             return None
         try:
-            return list(map(build, records))
+            return len(records), list(map(build, records))
         except _CellError:
             return None
 
@@ -453,10 +457,15 @@ class _TypedRows:
             row.additional_properties = {name: record[i] for i, name in self.extra}
         return row
 
-    def batch(self, records: list[list[str]]) -> list[Any] | None:
+    def batch(self, records: list[list[str]]) -> Iterator[Any] | None:
         """The rows of ``records``, column by column: each column converted in one C loop (a column with an empty or
-        odd cell goes cell by cell), then the model called by ``map`` over the columns. None when a row does not
-        fit (a width, a cell that does not convert): the caller reads them row by row for the error."""
+        odd cell goes cell by cell), all before the first row is built; then an iterator building each row as it is
+        reached (``map`` calls the model over the columns). None when a row does not fit (a width, a cell that does
+        not convert): the caller reads them row by row for the error.
+
+        Rows are built as they are read, not into a list, because a model (unlike a dict of str) is tracked by the
+        cyclic garbage collector: a batch of them alive at once is scanned and promoted by every collection that
+        runs meanwhile, which costs more than the conversions here."""
         if set(map(len, records)) != {self.width}:  # also a blank line, []
             return None
         columns: list[Sequence[Any]] = list(zip(*records, strict=True))
@@ -471,15 +480,23 @@ class _TypedRows:
         for i, empty in self.blanks:
             if "" in columns[i]:
                 columns[i] = [text or empty for text in columns[i]]
-        if not self.picks:  # no column the model knows
-            rows = [self.model() for _ in records]
-        else:
+        rows: Iterator[Any]
+        if self.picks:
             unset = itertools.repeat(UNSET)
-            rows = list(map(self.model, *[unset if i is None else columns[i] for i in self.picks]))
-        if self.extra:
-            for row, record in zip(rows, records, strict=True):
-                row.additional_properties = {name: record[i] for i, name in self.extra}
-        return rows
+            rows = map(self.model, *[unset if i is None else columns[i] for i in self.picks])
+        else:  # no column the model knows
+            rows = itertools.starmap(self.model, itertools.repeat((), len(records)))
+        if not self.extra:
+            return rows
+        names = itertools.repeat([name for _, name in self.extra])
+        cells = zip(*[columns[i] for i, _ in self.extra], strict=True)
+        return map(_with_extra, rows, map(dict, map(zip, names, cells)))
+
+
+def _with_extra(row: Any, properties: dict[str, str]) -> Any:
+    """``row`` with the cells of the columns its model does not know."""
+    row.additional_properties = properties
+    return row
 
 
 def typed_rows(model: type[Any], columns: Mapping[str, Column]) -> RowPlan:
