@@ -73,7 +73,7 @@ dist: $(STAMP) ## build the two wheels an app installs (the client's and pcinsig
 	  && $(PY) -m build --wheel --no-isolation --outdir dist $$tmp/client \
 	  && $(PY) -m build --wheel --no-isolation --outdir dist $$tmp/root; status=$$?; rm -rf $$tmp; exit $$status
 
-matrix: dist ## the install matrix (noxfile.py) on every Python found; one cell: make matrix CELL='client-3.12(lowest)'
+matrix: dist ## the install matrix (noxfile.py) on every Python found; one cell: make matrix CELL="client-3.12(dependencies='lowest')"
 	$(BIN)/nox $(if $(CELL),--session "$(CELL)")
 
 lock: $(STAMP) ## rewrite constraints.txt from .venv after changing a version in pyproject.toml

@@ -31,6 +31,7 @@ CLIENT_TESTS = [
     "tests/test_client_decode.py",
     "tests/test_client_drift_stats.py",
     "tests/test_client_hostile.py",
+    "tests/test_client_reports_rows.py",
     "tests/test_client_request_ids.py",
     "tests/test_client_retry.py",
 ]
