@@ -8,10 +8,10 @@ POST, PUT and DELETE would change the partner's queries and reports), one reques
 rate (``--rate-limit``, 60 a minute by default), and a pause for every ``Retry-After`` a 429 or 503 carries
 (tools/live_hooks.py). Every run also writes its traffic as HAR (for ``make drift``).
 
-Against the emulator a stateful pass follows, on a fresh emulator: schemathesis ends its stateful phase at the
+Against the emulator stateful passes follow, each on a fresh emulator with a seed of its own: schemathesis ends its stateful phase at the
 first scenario whose replay meets a server state that moved on (Hypothesis's "inconsistent data generation"), and
 after the other phases have filled the emulator with queries and reports that comes early, so the main pass's
-stateful phase runs a few dozen scenarios and the fresh one a hundred or more. Both load tools/contract_hooks.py.
+stateful phase runs a few dozen scenarios and a fresh one a hundred or more. All load tools/contract_hooks.py.
 Three more passes follow, so every documented response is produced and checked against the spec: one with the
 emulator's faults on (429 in both body shapes with Retry-After, 500, 503), one with a token the emulator forbids
 (403), one with a request head past the emulator's limit (431, for the operations documenting it).
@@ -42,6 +42,9 @@ from tools.specdoc import load_spec, operations
 
 TOKEN_VARIABLE = "PCINSIGHTS_CONTRACT_TOKEN"
 ALL_PHASES = "examples,coverage,fuzzing,stateful"
+# Stateful passes on fresh emulators, one seed each: a pass walks where its draws lead (a hundred or so scenarios in
+# 10 to 20 s), and the walks and links the coverage report requires are taken in some pass, not left to one.
+STATEFUL_PASSES = 3
 LIVE_PHASES = "examples,coverage,fuzzing"
 LIVE_RATE_LIMIT = "60/m"
 # Checks that send other methods, junk or requests without the token; never pointed at a real tenant.
@@ -130,9 +133,11 @@ def schemathesis_command(
     return command
 
 
-def stateful_pass_command(spec: Path, base_url: str, report_dir: Path, *, max_examples: int, seed: int) -> list[str]:
-    """The stateful phase alone, every check, its NDJSON as ``stateful.ndjson``."""
-    command = _command(spec, base_url, report_dir, checks="all", max_examples=max_examples, seed=seed, name="stateful")
+def stateful_pass_command(
+    spec: Path, base_url: str, report_dir: Path, *, max_examples: int, seed: int, name: str = "stateful"
+) -> list[str]:
+    """The stateful phase alone, every check, its NDJSON as ``<name>.ndjson``."""
+    command = _command(spec, base_url, report_dir, checks="all", max_examples=max_examples, seed=seed, name=name)
     return [*command, "--phases", "stateful"]
 
 
@@ -283,17 +288,25 @@ def main(argv: list[str] | None = None) -> int:
             code = run_schemathesis(
                 command, fetch_token(emulator).token, project.schemathesis_config, hooks=CONTRACT_HOOKS
             )
-        with run_in_background(EmulatorConfig()) as emulator:
-            command = stateful_pass_command(
-                args.spec, emulator.base_url, args.report_dir, max_examples=args.max_examples or 100, seed=args.seed
-            )
-            print(f"stateful pass on a fresh emulator at {emulator.base_url} (all checks)")
-            stateful_code = run_schemathesis(
-                command, fetch_token(emulator).token, project.schemathesis_config, hooks=CONTRACT_HOOKS
-            )
+        stateful_names = [f"stateful-{index}" if index else "stateful" for index in range(STATEFUL_PASSES)]
+        for index, name in enumerate(stateful_names):
+            with run_in_background(EmulatorConfig()) as emulator:
+                command = stateful_pass_command(
+                    args.spec,
+                    emulator.base_url,
+                    args.report_dir,
+                    max_examples=args.max_examples or 100,
+                    seed=args.seed + index,
+                    name=name,
+                )
+                print(f"stateful pass {index + 1} of {STATEFUL_PASSES} on a fresh emulator at {emulator.base_url}")
+                code = code or run_schemathesis(
+                    command, fetch_token(emulator).token, project.schemathesis_config, hooks=CONTRACT_HOOKS
+                )
         passes_code, reports = response_passes(args.spec, args.report_dir, project.schemathesis_config, args.seed)
-        code = code or stateful_code or passes_code
-        streams = [args.report_dir / "main.ndjson", args.report_dir / "stateful.ndjson", *reports]
+        code = code or passes_code
+        stateful_streams = [args.report_dir / f"{name}.ndjson" for name in stateful_names]
+        streams = [args.report_dir / "main.ndjson", *stateful_streams, *reports]
         covered = coverage.check(args.spec, streams, project.root / coverage.CONFIG_NAME, args.report_dir)
         code = code or covered
     elapsed = time.monotonic() - started

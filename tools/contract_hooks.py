@@ -9,6 +9,10 @@ alike:
 - createReport: without ``ExecuteNow``, ``StartTime`` and ``RecurrenceInterval`` are required, a rule beyond the
   schema that random bodies nearly always break (a 400). Missing ones are filled in with a start far ahead and a
   daily interval, so reports get created and the links from them are followed.
+- updateReport: ``StartTime`` is required and must be 4 hours ahead; a drawn date-time almost never is. A
+  well-formed one is moved to the same far start (a valid value for a valid one; a malformed one stays).
+- getReports: the link from createReport names the report; the optional ``reportName`` and ``queryId`` filters
+  drawn beside it nearly always match nothing (a 404). Well-formed ones are left out, so the link finds its report.
 - getReportExecutions: the link from createReport names the report and asks for every status; schemathesis fills
   the optional ``executionId`` filter too, nearly always, with a made-up id (or the spec's example), and a filter
   matching nothing is rightly a 404; once such 404s come back it also stops applying the link's status list, and
@@ -29,6 +33,12 @@ OPERATION = "getReportExecutions"
 PARAMETER = "executionId"
 STATUSES = "executionStatus"  # absent: Completed only, so a new report's executions are a 404
 CREATE = "createReport"
+UPDATE = "updateReport"
+REPORTS = "getReports"
+REPORT_FILTERS = ("reportName", "queryId")
+_DATE_TIME = re.compile(
+    r"[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt][0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]+)?([Zz]|[+-][0-9]{2}:[0-9]{2})"
+)
 SCHEDULE = {"StartTime": "2099-01-01T00:00:00Z", "RecurrenceInterval": 24}  # always ahead; every dataset allows 24
 
 
@@ -53,7 +63,15 @@ def _well_formed(schema: dict[str, Any], value: object) -> bool:
 def flatmap_query(context: Any, query: dict[str, Any] | None) -> Any:
     """The executions query asking for the report's executions in any status, or, as often, as drawn."""
     operation = context.operation
-    if operation is None or operation.definition.raw.get("operationId") != OPERATION:
+    operation_id = None if operation is None else operation.definition.raw.get("operationId")
+    if operation_id == REPORTS:
+        kept = {
+            name: value
+            for name, value in (query or {}).items()
+            if name not in REPORT_FILTERS or not _well_formed(_schema(operation, name), value)
+        }
+        return st.sampled_from([kept, query])
+    if operation is None or operation_id != OPERATION:
         return st.just(query)
     drawn = dict(query or {})
     if _well_formed(_schema(operation, PARAMETER), drawn.get(PARAMETER)):
@@ -64,8 +82,15 @@ def flatmap_query(context: Any, query: dict[str, Any] | None) -> Any:
 
 @schemathesis.hook
 def flatmap_body(context: Any, body: Any) -> Any:
-    """createReport's body with a schedule where it has none, or, as often, as drawn."""
+    """createReport's body with a schedule where it has none, updateReport's with a start far ahead, or, as often,
+    as drawn."""
     operation = context.operation
-    if operation is None or operation.definition.raw.get("operationId") != CREATE or not isinstance(body, dict):
+    operation_id = None if operation is None else operation.definition.raw.get("operationId")
+    if not isinstance(body, dict):
         return st.just(body)
-    return st.sampled_from([{**SCHEDULE, **body}, body])
+    if operation_id == CREATE:
+        return st.sampled_from([{**SCHEDULE, **body}, body])
+    start = body.get("StartTime")
+    if operation_id == UPDATE and isinstance(start, str) and _DATE_TIME.fullmatch(start):
+        return st.sampled_from([{**body, "StartTime": SCHEDULE["StartTime"]}, body])
+    return st.just(body)
