@@ -8,10 +8,11 @@ POST, PUT and DELETE would change the partner's queries and reports), one reques
 rate (``--rate-limit``, 60 a minute by default), and a pause for every ``Retry-After`` a 429 or 503 carries
 (tools/live_hooks.py). Every run also writes its traffic as HAR (for ``make drift``).
 
-Against the emulator stateful passes follow, each on a fresh emulator with a seed of its own: schemathesis ends its stateful phase at the
-first scenario whose replay meets a server state that moved on (Hypothesis's "inconsistent data generation"), and
-after the other phases have filled the emulator with queries and reports that comes early, so the main pass's
-stateful phase runs a few dozen scenarios and a fresh one a hundred or more. All load tools/contract_hooks.py.
+Against the emulator stateful passes follow, each on a fresh emulator with a seed of its own: schemathesis ends
+its stateful phase at the first scenario whose replay meets a server state that moved on (Hypothesis's
+"inconsistent data generation"), and after the other phases have filled the emulator with queries and reports
+that comes early, so the main pass's stateful phase runs a few dozen scenarios and a fresh one a hundred or more.
+All load tools/contract_hooks.py.
 Three more passes follow, so every documented response is produced and checked against the spec: one with the
 emulator's faults on (429 in both body shapes with Retry-After, 500, 503), one with a token the emulator forbids
 (403), one with a request head past the emulator's limit (431, for the operations documenting it).
